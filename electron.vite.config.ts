@@ -1,0 +1,67 @@
+import { resolve } from 'node:path';
+
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+import { contentSecurityPolicy } from './main/security/csp';
+
+/** Writes the renderer's CSP into its page (frame-ancestors only works as a header, so it is left out). */
+function cspMeta(): Plugin {
+  const policy = contentSecurityPolicy
+    .split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ');
+  return { name: 'trailcase-csp', transformIndexHtml: (html) => html.replace('%TRAILCASE_CSP%', policy) };
+}
+
+/**
+ * One build for every part. Main and preload are emitted as CommonJS (`.cjs`): a sandboxed
+ * preload cannot be an ES module, and this package is `"type": "module"`, so electron-vite
+ * would otherwise emit `.mjs`. The CLI and the web host are a second entry of the main build:
+ * they share its services and run in plain Node.
+ */
+export default defineConfig({
+  main: {
+    build: {
+      // env-paths is ESM-only: bundling it avoids require(esm) interop in the CommonJS output.
+      externalizeDeps: { exclude: ['env-paths'] },
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          index: resolve('main/electron/index.ts'),
+          cli: resolve('main/cli/main.ts'),
+        },
+        output: {
+          format: 'cjs',
+          entryFileNames: '[name].cjs',
+          chunkFileNames: 'chunks/[name]-[hash].cjs',
+          // The CLI is package.json's `bin`: it needs a shebang to run from PATH.
+          banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // Everything but `electron` is bundled in: a sandboxed preload can require nothing else.
+      externalizeDeps: false,
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { index: resolve('main/electron/preload.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    plugins: [react(), cspMeta()],
+    base: './',
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+      chunkSizeWarningLimit: 2000,
+    },
+  },
+});

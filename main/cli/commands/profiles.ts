@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+
+import { listProfiles } from '../../services/aws/profiles';
+
+/** `trailcase profiles [--json]`: the profiles of the shared AWS files, with kind and region. */
+export function registerProfilesCommand(program: Command): void {
+  program
+    .command('profiles')
+    .description('list the profiles of the shared AWS config and credentials files')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const { profiles, problems } = await listProfiles(process.env);
+      for (const problem of problems) process.stderr.write(`warning: ${problem}\n`);
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify({ profiles, problems }, null, 2)}\n`);
+        return;
+      }
+      const rows = profiles.map((p) => [p.isDefault ? `${p.name} *` : p.name, p.kind, p.region ?? '-', p.mfa ? 'mfa' : '']);
+      const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]!.length), ['PROFILE', 'KIND', 'REGION'][i]!.length));
+      const line = (cells: string[]) => cells.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ').trimEnd();
+      process.stdout.write(`${[line(['PROFILE', 'KIND', 'REGION', '']), ...rows.map(line)].join('\n')}\n`);
+    });
+}

@@ -1,0 +1,29 @@
+import type { ErrorCode } from '../../shared/api/errors';
+
+/** Exit codes of DESIGN.md 2.2. */
+export const ExitCode = {
+  done: 0,
+  failed: 1,
+  usage: 2,
+  credentials: 3,
+  interrupted: 4,
+} as const;
+
+/** The exit code for an api error code. */
+export function exitCodeFor(code: ErrorCode): number {
+  switch (code) {
+    case 'BAD_INPUT':
+    case 'UNKNOWN_METHOD':
+      return ExitCode.usage;
+    case 'PROFILE_NOT_FOUND':
+    case 'CREDENTIALS_MISSING':
+    case 'CREDENTIALS_EXPIRED':
+    case 'SSO_LOGIN_REQUIRED':
+    case 'MFA_REQUIRED':
+      return ExitCode.credentials;
+    case 'CANCELLED':
+      return ExitCode.interrupted;
+    default:
+      return ExitCode.failed;
+  }
+}

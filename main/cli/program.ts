@@ -1,0 +1,42 @@
+import { Command, CommanderError } from 'commander';
+
+import { isApiError } from '../../shared/api/errors';
+import { appVersion } from '../hosts/package-info';
+import { registerProfilesCommand } from './commands/profiles';
+import { registerServeCommand } from './commands/serve';
+import { ExitCode, exitCodeFor } from './exit-codes';
+
+/**
+ * `trailcase <command>`: the same services as the app, headless. Only a command's own output goes
+ * to stdout; progress, warnings and errors go to stderr. Exit codes follow DESIGN.md 2.2.
+ */
+export function buildProgram(): Command {
+  const program = new Command('trailcase')
+    .description('Investigate one AWS identity in CloudTrail and draft a Jira ticket from it.')
+    .version(appVersion(), '-V, --version')
+    .showHelpAfterError()
+    .exitOverride();
+  program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  registerProfilesCommand(program);
+  registerServeCommand(program);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.done;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.done;
+      return ExitCode.usage;
+    }
+    if (isApiError(error)) {
+      process.stderr.write(`trailcase: ${error.message}\n`);
+      return exitCodeFor(error.code);
+    }
+    process.stderr.write(`trailcase: ${error instanceof Error ? error.message : String(error)}\n`);
+    return ExitCode.failed;
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * The Content-Security-Policy of the renderer, on the desktop window and the web host alike.
+ * Scripts only from the app itself (no inline script, no eval); no remote connections; no
+ * plugins, frames or forms. Inline styles are allowed because the UI primitives (Radix's scroll
+ * lock, recharts) set them at run time; a style cannot run code.
+ */
+export const contentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');

@@ -1,0 +1,68 @@
+import { useMemo, useState } from 'react';
+
+import { hostKind } from './api/bridge';
+import { MfaDialog } from './features/connect/MfaDialog';
+import { initialProfile, ProfilePicker } from './features/connect/ProfilePicker';
+import { useProfiles } from './features/connect/useProfiles';
+import { ThemeToggle } from './features/connect/ThemeToggle';
+import { useDeepLink } from './features/connect/useDeepLink';
+
+/**
+ * The page frame: header (brand, profile picker, theme) and the workspace. Feature components
+ * own their state; App only lays them out and hands down the chosen profile and any deep link.
+ */
+export function App() {
+  const { list, error, loading, reload } = useProfiles();
+  const deepLink = useDeepLink();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const profiles = useMemo(() => list?.profiles ?? [], [list]);
+  const profile = chosen ?? deepLinkProfile(deepLink, profiles.map((p) => p.name)) ?? initialProfile(profiles);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>
+          <span className="brand-name">Trailcase</span>
+          {hostKind === 'web' && <span className="host-badge">browser</span>}
+        </div>
+        <ProfilePicker profiles={profiles} value={profile} onChange={setChosen} disabled={loading} />
+        <button type="button" className="ghost" onClick={() => void reload()}>
+          Reload profiles
+        </button>
+        <div className="header-spacer" />
+        <ThemeToggle />
+      </header>
+      {error && (
+        <div role="alert" className="banner banner-error">
+          {error.message}
+        </div>
+      )}
+      {list && list.problems.length > 0 && (
+        <div role="status" className="banner banner-warning">
+          <strong>Problems in your AWS config files:</strong>
+          <ul>
+            {list.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <main className="workspace" aria-label="Investigation workspace">
+        <section className="empty-state">
+          <h1>Investigate an AWS identity</h1>
+          <p>Pick a profile, name a user or access key, and fetch what it did from CloudTrail.</p>
+        </section>
+      </main>
+      <MfaDialog />
+    </div>
+  );
+}
+
+function deepLinkProfile(query: string | null, names: string[]): string | null {
+  if (!query) return null;
+  const name = new URLSearchParams(query).get('profile');
+  return name && names.includes(name) ? name : null;
+}

@@ -1,0 +1,57 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+import { contentSecurityPolicy } from '../../../main/security/csp';
+
+/**
+ * What only Electron would reveal, checked on the build (`npm run build` runs before the tests
+ * in `npm test`): a CommonJS preload that needs nothing but `electron`, `main` pointing at the
+ * built main file, the CSP inside the built page, and electron-builder packing the build.
+ */
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { main: string; bin: Record<string, string>; type: string };
+
+describe('the build', () => {
+  it('exists (run `npm run build` first)', () => {
+    expect(existsSync('out/main/index.cjs'), 'out/main/index.cjs is missing: run `npm run build`').toBe(true);
+  });
+
+  it('emits the preload as one CommonJS file that requires only electron', () => {
+    expect(readdirSync('out/preload')).toEqual(['index.cjs']);
+    const preload = readFileSync('out/preload/index.cjs', 'utf8');
+    expect(preload).not.toMatch(/^\s*(import|export)\s/m);
+    const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((match) => match[1]);
+    expect(new Set(required)).toEqual(new Set(['electron']));
+    expect(preload).toContain('exposeInMainWorld');
+  });
+
+  it('points package.json main and bin at built files', () => {
+    expect(pkg.main).toBe('out/main/index.cjs');
+    expect(existsSync(pkg.main)).toBe(true);
+    expect(existsSync(pkg.bin.trailcase!)).toBe(true);
+  });
+
+  it('puts the CSP into the built page, with no inline script', () => {
+    const html = readFileSync('out/renderer/index.html', 'utf8');
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBeDefined();
+    expect(meta).toContain("script-src 'self'");
+    expect(contentSecurityPolicy.startsWith(meta!.split('; ')[0]!)).toBe(true);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  });
+
+  it('has electron-builder pack exactly the built output and package.json', () => {
+    const config = parse(readFileSync('electron-builder.yml', 'utf8')) as { files: string[]; protocols: Array<{ schemes: string[] }> };
+    expect(config.files.filter((entry) => !entry.startsWith('!'))).toEqual(['out/**/*', 'package.json']);
+    expect(config.protocols[0]?.schemes).toEqual(['trailcase']);
+    for (const part of ['out/main', 'out/preload', 'out/renderer']) expect(existsSync(part)).toBe(true);
+  });
+
+  it('points the window at the preload the build emits', () => {
+    const main = readFileSync('out/main/index.cjs', 'utf8');
+    expect(main).toContain('../preload/index.cjs');
+    expect(existsSync(join('out/main', '../preload/index.cjs'))).toBe(true);
+  });
+});

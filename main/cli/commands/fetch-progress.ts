@@ -1,0 +1,57 @@
+import type { WriteStream } from 'node:tty';
+
+import { MultiBar, Presets } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
+
+import type { RegionProgress } from '../../../shared/api/fetch-contract';
+import type { StreamMessage } from '../../../shared/api/stream';
+
+function line(region: RegionProgress): string {
+  const eta = region.state !== 'running' || region.etaSeconds === null ? '' : `, about ${region.etaSeconds}s left`;
+  const waiting = region.waitingOnRateLimit ? ', waiting on the rate limit' : '';
+  return `${region.region}: ${region.state}, ${region.pages} pages, ${region.events} events, ${Math.round(region.covered * 100)}% covered${eta}${waiting}`;
+}
+
+/**
+ * Fetch progress on stderr: a bar per region on a terminal, plain lines (at most one per region
+ * every two seconds, and the last state) when stderr is a file or a pipe.
+ */
+export function createProgressReporter(stream: NodeJS.WriteStream) {
+  const tty = Boolean((stream as WriteStream).isTTY);
+  const multi = tty
+    ? new MultiBar(
+        { stream, format: ' {region} [{bar}] {percentage}% | {events} events | {note}', hideCursor: true, clearOnComplete: false },
+        Presets.shades_classic,
+      )
+    : null;
+  const bars = new Map<string, SingleBar>();
+  const lastLine = new Map<string, { at: number; state: string }>();
+  return {
+    onMessage(message: StreamMessage): void {
+      if (message.type !== 'fetch.progress') return;
+      for (const region of message.regions) {
+        if (multi) {
+          const payload = {
+            region: region.region.padEnd(14),
+            events: region.events,
+            note: region.waitingOnRateLimit ? 'rate limit' : region.state,
+          };
+          let bar = bars.get(region.region);
+          if (!bar) {
+            bar = multi.create(100, 0, payload);
+            bars.set(region.region, bar);
+          }
+          bar.update(Math.round(region.covered * 100), payload);
+          continue;
+        }
+        const last = lastLine.get(region.region);
+        if (last && last.state === region.state && Date.now() - last.at < 2000) continue;
+        lastLine.set(region.region, { at: Date.now(), state: region.state });
+        stream.write(`${line(region)}\n`);
+      }
+    },
+    stop(): void {
+      multi?.stop();
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import type { Command } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import writeFileAtomic from 'write-file-atomic';
+
+import { ApiError } from '../../../shared/api/errors';
+import { FetchQuery } from '../../../shared/api/fetch-contract';
+import type { FetchStatus } from '../../../shared/api/fetch-contract';
+import type { StreamMessage } from '../../../shared/api/stream';
+import { describeIssues } from '../../hosts/dispatch';
+import { readProfile } from '../../services/aws/credentials';
+import { DEMO_PROFILE } from '../../services/aws/profiles';
+import { formatEvents } from '../../services/fetch/fetch-output';
+import type { OutputFormat } from '../../services/fetch/fetch-output';
+import { createFetchService } from '../../services/fetch/fetch-service';
+import { createCliContext } from '../cli-context';
+import { ExitCode, exitCodeFor } from '../exit-codes';
+import { createProgressReporter } from './fetch-progress';
+
+interface FetchOptions {
+  profile?: string;
+  region: string[];
+  user?: string;
+  accessKeyId?: string;
+  followSessions: boolean;
+  since?: number;
+  start?: string;
+  end?: string;
+  out?: string;
+  format: OutputFormat;
+  cacheDir?: string;
+}
+
+const MAX_SINCE_MS = 90 * 86_400_000;
+
+function parseSince(value: string): number {
+  const match = /^(\d{1,5})([mhdw])$/.exec(value);
+  if (!match) throw new InvalidArgumentError('a duration such as 30m, 12h, 7d or 2w');
+  const ms = Number(match[1]) * { m: 60_000, h: 3600_000, d: 86_400_000, w: 604_800_000 }[match[2] as 'm' | 'h' | 'd' | 'w'];
+  if (ms <= 0 || ms > MAX_SINCE_MS) throw new InvalidArgumentError('from 1m to 90d (CloudTrail keeps 90 days of events)');
+  return ms;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** The profile's region plus us-east-1, where IAM, STS and console sign-in events are recorded. */
+async function defaultRegions(profile: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  let region: string | undefined;
+  if (profile !== DEMO_PROFILE) region = (await readProfile(profile, env)).settings.region;
+  region ??= env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  return [...new Set([region ?? 'us-east-1', 'us-east-1'])];
+}
+
+async function buildQuery(options: FetchOptions, env: NodeJS.ProcessEnv): Promise<FetchQuery> {
+  const profile = options.profile ?? env.AWS_PROFILE;
+  if (!profile) throw new ApiError('BAD_INPUT', 'Name a profile with --profile (or set AWS_PROFILE).');
+  if (Boolean(options.user) === Boolean(options.accessKeyId))
+    throw new ApiError('BAD_INPUT', 'Give exactly one of --user NAME or --access-key-id ID.');
+  if ((options.start || options.end) && options.since)
+    throw new ApiError('BAD_INPUT', 'Use either --since or --start and --end, not both.');
+  if (Boolean(options.start) !== Boolean(options.end)) throw new ApiError('BAD_INPUT', '--start and --end go together.');
+  const now = Date.now();
+  const end = options.end ?? new Date(now).toISOString();
+  const start = options.start ?? new Date(now - (options.since ?? 7 * 86_400_000)).toISOString();
+  const parsed = FetchQuery.safeParse({
+    profile,
+    regions: options.region.length ? options.region : await defaultRegions(profile, env),
+    identity: options.user ? { kind: 'user', userName: options.user } : { kind: 'accessKey', accessKeyId: options.accessKeyId },
+    start,
+    end,
+    followSessions: options.followSessions,
+  });
+  if (!parsed.success) {
+    const shape = describeIssues(parsed.error.issues);
+    throw new ApiError('BAD_INPUT', shape.message, shape.fields);
+  }
+  return parsed.data;
+}
+
+/** The exit code of a fetch that ended: credentials first, then kept partial results. */
+function exitCodeOf(status: FetchStatus): number {
+  if (status.state === 'done') return ExitCode.done;
+  if (status.state === 'cancelled') return ExitCode.interrupted;
+  const code = exitCodeFor(status.error?.code ?? 'INTERNAL');
+  if (code === ExitCode.credentials || code === ExitCode.usage) return code;
+  return status.eventCount > 0 ? ExitCode.interrupted : ExitCode.failed;
+}
+
+/**
+ * `trailcase fetch`: one identity's events, written as a CloudTrail log file (or NDJSON, CSV).
+ * Progress goes to stderr; Ctrl+C cancels and still writes what arrived (exit 4).
+ */
+export function registerFetchCommand(program: Command): void {
+  program
+    .command('fetch')
+    .description("fetch one identity's CloudTrail events")
+    .option('--profile <name>', 'AWS profile (default: AWS_PROFILE); "demo" is the built-in demo account')
+    .option('--region <region>', 'region to search (repeatable; default: the profile region and us-east-1)', collect, [])
+    .option('--user <name>', 'IAM user name or role session name')
+    .option('--access-key-id <id>', 'access key id')
+    .option('--follow-sessions', 'also fetch what temporary keys issued to the identity did (default)', true)
+    .option('--no-follow-sessions', 'only the identity itself')
+    .option('--since <duration>', 'how far back, e.g. 12h, 7d (default 7d)', parseSince)
+    .option('--start <iso>', 'start of the range (ISO 8601)')
+    .option('--end <iso>', 'end of the range (ISO 8601)')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .addOption(new Option('--format <format>', 'output format').choices(['records', 'ndjson', 'csv']).default('records'))
+    .option('--cache-dir <dir>', 'folder for fetched pages and cursors')
+    .action(async (options: FetchOptions) => {
+      const ctx = createCliContext(options.cacheDir ? { cacheDir: options.cacheDir } : {});
+      const query = await buildQuery(options, ctx.env);
+      const progress = createProgressReporter(process.stderr);
+      const service = createFetchService({ ...ctx, emit: (message: StreamMessage) => progress.onMessage(message) });
+      const fetchId = await service.manager.start(query);
+      const onSignal = () => void service.manager.cancel(fetchId);
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      const status = await service.manager.settled(fetchId).finally(() => {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        progress.stop();
+      });
+      const { events } = service.manager.events(fetchId, 0, Number.MAX_SAFE_INTEGER);
+      const { text, skipped } = formatEvents(events, options.format);
+      if (options.out) await writeFileAtomic(options.out, text);
+      else await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
+      if (skipped > 0)
+        process.stderr.write(
+          `warning: ${skipped} event(s) were not valid JSON and are left out of the records; --format ndjson keeps them.\n`,
+        );
+      process.stderr.write(`${status.eventCount} event(s), fetch ${fetchId}: ${status.state}\n`);
+      if (status.error) process.stderr.write(`trailcase: ${status.error.message}\n`);
+      process.exitCode = exitCodeOf(status);
+    });
+}

@@ -1,0 +1,28 @@
+import type { fetchContract } from '../../../shared/api/fetch-contract';
+import type { FetchManager } from '../../services/fetch/fetch-manager';
+import type { HandlerMap } from './handler-map';
+
+/** The fetch methods: thin calls into the fetch manager, which owns the engine and the store. */
+export function createFetchHandlers(manager: FetchManager): HandlerMap<typeof fetchContract> {
+  return {
+    async startFetch(query) {
+      return { fetchId: await manager.start(query) };
+    },
+    async cancelFetch({ fetchId }) {
+      await manager.cancel(fetchId);
+      return {};
+    },
+    async resumeFetch({ fetchId }) {
+      return { fetchId: await manager.resume(fetchId) };
+    },
+    async getFetch({ fetchId }) {
+      return manager.get(fetchId);
+    },
+    async listFetches() {
+      return manager.list();
+    },
+    async getFetchEvents({ fetchId, offset, limit }) {
+      return manager.events(fetchId, offset, limit);
+    },
+  };
+}

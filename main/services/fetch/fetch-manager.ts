@@ -1,0 +1,255 @@
+import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
+
+import { ApiError, isApiError } from '../../../shared/api/errors';
+import type { FetchedEvent, FetchQuery, FetchState, FetchStatus, RegionProgress } from '../../../shared/api/fetch-contract';
+import type { StreamMessage } from '../../../shared/api/stream';
+import type { RegionTuning } from '../cloudtrail/region-runner';
+import type { LookupSource } from '../cloudtrail/types';
+import { FetchRun } from './fetch-run';
+import type { FetchRecord, FetchStore } from './fetch-store';
+
+/** Pages read from the cache can be thousands of events: they are streamed in slices. */
+const EVENTS_PER_MESSAGE = 500;
+
+export interface FetchManagerDeps {
+  store: FetchStore;
+  emit(message: StreamMessage): void;
+  /** The lookup source of a profile (credentials resolved lazily, on the first call). */
+  sourceFor(profile: string): Promise<LookupSource>;
+  tuning?: RegionTuning;
+}
+
+interface Live {
+  run: FetchRun;
+  controller: AbortController;
+  done: Promise<void>;
+  startedMs: number;
+}
+
+/**
+ * Runs fetches and keeps their status: starts, cancels and resumes them, streams their pages
+ * as `fetch.events`, their progress as `fetch.progress` and their end as `fetch.state`.
+ */
+export function createFetchManager(deps: FetchManagerDeps) {
+  const live = new Map<string, Live>();
+  const shown = new Map<string, FetchRun>();
+
+  function progressOf(run: FetchRun, startedMs: number): RegionProgress[] {
+    return run.record.query.regions.map((region) => {
+      const runner = run.runners.get(region)!;
+      const regionRecord = run.record.regions[region]!;
+      const total = run.record.streams.filter((s) => s.region === region).reduce((sum, s) => sum + (s.end - s.start), 0);
+      const covered = total > 0 ? Math.min(1, Math.max(0, 1 - runner.remainingMs() / total)) : 1;
+      const elapsed = (Date.now() - startedMs) / 1000;
+      const running = regionRecord.state === 'running';
+      return {
+        region,
+        state: regionRecord.state,
+        pages: runner.pages,
+        events: run.events.filter((event) => event.region === region).length,
+        rateLimitWaits: runner.rateLimitWaits,
+        throttled: runner.throttled,
+        waitingOnRateLimit: running && runner.waiting > 0,
+        covered,
+        etaSeconds: running && covered > 0.02 ? Math.round((elapsed * (1 - covered)) / covered) : running ? null : 0,
+        error: regionRecord.error,
+      };
+    });
+  }
+
+  function statusOf(run: FetchRun, startedMs: number): FetchStatus {
+    const { record } = run;
+    return {
+      fetchId: record.fetchId,
+      query: record.query,
+      state: record.state,
+      regions: progressOf(run, startedMs),
+      eventCount: run.events.length,
+      startedAt: record.startedAt,
+      updatedAt: record.updatedAt,
+      error: record.error,
+    };
+  }
+
+  /** Loads a fetch that is not running: one that ended, or one whose process died. */
+  function loadStopped(fetchId: string): FetchRun {
+    const cached = shown.get(fetchId);
+    if (cached) return cached;
+    const record = deps.store.loadFetch(fetchId);
+    if (!record) throw new ApiError('NOT_FOUND', `There is no fetch "${fetchId}".`);
+    if (record.state === 'running' || record.state === 'queued') {
+      record.state = 'failed';
+      record.error = {
+        code: 'CANCELLED',
+        message: 'Trailcase stopped before this fetch finished. Resume continues from the last stored page.',
+      };
+      for (const region of Object.values(record.regions))
+        if (region.state === 'running' || region.state === 'queued') region.state = 'cancelled';
+    }
+    const run = new FetchRun(record, inertSource, deps.store, { onEvents: () => {}, onProgress: () => {}, onSaved: () => {} });
+    run.restore();
+    shown.set(fetchId, run);
+    return run;
+  }
+
+  async function launch(record: FetchRecord, fresh: boolean, source: LookupSource): Promise<void> {
+    const controller = new AbortController();
+    // Every waiting call listens for Cancel on this one signal: dozens at once is expected.
+    setMaxListeners(1000, controller.signal);
+    const startedMs = Date.now();
+    let lastProgress = 0;
+    const emitProgress = (force = false) => {
+      if (!force && Date.now() - lastProgress < 200) return;
+      lastProgress = Date.now();
+      deps.emit({ type: 'fetch.progress', fetchId: record.fetchId, regions: progressOf(run, startedMs), eventCount: run.events.length });
+    };
+    const run = new FetchRun(
+      record,
+      source,
+      deps.store,
+      {
+        onEvents: (events) => {
+          for (let i = 0; i < events.length; i += EVENTS_PER_MESSAGE)
+            deps.emit({ type: 'fetch.events', fetchId: record.fetchId, events: events.slice(i, i + EVENTS_PER_MESSAGE) });
+        },
+        onProgress: (force) => emitProgress(force),
+        onSaved: () => emitProgress(),
+      },
+      deps.tuning,
+    );
+    shown.delete(record.fetchId);
+    record.state = 'running';
+    record.error = null;
+    deps.store.saveFetch(record);
+    // The work starts on the next turn, after the caller has the fetch id: the events read from
+    // the cache are streamed then, not before anyone knows which fetch they belong to.
+    const done = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => {
+        deps.emit({ type: 'fetch.state', fetchId: record.fetchId, state: 'running', error: null });
+        if (fresh) run.plan();
+        else run.restore();
+        return run.run(controller.signal);
+      })
+      .catch((error: unknown) => {
+        record.regions = Object.fromEntries(Object.keys(record.regions).map((region) => [region, { state: 'failed', error: null }]));
+        record.error = isApiError(error)
+          ? error.toShape()
+          : { code: 'INTERNAL', message: 'The fetch could not read or write its local store.' };
+      })
+      .then(() => finish(run, controller.signal.aborted, emitProgress));
+    live.set(record.fetchId, { run, controller, done, startedMs });
+  }
+
+  function finish(run: FetchRun, cancelled: boolean, emitProgress: (force: boolean) => void): void {
+    const { record } = run;
+    const regions = Object.values(record.regions);
+    const failed = regions.find((region) => region.state === 'failed');
+    record.state = cancelled ? 'cancelled' : failed ? 'failed' : 'done';
+    record.error = cancelled ? null : (failed?.error ?? record.error ?? null);
+    run.flush();
+    emitProgress(true);
+    deps.emit({ type: 'fetch.state', fetchId: record.fetchId, state: record.state, error: record.error });
+    live.delete(record.fetchId);
+    shown.set(record.fetchId, run);
+  }
+
+  function newRecord(query: FetchQuery, cacheKey: string): FetchRecord {
+    const now = new Date().toISOString();
+    const regions = Object.fromEntries(query.regions.map((region) => [region, { state: 'queued' as FetchState, error: null }]));
+    return {
+      version: 1,
+      fetchId: `f-${Date.now().toString(36)}-${randomBytes(5).toString('hex')}`,
+      query,
+      cacheKey,
+      state: 'queued',
+      error: null,
+      startedAt: now,
+      updatedAt: now,
+      streams: [],
+      cursors: [],
+      regions,
+    };
+  }
+
+  return {
+    async start(query: FetchQuery): Promise<string> {
+      const source = await deps.sourceFor(query.profile);
+      const record = newRecord(query, source.cacheKey);
+      await launch(record, true, source);
+      return record.fetchId;
+    },
+
+    async cancel(fetchId: string): Promise<void> {
+      const running = live.get(fetchId);
+      if (!running) {
+        loadStopped(fetchId);
+        return;
+      }
+      running.controller.abort();
+      await running.done;
+    },
+
+    async resume(fetchId: string): Promise<string> {
+      if (live.has(fetchId)) return fetchId;
+      const { record } = loadStopped(fetchId);
+      if (record.state === 'done') return fetchId;
+      for (const region of Object.values(record.regions)) {
+        if (region.state !== 'done') {
+          region.state = 'queued';
+          region.error = null;
+        }
+      }
+      await launch(record, false, await deps.sourceFor(record.query.profile));
+      return fetchId;
+    },
+
+    get(fetchId: string): FetchStatus {
+      const running = live.get(fetchId);
+      if (running) return statusOf(running.run, running.startedMs);
+      return statusOf(loadStopped(fetchId), Date.now());
+    },
+
+    list(): FetchStatus[] {
+      const ids = new Set([...live.keys(), ...deps.store.listFetchIds()]);
+      const statuses: FetchStatus[] = [];
+      for (const id of ids) {
+        try {
+          statuses.push(this.get(id));
+        } catch (error) {
+          if (!isApiError(error)) throw error;
+        }
+      }
+      return statuses.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    },
+
+    events(fetchId: string, offset: number, limit: number): { events: FetchedEvent[]; total: number } {
+      const run = live.get(fetchId)?.run ?? loadStopped(fetchId);
+      return { events: run.events.slice(offset, offset + limit), total: run.events.length };
+    },
+
+    /** Resolves when the fetch stops running (tests, the CLI). */
+    async settled(fetchId: string): Promise<FetchStatus> {
+      await live.get(fetchId)?.done;
+      return this.get(fetchId);
+    },
+
+    /** Stops every running fetch (host shutdown). */
+    async stopAll(): Promise<void> {
+      const running = [...live.values()];
+      for (const entry of running) entry.controller.abort();
+      await Promise.all(running.map((entry) => entry.done));
+    },
+  };
+}
+
+export type FetchManager = ReturnType<typeof createFetchManager>;
+
+/** A source for fetches that are only shown, never run. */
+const inertSource: LookupSource = {
+  profile: '',
+  limitKey: 'inert',
+  cacheKey: 'inert',
+  callsPerSecond: 1,
+  lookup: () => Promise.reject(new ApiError('INTERNAL', 'This fetch is not running.')),
+};

@@ -1,0 +1,31 @@
+import { toCsv } from '../../../shared/export/csv';
+import { toRecordsJson } from '../../../shared/export/records-json';
+import type { FetchedEvent } from '../../../shared/api/fetch-contract';
+import { normalizeEvent } from '../../../shared/records/normalize';
+
+export type OutputFormat = 'records' | 'ndjson' | 'csv';
+
+/**
+ * A fetch's events in an output format. `records` is a CloudTrail log file (each record the raw
+ * `CloudTrailEvent` text, eventTime ascending, each eventID once; unparseable ones are left out
+ * and counted); `ndjson` keeps every fetched event as it was stored, unparseable ones included;
+ * `csv` has one row per event, safe to open in a spreadsheet.
+ */
+export function formatEvents(events: readonly FetchedEvent[], format: OutputFormat): { text: string; skipped: number } {
+  if (format === 'ndjson') {
+    const ordered = normalizeAll(events).map(({ fetched }) => JSON.stringify(fetched));
+    return { text: ordered.length ? `${ordered.join('\n')}\n` : '', skipped: 0 };
+  }
+  const normalized = events.map((event) => normalizeEvent(event.raw, { region: event.region, via: event.via ?? null }));
+  if (format === 'csv') return { text: toCsv(normalized, () => []), skipped: 0 };
+  const { json, skipped } = toRecordsJson(normalized);
+  return { text: `${json}\n`, skipped };
+}
+
+function normalizeAll(events: readonly FetchedEvent[]) {
+  const seen = new Set<string>();
+  return events
+    .filter((event) => !seen.has(event.eventId) && seen.add(event.eventId))
+    .map((fetched) => ({ fetched, time: normalizeEvent(fetched.raw).time }))
+    .sort((a, b) => (Number.isNaN(a.time) ? 1 : Number.isNaN(b.time) ? -1 : a.time - b.time));
+}

@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+
+import type { HostContext } from '../../hosts/host-context';
+import { createCredentialCache, readProfile } from '../aws/credentials';
+import { configuredEndpoint } from '../aws/endpoints';
+import { DEMO_PROFILE } from '../aws/profiles';
+import type { RegionTuning } from '../cloudtrail/region-runner';
+import { createSdkSource } from '../cloudtrail/sdk-source';
+import type { LookupSource } from '../cloudtrail/types';
+import { createDemoSource } from '../demo/demo-source';
+import { createFetchManager } from './fetch-manager';
+import { createFetchStore } from './fetch-store';
+
+export interface FetchServiceOptions {
+  tuning?: RegionTuning;
+  requestTimeoutMs?: number;
+  processTimeoutMs?: number;
+  /** LookupEvents calls per second per account and region (tests only; the service allows 2). */
+  callsPerSecond?: number;
+}
+
+/**
+ * The fetch engine of one host: credentials per profile, a lookup source per profile (the demo
+ * profile's is in-process), and the manager that runs, stores and streams fetches.
+ */
+export function createFetchService(ctx: Pick<HostContext, 'env' | 'cacheDir' | 'emit' | 'askMfaCode'>, options: FetchServiceOptions = {}) {
+  const credentials = createCredentialCache({
+    env: ctx.env,
+    askMfaCode: ctx.askMfaCode,
+    ...(options.processTimeoutMs ? { processTimeoutMs: options.processTimeoutMs } : {}),
+  });
+  const sources = new Map<string, LookupSource & { destroy?(): void }>();
+
+  async function sourceFor(profile: string): Promise<LookupSource> {
+    // A real profile named "demo" in the shared files wins over the built-in one, as in listProfiles.
+    const found = await readProfile(profile, ctx.env).catch((error: unknown) => {
+      if (profile === DEMO_PROFILE) return null;
+      throw error;
+    });
+    if (!found) return createDemoSource();
+    const { settings } = found;
+    const endpoint = configuredEndpoint('CLOUDTRAIL', ctx.env, settings.endpointUrl);
+    // Resolving now turns a missing, expired or MFA-guarded credential into a clear start error.
+    const resolved = await credentials.get(profile);
+    const account = resolved.accountId ?? (resolved.accessKeyId.startsWith('AKIA') ? `key-${resolved.accessKeyId}` : `profile-${profile}`);
+    const key = `${endpoint ?? 'aws'}|${account}`;
+    const existing = sources.get(`${profile}|${key}`);
+    if (existing) return existing;
+    const source = createSdkSource({
+      profile,
+      credentials: () => credentials.get(profile),
+      limitKey: key,
+      cacheKey: key,
+      ...(endpoint ? { endpoint } : {}),
+      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+      ...(options.callsPerSecond ? { callsPerSecond: options.callsPerSecond } : {}),
+    });
+    sources.set(`${profile}|${key}`, source);
+    return source;
+  }
+
+  const manager = createFetchManager({
+    store: createFetchStore(ctx.cacheDir),
+    emit: ctx.emit,
+    sourceFor,
+    ...(options.tuning ? { tuning: options.tuning } : {}),
+  });
+  return {
+    manager,
+    /** Drops a profile's credentials and clients, so Retry reads the files again. */
+    forgetCredentials(profile: string): void {
+      credentials.forget(profile);
+      for (const [key, source] of sources) {
+        if (key.startsWith(`${profile}|`)) {
+          source.destroy?.();
+          sources.delete(key);
+        }
+      }
+    },
+    async close(): Promise<void> {
+      await manager.stopAll();
+      for (const source of sources.values()) source.destroy?.();
+    },
+    storeDir: join(ctx.cacheDir, 'cloudtrail'),
+  };
+}
+
+export type FetchService = ReturnType<typeof createFetchService>;

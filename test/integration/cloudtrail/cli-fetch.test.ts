@@ -1,0 +1,114 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+
+import { startFakeCloudTrail } from '../../fakes/cloudtrail/fake-cloudtrail';
+import type { FakeCloudTrail } from '../../fakes/cloudtrail/fake-cloudtrail';
+import { fakeEvent, fakeEvents } from '../../fakes/cloudtrail/fake-events';
+import { day, fakeEnv, staticKeys, tempHome } from './helpers';
+
+const root = resolve(__dirname, '../../..');
+let fake: FakeCloudTrail;
+let home: ReturnType<typeof tempHome>;
+const range = { start: day('2026-11-01T00:00:00Z'), end: day('2026-11-08T00:00:00Z') };
+const inRange = ['--start', '2026-11-01T00:00:00Z', '--end', '2026-11-08T00:00:00Z'];
+
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const env = { ...fakeEnv(home.home, fake.url), PATH: process.env.PATH, TRAILCASE_CACHE_DIR: join(home.home, 'cache') };
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'main/cli/main.ts'), ...args], { env, cwd: root });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  return new Promise((done) => child.on('close', (code) => done({ code, stdout, stderr })));
+}
+
+beforeEach(() => {
+  home = tempHome(staticKeys);
+});
+afterEach(async () => {
+  await fake?.close();
+  home.cleanup();
+});
+
+describe('trailcase fetch', () => {
+  test('writes {"Records":[...]}: each record exactly as CloudTrail sent it, eventTime ascending, each eventID once', async () => {
+    const events = fakeEvents(70, { ...range, region: 'eu-west-1', userName: 'alice' });
+    const shuffledTimes = fakeEvent({ time: range.start + 5000, region: 'us-east-1', userName: 'alice' });
+    // A number no double holds: only a verbatim copy of the raw text keeps every digit.
+    shuffledTimes.raw = shuffledTimes.raw.replace('"readOnly":true', '"readOnly":true,"additionalEventData":{"big":12345678901234567890}');
+    fake = await startFakeCloudTrail({ events: [...events, shuffledTimes], callsPerSecond: 0 });
+    const result = await cli([
+      'fetch',
+      '--profile',
+      'analyst',
+      '--region',
+      'eu-west-1',
+      '--region',
+      'us-east-1',
+      '--user',
+      'alice',
+      ...inRange,
+    ]);
+    expect(result.code).toBe(0);
+    const records = (JSON.parse(result.stdout) as { Records: Array<{ eventID: string; eventTime: string }> }).Records;
+    const all = [...events, shuffledTimes];
+    expect(records).toHaveLength(all.length);
+    const times = records.map((r) => Date.parse(r.eventTime));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    for (const record of records) expect(record).toEqual(JSON.parse(all.find((e) => e.eventId === record.eventID)!.raw));
+    expect(result.stdout).toContain(shuffledTimes.raw);
+    expect(result.stderr).toContain('eu-west-1');
+  });
+
+  test('--format ndjson keeps an unparseable record; --format csv neutralises formulas', async () => {
+    const broken = fakeEvent({ time: range.start + 1000, region: 'eu-west-1', userName: 'alice', raw: '{"eventName":"Trunc' });
+    const formula = fakeEvent({
+      time: range.start + 2000,
+      region: 'eu-west-1',
+      userName: 'alice',
+      extra: { userAgent: '=HYPERLINK("http://evil.test")' },
+    });
+    fake = await startFakeCloudTrail({ events: [broken, formula], callsPerSecond: 0 });
+    const ndjson = await cli([
+      'fetch',
+      '--profile',
+      'analyst',
+      '--region',
+      'eu-west-1',
+      '--user',
+      'alice',
+      ...inRange,
+      '--format',
+      'ndjson',
+      '--out',
+      join(home.home, 'out.ndjson'),
+    ]);
+    expect(ndjson.code).toBe(0);
+    const lines = readFileSync(join(home.home, 'out.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { raw: string });
+    expect(lines.map((l) => l.raw)).toContain(broken.raw);
+    const csv = await cli(['fetch', '--profile', 'analyst', '--region', 'eu-west-1', '--user', 'alice', ...inRange, '--format', 'csv']);
+    expect(csv.stdout).toContain(`'=HYPERLINK`);
+  });
+
+  test('exit codes: 2 for bad usage, 3 for a missing profile, 4 when a failure keeps partial results', async () => {
+    fake = await startFakeCloudTrail({
+      events: fakeEvents(120, { ...range, region: 'eu-west-1', userName: 'alice' }),
+      callsPerSecond: 0,
+      fault: (_call, index) => (index >= 1 ? 'denied' : undefined),
+    });
+    expect((await cli(['fetch', '--profile', 'analyst', '--user', 'alice', '--access-key-id', 'AKIAFAKEANALYST00001'])).code).toBe(2);
+    expect((await cli(['fetch', '--profile', 'analyst', '--user', 'alice', '--since', 'forever'])).code).toBe(2);
+    const missing = await cli(['fetch', '--profile', 'nobody', '--region', 'eu-west-1', '--user', 'alice']);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain('nobody');
+    const partial = await cli(['fetch', '--profile', 'analyst', '--region', 'eu-west-1', '--user', 'alice', ...inRange]);
+    expect(partial.code).toBe(4);
+    expect((JSON.parse(partial.stdout) as { Records: unknown[] }).Records).toHaveLength(50);
+  }, 30_000);
+});

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import writeFileAtomic from 'write-file-atomic';
+
+import { SavedInvestigation } from '../../../shared/api/investigation-contract';
+import type { InvestigationSummary } from '../../../shared/api/investigation-contract';
+import { ApiError } from '../../../shared/api/errors';
+import { Id } from '../../../shared/api/primitives';
+import type { FetchQuery } from '../../../shared/api/fetch-contract';
+import type { FilterState } from '../../../shared/filters/filter-state';
+
+/** What a save carries, already validated by the api schema. */
+export interface InvestigationFields {
+  id?: string;
+  name: string;
+  query: FetchQuery;
+  fetchId: string | null;
+  filters: FilterState;
+  selection: string[];
+  notes: string;
+}
+
+/**
+ * Saved investigations, one JSON file each under `<dataDir>/investigations`. Writes are atomic
+ * (temp file, fsync, rename), so a crash leaves the previous or the new version, never half of
+ * one. File names come only from ids that passed the `Id` schema (`[\w-]`), so no path escapes.
+ */
+export function createInvestigationStore(dataDir: string, now: () => Date = () => new Date()) {
+  const folder = join(dataDir, 'investigations');
+
+  function fileOf(id: string): string {
+    if (!Id.safeParse(id).success) throw new ApiError('BAD_INPUT', 'Not an investigation id.');
+    return join(folder, `${id}.json`);
+  }
+
+  async function read(id: string): Promise<SavedInvestigation | null> {
+    let text: string;
+    try {
+      text = await readFile(fileOf(id), 'utf8');
+    } catch {
+      return null;
+    }
+    try {
+      const parsed = SavedInvestigation.safeParse(JSON.parse(text));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  return {
+    async save(fields: InvestigationFields): Promise<SavedInvestigation> {
+      const existing = fields.id ? await read(fields.id) : null;
+      if (fields.id && !existing) throw new ApiError('NOT_FOUND', 'That investigation no longer exists; save it as a new one.');
+      const stamp = now().toISOString();
+      const saved: SavedInvestigation = {
+        id: existing?.id ?? randomUUID(),
+        name: fields.name,
+        query: fields.query,
+        fetchId: fields.fetchId,
+        filters: fields.filters,
+        selection: fields.selection,
+        notes: fields.notes,
+        createdAt: existing?.createdAt ?? stamp,
+        updatedAt: stamp,
+      };
+      await mkdir(folder, { recursive: true });
+      await writeFileAtomic(fileOf(saved.id), JSON.stringify(saved), { fsync: true });
+      return saved;
+    },
+
+    async get(id: string): Promise<SavedInvestigation> {
+      const saved = await read(id);
+      if (!saved) throw new ApiError('NOT_FOUND', 'No saved investigation with that id.');
+      return saved;
+    },
+
+    /** Every readable investigation, newest first; damaged files are skipped, not fatal. */
+    async list(): Promise<InvestigationSummary[]> {
+      let names: string[];
+      try {
+        names = await readdir(folder);
+      } catch {
+        return [];
+      }
+      const ids = names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length));
+      const all = await Promise.all(ids.filter((id) => Id.safeParse(id).success).map(read));
+      return all
+        .filter((item): item is SavedInvestigation => item !== null)
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+        .map(({ id, name, query, fetchId, updatedAt, selection }) => ({ id, name, query, fetchId, updatedAt, selected: selection.length }));
+    },
+
+    async remove(id: string): Promise<void> {
+      await rm(fileOf(id), { force: true });
+    },
+  };
+}
+
+export type InvestigationStore = ReturnType<typeof createInvestigationStore>;

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+
+import type { FetchQuery } from '../../../shared/api/fetch-contract';
+import { visibleText } from '../../../shared/display/visible-text';
+import type { FormValues } from './form-model';
+import { queryFromValues } from './form-model';
+import { RegionPicker } from './RegionPicker';
+import { TimeRangePicker } from './TimeRangePicker';
+import { useRecentIdentities } from './useRecentIdentities';
+import './investigation.css';
+
+export interface InvestigationFormProps {
+  profile: string;
+  values: FormValues;
+  onChange(values: FormValues): void;
+  onFetch(query: FetchQuery): void;
+  busy: boolean;
+  /** Problems with the deep link that filled the form. */
+  notices: string[];
+  /** A profile picker, when the page header does not have one. */
+  profilePicker?: ReactNode;
+}
+
+/** Who, where and when to investigate; fetching starts only on the Fetch button. */
+export function InvestigationForm({ profile, values, onChange, onFetch, busy, notices, profilePicker }: InvestigationFormProps) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { recent, remember } = useRecentIdentities();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const result = queryFromValues(profile, values, Date.now());
+    if ('errors' in result) {
+      setErrors(result.errors);
+      return;
+    }
+    setErrors({});
+    remember({ kind: values.identityKind, value: values.identityValue.trim() });
+    onFetch(result.query);
+  };
+  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => onChange({ ...values, [key]: value });
+  return (
+    <form className="investigation-form" onSubmit={submit} aria-label="Investigation">
+      {profilePicker}
+      <div className="form-field">
+        <label className="field-label" htmlFor="identity-value">
+          Identity
+        </label>
+        <div className="row">
+          <select aria-label="Identity kind" value={values.identityKind} onChange={(e) => set('identityKind', e.target.value as FormValues['identityKind'])}>
+            <option value="user">User or role session</option>
+            <option value="accessKey">Access key id</option>
+          </select>
+          <input
+            id="identity-value"
+            list="recent-identities"
+            placeholder={values.identityKind === 'user' ? 'e.g. alice' : 'AKIA… or ASIA…'}
+            value={values.identityValue}
+            onChange={(e) => set('identityValue', e.target.value)}
+            aria-invalid={errors.identity ? true : undefined}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <datalist id="recent-identities">
+            {recent
+              .filter((item) => item.kind === values.identityKind)
+              .map((item) => (
+                <option key={item.value} value={item.value} />
+              ))}
+          </datalist>
+        </div>
+        {errors.identity && <span className="field-error">{errors.identity}</span>}
+      </div>
+      <RegionPicker value={values.regions} onChange={(regions) => set('regions', regions)} />
+      <TimeRangePicker value={values.range} onChange={(range) => set('range', range)} error={errors.start ?? errors.end} />
+      <label className="check follow">
+        <input type="checkbox" checked={values.followSessions} onChange={(e) => set('followSessions', e.target.checked)} />
+        Follow sessions
+      </label>
+      <button type="submit" className="primary fetch-button" disabled={busy || !profile}>
+        {busy ? 'Fetching…' : 'Fetch events'}
+      </button>
+      {(errors.regions || errors.profile || errors.form) && <span className="field-error">{errors.regions ?? errors.profile ?? errors.form}</span>}
+      {notices.length > 0 && (
+        <div role="status" className="form-notices">
+          {notices.map((notice) => (
+            <div key={notice}>{visibleText(notice)}</div>
+          ))}
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+import * as Popover from '@radix-ui/react-popover';
+import { useState } from 'react';
+
+import { Region } from '../../../shared/api/primitives';
+import { knownRegions, usEast1Reason } from './regions';
+
+export interface RegionPickerProps {
+  value: string[];
+  onChange(regions: string[]): void;
+}
+
+/** Multi-select of regions: known regions as checkboxes, plus any other valid region typed in. */
+export function RegionPicker({ value, onChange }: RegionPickerProps) {
+  const [other, setOther] = useState('');
+  const options = [...new Set([...knownRegions, ...value])];
+  const toggle = (region: string) => onChange(value.includes(region) ? value.filter((r) => r !== region) : [...value, region]);
+  const addOther = () => {
+    const region = other.trim();
+    if (Region.safeParse(region).success && !value.includes(region)) onChange([...value, region]);
+    setOther('');
+  };
+  const summary = value.length === 0 ? 'No region' : value.length <= 2 ? value.join(', ') : `${value.length} regions`;
+  const note = value.includes('us-east-1') ? ' (global services)' : '';
+  return (
+    <div className="form-field">
+      <span className="field-label" id="regions-label">
+        Regions
+      </span>
+      <Popover.Root>
+        <Popover.Trigger asChild>
+          <button type="button" className="region-trigger" aria-labelledby="regions-label regions-summary" title={usEast1Reason}>
+            <span id="regions-summary">
+              {summary}
+              <span className="field-note">{note}</span>
+            </span>{' '}
+            ▾
+          </button>
+        </Popover.Trigger>
+        <Popover.Portal>
+          <Popover.Content className="popover region-popover" align="start" sideOffset={4}>
+            <p className="hint">{usEast1Reason}</p>
+            <div className="region-grid" role="group" aria-label="Regions to search">
+              {options.map((region) => (
+                <label key={region} className="check">
+                  <input type="checkbox" checked={value.includes(region)} onChange={() => toggle(region)} />
+                  {region}
+                </label>
+              ))}
+            </div>
+            <div className="row">
+              <input aria-label="Other region" placeholder="other region, e.g. il-central-1" value={other} onChange={(e) => setOther(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && addOther()} />
+              <button type="button" onClick={addOther}>
+                Add
+              </button>
+            </div>
+          </Popover.Content>
+        </Popover.Portal>
+      </Popover.Root>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { FetchQuery } from '../../../shared/api/fetch-contract';
+import type { DeepLinkForm } from '../../../shared/links/deep-link';
+import { rangeFromSince } from '../../../shared/time/presets';
+
+/** The investigation form as the analyst edits it (strings, before validation). */
+export interface FormValues {
+  regions: string[];
+  identityKind: 'user' | 'accessKey';
+  identityValue: string;
+  range: { kind: 'since'; since: string } | { kind: 'custom'; start: string; end: string };
+  followSessions: boolean;
+}
+
+export const defaultFormValues: FormValues = {
+  regions: ['us-east-1'],
+  identityKind: 'user',
+  identityValue: '',
+  range: { kind: 'since', since: '7d' },
+  followSessions: true,
+};
+
+/** `2026-11-20T10:00` (a datetime-local value, read as UTC) or a full ISO instant, as ISO. */
+export function isoOfInput(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return `${value}:00Z`;
+  return value;
+}
+
+/** An ISO instant as a datetime-local value in UTC. */
+export function inputOfIso(iso: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? '' : new Date(time).toISOString().slice(0, 16);
+}
+
+/** The form filled from a deep link; whatever the link does not name keeps its current value. */
+export function valuesFromLink(link: DeepLinkForm, base: FormValues): FormValues {
+  const values = { ...base };
+  if (link.regions) values.regions = link.regions;
+  if (link.identity?.kind === 'user') Object.assign(values, { identityKind: 'user', identityValue: link.identity.userName });
+  if (link.identity?.kind === 'accessKey') Object.assign(values, { identityKind: 'accessKey', identityValue: link.identity.accessKeyId });
+  if (link.range?.kind === 'since') values.range = { kind: 'since', since: link.range.since };
+  if (link.range?.kind === 'absolute') values.range = { kind: 'custom', start: inputOfIso(link.range.start), end: inputOfIso(link.range.end) };
+  return values;
+}
+
+/** The values of a saved or running query, for showing it in the form again. */
+export function valuesFromQuery(query: FetchQuery): FormValues {
+  return {
+    regions: query.regions,
+    identityKind: query.identity.kind,
+    identityValue: query.identity.kind === 'user' ? query.identity.userName : query.identity.accessKeyId,
+    range: { kind: 'custom', start: inputOfIso(query.start), end: inputOfIso(query.end) },
+    followSessions: query.followSessions,
+  };
+}
+
+/** Turns the form into a fetch query, or says what is wrong, field by field. */
+export function queryFromValues(profile: string, values: FormValues, now: number): { query: FetchQuery } | { errors: Record<string, string> } {
+  const range =
+    values.range.kind === 'since'
+      ? rangeFromSince(values.range.since, now)
+      : { start: isoOfInput(values.range.start), end: isoOfInput(values.range.end) };
+  if (!range) return { errors: { start: 'Choose a time range of at most 90 days.' } };
+  const identityValue = values.identityValue.trim();
+  const identity = values.identityKind === 'user' ? { kind: 'user', userName: identityValue } : { kind: 'accessKey', accessKeyId: identityValue };
+  const parsed = FetchQuery.safeParse({ profile, regions: values.regions, identity, ...range, followSessions: values.followSessions });
+  if (parsed.success) return { query: parsed.data };
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const key = String(issue.path[0] ?? 'form');
+    errors[key] ??= issue.message;
+  }
+  if (!identityValue) errors.identity = 'Name a user, role session or access key id.';
+  if (values.regions.length === 0) errors.regions = 'Pick at least one region.';
+  return { errors };
+}

@@ -1,0 +1,78 @@
+import type { RegionProgress } from '../../../shared/api/fetch-contract';
+import { visibleText } from '../../../shared/display/visible-text';
+import type { FetchSession } from './useFetchSession';
+
+export interface FetchProgressProps {
+  session: FetchSession;
+  onCancel(): void;
+  onResume(): void;
+}
+
+function eta(seconds: number | null): string {
+  if (seconds === null) return '';
+  if (seconds < 60) return `${Math.ceil(seconds)} s left`;
+  return `${Math.ceil(seconds / 60)} min left`;
+}
+
+function RegionLine({ progress }: { progress: RegionProgress }) {
+  const percent = Math.round(progress.covered * 100);
+  return (
+    <li className={`region-progress state-${progress.state}`} aria-label={`${progress.region}: ${progress.state}`}>
+      <span className="region-name">{progress.region}</span>
+      <progress max={100} value={percent} aria-label={`${progress.region} covered`} />
+      <span className="region-numbers">
+        {progress.events.toLocaleString()} events · {progress.pages} pages
+        {progress.rateLimitWaits + progress.throttled > 0 && ` · ${progress.rateLimitWaits + progress.throttled} rate-limit waits`}
+        {progress.waitingOnRateLimit && ' · waiting on rate limit'}
+        {progress.state === 'running' && progress.etaSeconds !== null && ` · ${eta(progress.etaSeconds)}`}
+      </span>
+      <span className="region-state">{progress.state}</span>
+      {progress.error && <span className="region-error">{visibleText(progress.error.message)}</span>}
+    </li>
+  );
+}
+
+const stateText: Record<FetchSession['state'], string> = {
+  idle: '',
+  starting: 'Starting…',
+  loading: 'Loading stored events…',
+  queued: 'Queued',
+  running: 'Fetching',
+  done: 'Done',
+  failed: 'Stopped by an error — the events that arrived are kept.',
+  cancelled: 'Cancelled — the events that arrived are kept.',
+};
+
+/** Per-region progress of the fetch, with Cancel while it runs and Resume after it stopped. */
+export function FetchProgress({ session, onCancel, onResume }: FetchProgressProps) {
+  if (session.state === 'idle') return null;
+  const running = session.state === 'running' || session.state === 'queued' || session.state === 'starting';
+  const resumable = session.fetchId !== null && (session.state === 'failed' || session.state === 'cancelled');
+  return (
+    <section className="fetch-progress" aria-label="Fetch progress">
+      <div className="fetch-summary" role="status">
+        <strong>{stateText[session.state]}</strong>
+        <span>{session.events.length.toLocaleString()} events received</span>
+        {session.error && <span className="fetch-error">{visibleText(session.error.message)}</span>}
+        <span className="spacer" />
+        {running && (
+          <button type="button" onClick={onCancel} disabled={session.fetchId === null}>
+            Cancel
+          </button>
+        )}
+        {resumable && (
+          <button type="button" className="primary" onClick={onResume}>
+            Resume
+          </button>
+        )}
+      </div>
+      {session.regions.length > 0 && (
+        <ul className="region-list">
+          {session.regions.map((progress) => (
+            <RegionLine key={progress.region} progress={progress} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,182 @@
+import type { SortingState } from '@tanstack/react-table';
+import { useCallback, useMemo, useRef, useState } from 'react';
+
+import type { FetchQuery } from '../../../shared/api/fetch-contract';
+import { toCsv } from '../../../shared/export/csv';
+import { toRecordsJson } from '../../../shared/export/records-json';
+import { buildPredicate } from '../../../shared/filters/apply-filters';
+import { addChip, emptyFilters, isFiltering } from '../../../shared/filters/filter-state';
+import type { FilterField, FilterState } from '../../../shared/filters/filter-state';
+import { parseDeepLink } from '../../../shared/links/deep-link';
+import { TopCharts } from '../charts/TopCharts';
+import { CompareView } from '../detail/CompareView';
+import { EventDetail } from '../detail/EventDetail';
+import { ColumnMenu } from '../events/ColumnMenu';
+import { EventTable } from '../events/EventTable';
+import { FilterBar } from '../events/FilterBar';
+import { sortEvents } from '../events/sort-events';
+import { useColumnPrefs } from '../events/useColumnPrefs';
+import { defaultFormValues, valuesFromLink, valuesFromQuery } from '../investigation/form-model';
+import type { FormValues } from '../investigation/form-model';
+import { InvestigationForm } from '../investigation/InvestigationForm';
+import { InvestigationsDialog } from '../investigations/InvestigationsDialog';
+import { TicketDrawer } from '../ticket/TicketDrawer';
+import { Timeline } from '../timeline/Timeline';
+import { downloadText, exportFileName } from './download';
+import { FetchProgress } from './FetchProgress';
+import { flagsOf } from './flags';
+import { TableState } from './TableState';
+import { useAutosave } from './useAutosave';
+import { useFetchSession } from './useFetchSession';
+import { useInvestigationSync } from './useInvestigationSync';
+import { useSlashToSearch } from './useSlashToSearch';
+import { WorkspaceProfile } from './WorkspaceProfile';
+import { WorkspaceToolbar } from './WorkspaceToolbar';
+import './workspace.css';
+
+export interface WorkspaceProps {
+  /** A deep link's query string (token removed); it fills the form and never starts a fetch. */
+  initialQuery: string | null;
+  /** The profile chosen in the page header; without it the workspace shows its own picker. */
+  profile?: string;
+}
+
+function identityName(query: FetchQuery | null): string {
+  if (!query) return '';
+  return query.identity.kind === 'user' ? query.identity.userName : query.identity.accessKeyId;
+}
+
+/** The investigation workspace: form, progress, timeline and charts, filters, table, detail. */
+export function Workspace({ initialQuery, profile: headerProfile }: WorkspaceProps) {
+  const link = useMemo(() => (initialQuery ? parseDeepLink(initialQuery) : null), [initialQuery]);
+  const [values, setValues] = useState<FormValues>(() => (link ? valuesFromLink(link.form, defaultFormValues) : defaultFormValues));
+  const [ownProfile, setOwnProfile] = useState<string>(link?.form.profile ?? '');
+  const profile = headerProfile ?? ownProfile;
+  const { session, start, cancel, resume, reopen } = useFetchSession();
+  const [filters, setFilters] = useState<FilterState>(emptyFilters);
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'time', desc: true }]);
+  const [selection, setSelection] = useState<Set<string>>(() => new Set());
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [comparing, setComparing] = useState(false);
+  const [ticketOpen, setTicketOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [notes, setNotes] = useState('');
+  const columns = useColumnPrefs();
+  const sync = useInvestigationSync();
+  const searchRef = useRef<HTMLInputElement>(null);
+  useSlashToSearch(searchRef);
+
+  const events = session.events;
+  // Sorted once per sort order; filtering keeps that order, so a keystroke never re-sorts.
+  const sorted = useMemo(() => sortEvents(events, sorting), [events, sorting]);
+  const withoutTime = useMemo(() => sorted.filter(buildPredicate({ ...filters, timeRange: null }, flagsOf)), [sorted, filters]);
+  const filtered = useMemo(() => (filters.timeRange ? withoutTime.filter(buildPredicate({ ...emptyFilters, timeRange: filters.timeRange }, flagsOf)) : withoutTime), [withoutTime, filters.timeRange]);
+  const selectedEvents = useMemo(() => events.filter((e) => selection.has(e.id)), [events, selection]);
+  const activeEvent = useMemo(() => (activeId ? (events.find((e) => e.id === activeId) ?? null) : null), [events, activeId]);
+  const queryRange = useMemo(() => (session.query ? { start: Date.parse(session.query.start), end: Date.parse(session.query.end) } : null), [session.query]);
+  const domain = filters.timeRange ?? queryRange;
+
+  const snapshot = useMemo(
+    () => (session.query ? { name: name.trim() || identityName(session.query), query: session.query, fetchId: session.fetchId, filters, selection: [...selection], notes } : null),
+    [session.query, session.fetchId, name, filters, selection, notes],
+  );
+  const { persist } = sync;
+  const save = useCallback((value: typeof snapshot) => value && void persist(value), [persist]);
+  useAutosave(snapshot, snapshot !== null && session.fetchId !== null, save);
+
+  const onFetch = (query: FetchQuery) => {
+    setFilters(emptyFilters);
+    setSelection(new Set());
+    setActiveId(null);
+    setName(`${identityName(query)} · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+    setNotes('');
+    sync.adopt(null);
+    void start(query);
+  };
+
+  const onOpenInvestigation = async (id: string) => {
+    const saved = await sync.open(id);
+    if (!saved) return;
+    sync.adopt(saved);
+    setValues(valuesFromQuery(saved.query));
+    setFilters(saved.filters);
+    setSelection(new Set(saved.selection));
+    setName(saved.name);
+    setNotes(saved.notes);
+    setActiveId(null);
+    if (saved.fetchId) void reopen(saved.fetchId, saved.query);
+  };
+
+  const onPick = useCallback((field: FilterField, value: string) => setFilters((f) => addChip(f, { field, value, exclude: false })), []);
+  const onZoom = useCallback((range: { start: number; end: number }) => setFilters((f) => ({ ...f, timeRange: range })), []);
+  const onResetZoom = useCallback(() => setFilters((f) => ({ ...f, timeRange: null })), []);
+
+  const onExport = (format: 'json' | 'csv') => {
+    const scope = selectedEvents.length > 0 ? selectedEvents : filtered;
+    const fileName = exportFileName(identityName(session.query), format);
+    if (format === 'json') downloadText(fileName, toRecordsJson(scope).json, 'application/json');
+    else downloadText(fileName, toCsv(scope, flagsOf), 'text/csv');
+  };
+
+  const busy = session.state === 'starting' || session.state === 'running' || session.state === 'queued';
+  return (
+    <div className="workspace-grid">
+      <InvestigationForm
+        profile={profile}
+        values={values}
+        onChange={setValues}
+        onFetch={onFetch}
+        busy={busy}
+        notices={link?.errors ?? []}
+        profilePicker={headerProfile === undefined ? <WorkspaceProfile value={ownProfile} onChange={setOwnProfile} /> : undefined}
+      />
+      <FetchProgress session={session} onCancel={() => void cancel()} onResume={() => void resume()} />
+      {session.state === 'idle' ? (
+        <TableState kind="idle" recent={sync.list.slice(0, 5)} onOpenRecent={(id) => void onOpenInvestigation(id)} />
+      ) : (
+        <>
+          <div className="overview">
+            <Timeline events={withoutTime} domain={domain} zoomed={filters.timeRange !== null} onZoom={onZoom} onResetZoom={onResetZoom} />
+            <TopCharts events={filtered} onPick={onPick} />
+          </div>
+          <FilterBar filters={filters} onChange={setFilters} events={events} searchRef={searchRef}>
+            <ColumnMenu prefs={columns.prefs} onToggle={columns.toggle} onMove={columns.move} onReset={columns.reset} />
+            <InvestigationsDialog
+              list={sync.list}
+              error={sync.error}
+              name={name}
+              notes={notes}
+              canSave={snapshot !== null}
+              savedAt={sync.savedAt}
+              onNameChange={setName}
+              onNotesChange={setNotes}
+              onSave={() => snapshot && void persist(snapshot)}
+              onOpen={(id) => void onOpenInvestigation(id)}
+              onDelete={(id) => void sync.remove(id)}
+            />
+          </FilterBar>
+          <WorkspaceToolbar
+            shown={filtered.length}
+            total={events.length}
+            selected={selection.size}
+            onSelectAll={() => setSelection(new Set([...selection, ...filtered.map((e) => e.id)]))}
+            onClearSelection={() => setSelection(new Set())}
+            onCompare={() => setComparing(true)}
+            onExport={onExport}
+            onDraftTicket={() => setTicketOpen(true)}
+          />
+          <div className={activeEvent ? 'events-area with-detail' : 'events-area'}>
+            {filtered.length > 0 ? (
+              <EventTable events={filtered} sorting={sorting} onSortingChange={setSorting} prefs={columns.prefs} selection={selection} onSelectionChange={setSelection} activeId={activeId} onOpen={(e) => setActiveId(e.id)} />
+            ) : (
+              <TableState kind={events.length === 0 ? (busy || session.state === 'loading' ? 'waiting' : 'none') : 'filtered'} onClearFilters={() => setFilters(emptyFilters)} filtering={isFiltering(filters)} />
+            )}
+            {activeEvent && <EventDetail event={activeEvent} onClose={() => setActiveId(null)} />}
+          </div>
+        </>
+      )}
+      {comparing && selectedEvents.length >= 2 && <CompareView events={selectedEvents} onClose={() => setComparing(false)} />}
+      <TicketDrawer open={ticketOpen} onClose={() => setTicketOpen(false)} events={selectedEvents} fetchId={session.fetchId} />
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import type { NormalizedEvent } from '../records/types';
+import { chooseBucketSize, maxBuckets } from './bucket-size';
+
+/** The stacks of a timeline bar. Each event counts in exactly one: flagged first, then error, read, write. */
+export type TimelineStack = 'flagged' | 'error' | 'read' | 'write';
+
+/** One bar of the timeline: the half-open time range [start, end) and its counts per stack. */
+export interface TimelineBucket {
+  start: number;
+  end: number;
+  read: number;
+  write: number;
+  error: number;
+  flagged: number;
+  total: number;
+}
+
+export interface Timeline {
+  sizeMs: number;
+  start: number;
+  end: number;
+  buckets: TimelineBucket[];
+}
+
+/** The stack an event counts in. */
+export function stackOf(event: NormalizedEvent, isFlagged: (event: NormalizedEvent) => boolean): TimelineStack {
+  if (isFlagged(event)) return 'flagged';
+  if (event.category === 'error') return 'error';
+  return event.category;
+}
+
+/** The time range the events span (ignoring events without a valid time), or null when none has one. */
+export function extentOf(events: readonly NormalizedEvent[]): { start: number; end: number } | null {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const event of events) {
+    if (Number.isNaN(event.time)) continue;
+    if (event.time < start) start = event.time;
+    if (event.time > end) end = event.time;
+  }
+  return start <= end ? { start, end } : null;
+}
+
+/**
+ * Counts events per bucket over [start, end], with the bucket width chosen so that there are at
+ * most `limit` buckets. Buckets are aligned to multiples of their width (so "1 h" buckets start
+ * on the hour, UTC). Events outside the range or without a time are left out.
+ */
+export function bucketEvents(
+  events: readonly NormalizedEvent[],
+  range: { start: number; end: number },
+  isFlagged: (event: NormalizedEvent) => boolean,
+  limit = maxBuckets,
+): Timeline {
+  // One bucket fewer than the limit: aligning to whole widths can add one at the edges.
+  const sizeMs = chooseBucketSize(range.end - range.start, limit - 1);
+  const first = Math.floor(range.start / sizeMs) * sizeMs;
+  const count = Math.floor(range.end / sizeMs) - first / sizeMs + 1;
+  const buckets: TimelineBucket[] = Array.from({ length: count }, (_, i) => ({
+    start: first + i * sizeMs,
+    end: first + (i + 1) * sizeMs,
+    read: 0,
+    write: 0,
+    error: 0,
+    flagged: 0,
+    total: 0,
+  }));
+  for (const event of events) {
+    if (Number.isNaN(event.time) || event.time < range.start || event.time > range.end) continue;
+    const bucket = buckets[Math.floor((event.time - first) / sizeMs)];
+    if (!bucket) continue;
+    bucket[stackOf(event, isFlagged)] += 1;
+    bucket.total += 1;
+  }
+  return { sizeMs, start: first, end: first + count * sizeMs, buckets };
+}

@@ -1,0 +1,144 @@
+/**
+ * A small, data-only condition language over CloudTrail record fields. Rules are written as
+ * plain objects (no functions), so a rule pack can be versioned, reviewed, serialised and tested
+ * as data. Field paths are dot-separated (`requestParameters.policyArn`); through an array every
+ * element is tried, so `resources.type` matches when any resource has that type.
+ */
+export type Condition =
+  | { all: readonly Condition[] }
+  | { any: readonly Condition[] }
+  | { not: Condition }
+  | { field: string; equals: string | number | boolean }
+  | { field: string; oneOf: readonly string[] }
+  | { field: string; startsWith: string }
+  | { field: string; endsWith: string }
+  /** A string value, or any string anywhere below an object value, contains the text. */
+  | { field: string; includes: string }
+  | { field: string; exists: boolean }
+  /** The field's value equals another field's value (both strings). */
+  | { field: string; equalsField: string };
+
+/** Deep searches stop here: records are untrusted and may be nested thousands of levels deep. */
+const maxDepth = 32;
+
+/** Split paths, cached: rules are evaluated millions of times over the same few paths. */
+const splitPaths = new Map<string, readonly string[]>();
+
+function partsOf(path: string): readonly string[] {
+  let parts = splitPaths.get(path);
+  if (!parts) {
+    parts = path.split('.');
+    splitPaths.set(path, parts);
+  }
+  return parts;
+}
+
+function ownChild(value: unknown, key: string): unknown {
+  return value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/**
+ * Whether any value at the path passes the test, walking through arrays, without building
+ * intermediate lists (this runs for every rule on every event). Only own properties are read,
+ * so `__proto__` or `constructor` in a path never reaches Object.prototype.
+ */
+function someValueAt(value: unknown, parts: readonly string[], index: number, test: (value: unknown) => boolean): boolean {
+  if (Array.isArray(value)) return value.some((item) => someValueAt(item, parts, index, test));
+  if (index === parts.length) return test(value);
+  if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, parts[index]!)) return false;
+  return someValueAt(ownChild(value, parts[index]!), parts, index + 1, test);
+}
+
+/** The values at a path (through arrays, own properties only), for showing what matched. */
+export function valuesAt(root: unknown, path: string): unknown[] {
+  const found: unknown[] = [];
+  someValueAt(root, partsOf(path), 0, (value) => {
+    found.push(value);
+    return false;
+  });
+  return found;
+}
+
+function containsText(value: unknown, needle: string, depth: number): boolean {
+  if (typeof value === 'string') return value.includes(needle);
+  if (value === null || typeof value !== 'object' || depth > maxDepth) return false;
+  const children = Array.isArray(value) ? value : Object.values(value as Record<string, unknown>);
+  return children.some((child) => containsText(child, needle, depth + 1));
+}
+
+const isPresent = (value: unknown) => value !== undefined && value !== null && value !== '';
+
+/** A condition turned into a function, built once per rule and reused for every event. */
+export type CompiledCondition = (record: unknown) => boolean;
+
+function compileTest(condition: Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown }>): (value: unknown) => boolean {
+  if ('exists' in condition) return isPresent;
+  if ('equals' in condition) return (value) => value === condition.equals;
+  if ('oneOf' in condition) {
+    const set = new Set(condition.oneOf);
+    return (value) => typeof value === 'string' && set.has(value);
+  }
+  if ('startsWith' in condition) return (value) => typeof value === 'string' && value.startsWith(condition.startsWith);
+  if ('endsWith' in condition) return (value) => typeof value === 'string' && value.endsWith(condition.endsWith);
+  if ('includes' in condition) return (value) => containsText(value, condition.includes, 0);
+  return () => false;
+}
+
+/** Compiles a condition: paths split and tests built once, so evaluating allocates nothing. */
+export function compileCondition(condition: Condition): CompiledCondition {
+  if ('all' in condition) {
+    const parts = condition.all.map(compileCondition);
+    return (record) => parts.every((part) => part(record));
+  }
+  if ('any' in condition) {
+    const parts = condition.any.map(compileCondition);
+    return (record) => parts.some((part) => part(record));
+  }
+  if ('not' in condition) {
+    const inner = compileCondition(condition.not);
+    return (record) => !inner(record);
+  }
+  const parts = partsOf(condition.field);
+  if ('equalsField' in condition) {
+    return (record) => {
+      const others = valuesAt(record, condition.equalsField);
+      return someValueAt(record, parts, 0, (value) => typeof value === 'string' && others.includes(value));
+    };
+  }
+  const test = compileTest(condition);
+  if ('exists' in condition) return (record) => someValueAt(record, parts, 0, test) === condition.exists;
+  return (record) => someValueAt(record, parts, 0, test);
+}
+
+/** Evaluates a condition against one record (compiling it each time; engines keep the compiled form). */
+export function matches(condition: Condition, record: unknown): boolean {
+  return compileCondition(condition)(record);
+}
+
+/**
+ * The event names a condition can match at most, or null when it may match any. Lets the
+ * engine skip, for each event, every rule that names other events.
+ */
+export function eventNamesOf(condition: Condition): ReadonlySet<string> | null {
+  if ('all' in condition) {
+    for (const part of condition.all) {
+      const names = eventNamesOf(part);
+      if (names) return names;
+    }
+    return null;
+  }
+  if ('any' in condition) {
+    const union = new Set<string>();
+    for (const part of condition.any) {
+      const names = eventNamesOf(part);
+      if (!names) return null;
+      names.forEach((name) => union.add(name));
+    }
+    return union;
+  }
+  if ('field' in condition && condition.field === 'eventName') {
+    if ('oneOf' in condition) return new Set(condition.oneOf);
+    if ('equals' in condition && typeof condition.equals === 'string') return new Set([condition.equals]);
+  }
+  return null;
+}

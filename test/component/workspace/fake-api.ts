@@ -1,0 +1,44 @@
+import { vi } from 'vitest';
+
+import type { StreamMessage } from '../../../shared/api/stream';
+
+type Listener = (message: StreamMessage) => void;
+
+/** A stand-in for the renderer's bridge: records calls and lets a test push stream messages. */
+export function createFakeApi() {
+  const listeners = new Set<Listener>();
+  const ok = <T,>(data: T) => Promise.resolve({ ok: true as const, data });
+  const api = {
+    subscribe: vi.fn((listener: Listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    }),
+    startFetch: vi.fn(() => ok({ fetchId: 'f1' })),
+    cancelFetch: vi.fn(() => ok({})),
+    resumeFetch: vi.fn(() => ok({ fetchId: 'f1' })),
+    getFetch: vi.fn(),
+    getFetchEvents: vi.fn(() => ok({ events: [], total: 0 })),
+    listInvestigations: vi.fn(() => ok([])),
+    saveInvestigation: vi.fn((input: object) => ok({ ...input, id: 'inv1', createdAt: '2026-11-20T00:00:00Z', updatedAt: '2026-11-20T00:00:00Z' })),
+    getInvestigation: vi.fn(),
+    deleteInvestigation: vi.fn(() => ok({})),
+    listProfiles: vi.fn(() => ok({ profiles: [], problems: [] })),
+  };
+  const push = (message: StreamMessage) => listeners.forEach((listener) => listener(message));
+  return { api, push };
+}
+
+/** A fetched event as the host streams it. */
+export function fetched(i: number, fields: Record<string, unknown> = {}) {
+  const record = {
+    eventID: `e${i}`,
+    eventTime: new Date(Date.now() - (i + 1) * 60_000).toISOString(),
+    eventName: i % 2 === 0 ? 'GetObject' : 'PutObject',
+    eventSource: 's3.amazonaws.com',
+    awsRegion: 'us-east-1',
+    sourceIPAddress: '203.0.113.7',
+    userIdentity: { type: 'IAMUser', userName: 'alice' },
+    ...fields,
+  };
+  return { eventId: record.eventID, region: 'us-east-1', raw: JSON.stringify(record) };
+}

@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+
+import { buildTicketDraft } from '../../../shared/ticket/draft';
+import { renderAdf } from '../../../shared/ticket/render-adf';
+import { renderMarkdown } from '../../../shared/ticket/render-markdown';
+import { readRecordsFile } from '../../services/drafts/records-file';
+
+/** `trailcase draft --events FILE [--format markdown|adf|json]`: the ticket draft for those events. */
+export function registerDraftCommand(program: Command): void {
+  program
+    .command('draft')
+    .description('print the Jira ticket draft for the events of a {"Records": [...]} file')
+    .requiredOption('--events <file>', 'a {"Records": [...]} file, as `trailcase fetch` writes')
+    .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'adf', 'json']).default('markdown'))
+    .action(async (options: { events: string; format: 'markdown' | 'adf' | 'json' }) => {
+      const events = await readRecordsFile(options.events);
+      const draft = buildTicketDraft(events);
+      if (options.format === 'markdown') return void process.stdout.write(renderMarkdown(draft));
+      const description = renderAdf(draft);
+      if (options.format === 'adf') return void process.stdout.write(`${JSON.stringify(description, null, 2)}\n`);
+      const { summary, priority, labels, nextSteps, rows } = draft;
+      process.stdout.write(`${JSON.stringify({ summary, priority, labels, nextSteps, events: rows, description }, null, 2)}\n`);
+    });
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+
+import { ApiError, isApiError } from '../../../shared/api/errors';
+import { createPendingStore } from '../../services/drafts/pending-store';
+import { readRecordsFile } from '../../services/drafts/records-file';
+import { createConnectionStore } from '../../services/jira/connection-store';
+import { toFieldSpecs } from '../../services/jira/create-meta';
+import { createJiraApi } from '../../services/jira/jira-client';
+import { toApiError } from '../../services/jira/jira-errors';
+import { prepareSubmission } from '../../services/jira/prepare-submission';
+import { withRetryAfter } from '../../services/jira/retry-after';
+import { createSubmitter } from '../../services/jira/submission';
+import { createCliContext } from '../cli-context';
+import { ExitCode } from '../exit-codes';
+
+interface TicketOptions {
+  events: string;
+  project: string;
+  issueType?: string;
+  field: Array<[string, string]>;
+  dryRun?: boolean;
+}
+
+function collectField(value: string, previous: Array<[string, string]>): Array<[string, string]> {
+  const at = value.indexOf('=');
+  if (at <= 0) throw new InvalidArgumentError('KEY=VALUE, where KEY is a field id or name');
+  return [...previous, [value.slice(0, at).trim(), value.slice(at + 1)]];
+}
+
+function projectKey(value: string): string {
+  if (!/^[A-Z][A-Z0-9_]{0,49}$/.test(value)) throw new InvalidArgumentError('a Jira project key such as SEC');
+  return value;
+}
+
+/**
+ * `trailcase ticket --events FILE --project KEY [--issue-type NAME] [--field KEY=VALUE]...
+ * [--dry-run]`: creates the issue with the events attached; prints its key and browse URL.
+ */
+export function registerTicketCommand(program: Command): void {
+  program
+    .command('ticket')
+    .description('create a Jira issue from the events of a {"Records": [...]} file, with the events attached')
+    .requiredOption('--events <file>', 'a {"Records": [...]} file')
+    .requiredOption('--project <key>', 'the Jira project key', projectKey)
+    .option('--issue-type <name>', 'the issue type name (default: Task, or the first type)')
+    .option('--field <key=value>', 'a field by id or name; repeat for more', collectField, [])
+    .option('--dry-run', 'print the request instead of creating the issue')
+    .action(async (options: TicketOptions) => {
+      try {
+        await runTicket(options);
+      } catch (error) {
+        // Missing or refused Jira credentials are "credentials missing or expired" (exit 3).
+        if (isApiError(error) && (error.code === 'JIRA_NOT_CONNECTED' || error.code === 'JIRA_AUTH')) {
+          process.stderr.write(`trailcase: ${error.message}\n`);
+          process.exitCode = ExitCode.credentials;
+          return;
+        }
+        if (isApiError(error) && error.fields)
+          for (const [field, message] of Object.entries(error.fields)) process.stderr.write(`  ${field}: ${message}\n`);
+        throw error;
+      }
+    });
+}
+
+async function runTicket(options: TicketOptions): Promise<void> {
+  const ctx = createCliContext();
+  const events = await readRecordsFile(options.events);
+  if (events.length === 0) throw new ApiError('BAD_INPUT', `${options.events} holds no records.`);
+  const credentials = await createConnectionStore(ctx).credentials();
+  const api = createJiraApi(credentials);
+  const ask = <T>(what: string, work: () => Promise<T>) =>
+    withRetryAfter(work).catch((error: unknown) => Promise.reject(toApiError(error, what, credentials.site)));
+  const types = await ask('Listing issue types', () => api.issueTypes(options.project));
+  const wanted = options.issueType?.toLowerCase();
+  const type = wanted
+    ? types.find((t) => t.name.toLowerCase() === wanted || t.id === wanted)
+    : (types.find((t) => t.name === 'Task') ?? types.find((t) => !t.subtask));
+  if (!type)
+    throw new ApiError(
+      'BAD_INPUT',
+      `Project ${options.project} has no issue type ${options.issueType ?? ''}; it has: ${types.map((t) => t.name).join(', ')}.`,
+    );
+  const createMeta = await ask('Reading the create fields', () => api.fields(options.project, type.id));
+  const specs = toFieldSpecs(createMeta);
+  const formValues: Record<string, string> = {};
+  for (const [key, value] of options.field) {
+    const spec = specs.find((s) => s.fieldId === key || s.name.toLowerCase() === key.toLowerCase());
+    if (!spec)
+      throw new ApiError(
+        'BAD_INPUT',
+        `${type.name} in ${options.project} has no field "${key}"; fields: ${specs.map((s) => `${s.fieldId} (${s.name})`).join(', ')}.`,
+      );
+    formValues[spec.fieldId] = value;
+  }
+  const submissionId = randomUUID();
+  const { request } = prepareSubmission({
+    submissionId,
+    events,
+    analyst: {},
+    projectKey: options.project,
+    issueTypeId: type.id,
+    formValues,
+    createMeta,
+  });
+  if (options.dryRun) {
+    process.stdout.write(
+      `${JSON.stringify({ site: credentials.site, fields: request.fields, attachment: { name: request.attachmentName, bytes: Buffer.byteLength(request.attachmentContent) } }, null, 2)}\n`,
+    );
+    return;
+  }
+  process.stderr.write(`Creating a ${type.name} in ${options.project} on ${credentials.site}…\n`);
+  const submitter = createSubmitter({ api, site: credentials.site, pending: createPendingStore(ctx.dataDir) });
+  const result = await submitter.submit(submissionId, async () => request);
+  if (result.issueKey) process.stdout.write(`${result.issueKey} ${result.issueUrl}\n`);
+  if (result.state !== 'created' || result.attachment !== 'attached') {
+    process.stderr.write(`trailcase: ${result.message}\n`);
+    process.exitCode = ExitCode.failed;
+  }
+}

@@ -1,0 +1,119 @@
+import { join } from 'node:path';
+
+import { z } from 'zod';
+
+import { ApiError } from '../../../shared/api/errors';
+import { siteOrigin } from '../../../shared/api/ticket-contract';
+import type { JiraConnectionInfo } from '../../../shared/api/ticket-contract';
+import { readJson, writeJsonAtomic } from '../drafts/json-file';
+import type { SecretStore } from '../secrets/secret-store';
+import type { JiraCredentials } from './jira-client';
+
+const SavedConnection = z.object({ site: z.string(), email: z.string() });
+const SiteDefaults = z.object({
+  projectKey: z.string().nullable(),
+  issueTypeId: z.string().nullable(),
+  fields: z.record(z.string(), z.string()),
+});
+const DefaultsFile = z.record(z.string(), SiteDefaults);
+type SiteDefaults = z.infer<typeof SiteDefaults>;
+
+const tokenName = (site: string) => `jira-token:${site}`;
+const emptyDefaults: SiteDefaults = { projectKey: null, issueTypeId: null, fields: {} };
+
+/**
+ * The Jira connection: site and email on disk, the token only in the host's secret store (never
+ * on disk in clear, never sent to the renderer). A saved connection wins; otherwise the
+ * JIRA_BASE_URL, JIRA_EMAIL and JIRA_API_TOKEN variables (CLI, web host) are used.
+ */
+export function createConnectionStore(options: { dataDir: string; env: NodeJS.ProcessEnv; secrets: SecretStore }) {
+  const file = join(options.dataDir, 'jira', 'connection.json');
+  const defaultsFile = join(options.dataDir, 'jira', 'defaults.json');
+
+  async function saved(): Promise<{ site: string; email: string } | null> {
+    const parsed = SavedConnection.safeParse(await readJson(file).catch(() => null));
+    return parsed.success ? parsed.data : null;
+  }
+
+  function fromEnvironment(): JiraCredentials | null {
+    const site = siteOrigin(options.env.JIRA_BASE_URL ?? '');
+    const email = options.env.JIRA_EMAIL?.trim();
+    const apiToken = options.env.JIRA_API_TOKEN?.trim();
+    return site && email && apiToken ? { site, email, apiToken } : null;
+  }
+
+  async function resolve(): Promise<{
+    source: 'saved' | 'environment' | 'none';
+    site: string | null;
+    email: string | null;
+    token: string | null;
+  }> {
+    const stored = await saved();
+    const token = stored ? await options.secrets.get(tokenName(stored.site)) : null;
+    if (stored && token) return { source: 'saved', ...stored, token };
+    const env = fromEnvironment();
+    if (env) return { source: 'environment', site: env.site, email: env.email, token: env.apiToken };
+    return stored ? { source: 'saved', ...stored, token: null } : { source: 'none', site: null, email: null, token: null };
+  }
+
+  async function readDefaults(): Promise<Record<string, SiteDefaults>> {
+    const parsed = DefaultsFile.safeParse(await readJson(defaultsFile).catch(() => null));
+    return parsed.success ? parsed.data : {};
+  }
+
+  async function info(): Promise<JiraConnectionInfo> {
+    const current = await resolve();
+    const defaults = current.site ? ((await readDefaults())[current.site] ?? emptyDefaults) : emptyDefaults;
+    return {
+      site: current.site,
+      email: current.email,
+      hasToken: current.token !== null,
+      source: current.source,
+      tokenPersistent: current.source === 'saved' ? options.secrets.persistent : false,
+      warning: options.secrets.warning,
+      defaults,
+    };
+  }
+
+  return {
+    info,
+    /** Saves site and email; a token replaces the old one; a different site forgets the old token. */
+    async save(input: { site: string; email: string; token: string | null }): Promise<JiraConnectionInfo> {
+      const site = siteOrigin(input.site);
+      if (!site)
+        throw new ApiError('BAD_INPUT', 'The Jira site must be an https URL.', {
+          site: 'an https URL such as https://your-team.atlassian.net',
+        });
+      const previous = await saved();
+      if (previous && previous.site !== site) await options.secrets.delete(tokenName(previous.site));
+      await writeJsonAtomic(file, { site, email: input.email.trim() });
+      if (input.token) await options.secrets.set(tokenName(site), input.token.trim());
+      return info();
+    },
+    async forget(): Promise<JiraConnectionInfo> {
+      const previous = await saved();
+      if (previous) await options.secrets.delete(tokenName(previous.site));
+      await writeJsonAtomic(file, {});
+      return info();
+    },
+    /** The credentials to call Jira with; JIRA_NOT_CONNECTED says what is missing. */
+    async credentials(): Promise<JiraCredentials> {
+      const current = await resolve();
+      if (!current.site || !current.email)
+        throw new ApiError(
+          'JIRA_NOT_CONNECTED',
+          'Jira is not connected: enter the site, email and API token in the Jira connection (or set JIRA_BASE_URL, JIRA_EMAIL and JIRA_API_TOKEN).',
+        );
+      if (!current.token)
+        throw new ApiError('JIRA_NOT_CONNECTED', `No API token is saved for ${current.site}: enter it in the Jira connection.`);
+      return { site: current.site, email: current.email, apiToken: current.token };
+    },
+    async saveDefaults(site: string, defaults: SiteDefaults): Promise<void> {
+      const all = await readDefaults();
+      all[site] = defaults;
+      await writeJsonAtomic(defaultsFile, all);
+    },
+  };
+}
+
+export type ConnectionStore = ReturnType<typeof createConnectionStore>;

@@ -1,0 +1,149 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import { useMemo } from 'react';
+
+import type { NormalizedEvent } from '../../../shared/records/types';
+import { buildTicketDraft } from '../../../shared/ticket/draft';
+import type { TicketDraft } from '../../../shared/ticket/draft';
+import { cleanSummary } from '../../../shared/ticket/summary';
+import { DraftEditor } from './DraftEditor';
+import { DraftPreview } from './DraftPreview';
+import { IssueForm } from './IssueForm';
+import { JiraConnectionForm } from './JiraConnectionForm';
+import { SubmitPanel } from './SubmitPanel';
+import { useDraftState } from './useDraftState';
+import type { DraftInput } from './useDraftState';
+import { useIssueMeta } from './useIssueMeta';
+import { useJiraConnection } from './useJiraConnection';
+import { useSubmit } from './useSubmit';
+import './ticket.css';
+
+export interface TicketDrawerProps {
+  open: boolean;
+  onClose(): void;
+  /** The analyst's selection. */
+  events: NormalizedEvent[];
+  fetchId: string | null;
+}
+
+/** The drawer: draft editor, Jira-like preview, Jira connection, issue form and submit. */
+export function TicketDrawer(props: TicketDrawerProps) {
+  return (
+    <Dialog.Root open={props.open} onOpenChange={(open) => !open && props.onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="ticket-overlay" />
+        <Dialog.Content className="ticket-drawer" aria-describedby="ticket-drawer-description">
+          {props.open && <TicketDrawerBody {...props} />}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function withDefaults(
+  input: DraftInput,
+  defaults: { projectKey: string | null; issueTypeId: string | null; fields: Record<string, string> } | undefined,
+): DraftInput {
+  if (input.projectKey !== null || !defaults?.projectKey) return input;
+  return {
+    ...input,
+    projectKey: defaults.projectKey,
+    issueTypeId: input.issueTypeId ?? defaults.issueTypeId,
+    fields: { ...defaults.fields, ...input.fields },
+  };
+}
+
+function TicketDrawerBody({ onClose, events, fetchId }: TicketDrawerProps) {
+  const eventIds = useMemo(() => events.map((event) => event.id), [events]);
+  const draftState = useDraftState(fetchId ?? 'scratch', fetchId, eventIds);
+  const connection = useJiraConnection();
+  const connected = connection.info?.hasToken ?? false;
+  const input = withDefaults(draftState.input, connection.info?.defaults);
+  const meta = useIssueMeta(connected, connection.info?.site ?? null, input.projectKey, input.issueTypeId);
+  const submit = useSubmit();
+
+  // Rules run over every event once per selection; typing only swaps the analyst's parts.
+  const generated = useMemo(() => buildTicketDraft(events), [events]);
+  const draft: TicketDraft = useMemo(
+    () => ({
+      ...generated,
+      summary: draftState.input.summary?.trim() ? cleanSummary(draftState.input.summary) : generated.generatedSummary,
+      analystText: draftState.input.analystText,
+    }),
+    [generated, draftState.input.summary, draftState.input.analystText],
+  );
+  const update = (change: Partial<DraftInput>) => draftState.update({ ...input, ...change });
+
+  const issueTypeName =
+    meta.issueTypes.kind === 'ready'
+      ? (meta.issueTypes.value.issueTypes.find((type) => type.id === input.issueTypeId)?.name ?? null)
+      : null;
+  const blocked =
+    events.length === 0
+      ? 'Select events in the table first.'
+      : fetchId === null
+        ? 'Submitting needs the events of a fetched investigation.'
+        : !connected
+          ? 'Connect to Jira first.'
+          : !input.projectKey || !input.issueTypeId
+            ? 'Choose a project and an issue type.'
+            : null;
+  const fieldErrors = submit.state.kind === 'failed' ? (submit.state.error.fields ?? {}) : {};
+
+  const onSubmit = () => {
+    if (!fetchId || !input.projectKey || !input.issueTypeId) return;
+    void submit.submit({
+      fetchId,
+      eventIds,
+      summary: draftState.input.summary,
+      analystText: input.analystText,
+      projectKey: input.projectKey,
+      issueTypeId: input.issueTypeId,
+      fields: input.fields,
+    });
+  };
+
+  return (
+    <>
+      <header className="ticket-drawer-header">
+        <Dialog.Title>Jira ticket</Dialog.Title>
+        <Dialog.Description id="ticket-drawer-description">
+          From {events.length} selected event{events.length === 1 ? '' : 's'}. Your text is saved as you type.
+        </Dialog.Description>
+        <Dialog.Close asChild>
+          <button type="button" className="ghost" aria-label="Close the ticket drawer" onClick={onClose}>
+            ✕
+          </button>
+        </Dialog.Close>
+      </header>
+      <div className="ticket-drawer-body">
+        <div className="ticket-column">
+          <DraftEditor
+            draft={draft}
+            input={draftState.input}
+            onChange={draftState.update}
+            save={draftState.save}
+            disabled={!draftState.ready}
+          />
+          <details className="ticket-section" open={!connected}>
+            <summary>{connected ? `Jira: ${connection.info?.site ?? ''} (${connection.info?.email ?? ''})` : 'Connect to Jira'}</summary>
+            {connection.info && <JiraConnectionForm key={`${connection.info.site}|${connection.info.email}`} connection={connection} />}
+          </details>
+          {connected && (
+            <IssueForm meta={meta} input={input} onChange={update} fieldErrors={fieldErrors} suggestedPriority={draft.priority} />
+          )}
+          <SubmitPanel
+            state={submit.state}
+            pending={submit.pending}
+            blocked={blocked}
+            onSubmit={onSubmit}
+            onRetry={(id, resend) => void submit.retry(id, resend)}
+            onDiscard={(id) => void submit.discard(id)}
+          />
+        </div>
+        <div className="ticket-column ticket-column-preview">
+          <DraftPreview draft={draft} projectKey={input.projectKey} issueTypeName={issueTypeName} />
+        </div>
+      </div>
+    </>
+  );
+}

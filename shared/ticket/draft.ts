@@ -1,0 +1,86 @@
+import type { NormalizedEvent } from '../records/types';
+import { flagEvent } from '../rules/engine';
+import type { RuleHit } from '../rules/types';
+import { collectFacts } from './facts';
+import type { DraftFacts } from './facts';
+import { inertText } from './inert-text';
+import { suggestNextSteps } from './next-steps';
+import { buildLabels, buildSummary, cleanSummary, suggestPriority } from './summary';
+import type { PriorityName } from './summary';
+
+/** One row of the draft's event table; every cell is inert text. */
+export interface EventRow {
+  eventId: string;
+  time: string;
+  eventName: string;
+  service: string;
+  region: string;
+  sourceIP: string;
+  resource: string;
+  result: string;
+}
+
+/** The ticket draft: the analyst's words and the sections generated from the selected events. */
+export interface TicketDraft {
+  /** The summary to send: the analyst's when edited, otherwise the generated one. */
+  summary: string;
+  generatedSummary: string;
+  analystText: string;
+  labels: string[];
+  priority: PriorityName;
+  facts: DraftFacts;
+  nextSteps: string[];
+  rows: EventRow[];
+  eventIds: string[];
+}
+
+/** What the analyst wrote; a null summary means "use the generated one". */
+export interface AnalystInput {
+  summary?: string | null;
+  analystText?: string;
+}
+
+/** `2026-11-01T10:04:05Z`, or a note when CloudTrail gave no usable time. */
+export function formatUtc(time: number): string {
+  return Number.isFinite(time) ? new Date(time).toISOString().replace(/\.000Z$/, 'Z') : '(time not recorded)';
+}
+
+function rowOf(event: NormalizedEvent): EventRow {
+  const cell = (value: string, max = 160) => inertText(value, max) || '—';
+  return {
+    eventId: event.id,
+    time: formatUtc(event.time),
+    eventName: event.record ? cell(event.eventName) : '(unparsed record)',
+    service: cell(event.service),
+    region: cell(event.region),
+    sourceIP: cell(event.sourceIPAddress),
+    resource: cell(event.resources[0] ?? '', 200),
+    result: event.errorCode ? cell(event.errorCode) : event.record ? 'Success' : '—',
+  };
+}
+
+/**
+ * Builds the draft from the selected events. Generated sections are derived data, so changing
+ * the selection rebuilds them while the analyst's summary and text are kept as given.
+ */
+export function buildTicketDraft(
+  events: readonly NormalizedEvent[],
+  input: AnalystInput = {},
+  flag: (event: NormalizedEvent) => RuleHit[] = flagEvent,
+): TicketDraft {
+  const sorted = [...events].sort((a, b) => (a.time || 0) - (b.time || 0));
+  const facts = collectFacts(sorted, flag);
+  const generatedSummary = buildSummary(facts);
+  const edited = input.summary?.trim() ? cleanSummary(input.summary) : null;
+  return {
+    summary: edited ?? generatedSummary,
+    generatedSummary,
+    analystText: input.analystText ?? '',
+    labels: buildLabels(facts),
+    priority: suggestPriority(facts.highestSeverity),
+    facts,
+    nextSteps: suggestNextSteps(sorted, facts),
+    rows: sorted.map(rowOf),
+    eventIds: sorted.map((event) => event.id),
+  };
+}

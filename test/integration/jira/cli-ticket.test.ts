@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { startFakeJira } from '../../fakes/jira/fake-jira';
+import type { FakeJira } from '../../fakes/jira/fake-jira';
+import { sampleRecords } from './jira-harness';
+
+let fake: FakeJira;
+let work: string;
+let eventsFile: string;
+
+beforeAll(async () => {
+  fake = await startFakeJira();
+  work = await mkdtemp(join(tmpdir(), 'trailcase-cli-'));
+  eventsFile = join(work, 'events.json');
+  await writeFile(eventsFile, JSON.stringify({ Records: sampleRecords() }));
+});
+afterAll(async () => {
+  await fake.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+/** Runs the CLI from source, as `npx tsx main/cli/main.ts` does. */
+function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/main.ts', ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: work, TRAILCASE_DATA_DIR: join(work, 'data'), ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const jiraEnv = () => ({ JIRA_BASE_URL: fake.url, JIRA_EMAIL: fake.email, JIRA_API_TOKEN: fake.apiToken });
+
+describe('trailcase draft and ticket', () => {
+  it('prints the draft as ADF', async () => {
+    const { code, stdout } = await cli(['draft', '--events', eventsFile, '--format', 'adf'], {});
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ type: 'doc', version: 1 });
+  });
+
+  it('creates the issue with the events attached and prints its key and browse URL', async () => {
+    const { code, stdout } = await cli(
+      [
+        'ticket',
+        '--events',
+        eventsFile,
+        '--project',
+        'SEC',
+        '--issue-type',
+        'Incident',
+        '--field',
+        'Severity=Sev 1',
+        '--field',
+        'customfield_10060=Blue team',
+      ],
+      jiraEnv(),
+    );
+    expect(code).toBe(0);
+    expect(stdout).toBe(`SEC-1 ${fake.url}/browse/SEC-1\n`);
+    expect(fake.issues).toHaveLength(1);
+    expect(fake.issues[0]!.attachments).toHaveLength(1);
+  });
+
+  it('creates nothing on --dry-run', async () => {
+    const before = fake.issues.length;
+    const { code, stdout } = await cli(['ticket', '--events', eventsFile, '--project', 'SEC', '--dry-run'], jiraEnv());
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).fields.summary).toMatch(/^alice \(IAMUser\)/);
+    expect(fake.issues).toHaveLength(before);
+  });
+
+  it('exits 3 when Jira credentials are missing or refused', async () => {
+    expect((await cli(['ticket', '--events', eventsFile, '--project', 'SEC'], {})).code).toBe(3);
+    expect((await cli(['ticket', '--events', eventsFile, '--project', 'SEC'], { ...jiraEnv(), JIRA_API_TOKEN: 'wrong' })).code).toBe(3);
+  });
+
+  it('exits 2 on bad usage', async () => {
+    expect((await cli(['ticket', '--events', eventsFile, '--project', 'not a key'], jiraEnv())).code).toBe(2);
+    expect((await cli(['ticket', '--events', eventsFile, '--project', 'SEC', '--field', 'Nope=1'], jiraEnv())).code).toBe(2);
+  });
+});

@@ -6,6 +6,7 @@ import { initialProfile, ProfilePicker } from './features/connect/ProfilePicker'
 import { useProfiles } from './features/connect/useProfiles';
 import { ThemeToggle } from './features/connect/ThemeToggle';
 import { useDeepLink } from './features/connect/useDeepLink';
+import { Workspace } from './features/workspace/Workspace';
 
 /**
  * The page frame: header (brand, profile picker, theme) and the workspace. Feature components
@@ -51,10 +52,7 @@ export function App() {
         </div>
       )}
       <main className="workspace" aria-label="Investigation workspace">
-        <section className="empty-state">
-          <h1>Investigate an AWS identity</h1>
-          <p>Pick a profile, name a user or access key, and fetch what it did from CloudTrail.</p>
-        </section>
+        <Workspace initialQuery={deepLink} profile={profile} />
       </main>
       <MfaDialog />
     </div>

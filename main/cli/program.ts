@@ -2,8 +2,11 @@ import { Command, CommanderError } from 'commander';
 
 import { isApiError } from '../../shared/api/errors';
 import { appVersion } from '../hosts/package-info';
+import { registerFetchCommand } from './commands/fetch';
 import { registerProfilesCommand } from './commands/profiles';
 import { registerServeCommand } from './commands/serve';
+import { registerDraftCommand } from './commands/draft';
+import { registerTicketCommand } from './commands/ticket';
 import { ExitCode, exitCodeFor } from './exit-codes';
 
 /**
@@ -18,7 +21,10 @@ export function buildProgram(): Command {
     .exitOverride();
   program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
   registerProfilesCommand(program);
+  registerFetchCommand(program);
   registerServeCommand(program);
+  registerDraftCommand(program);
+  registerTicketCommand(program);
   return program;
 }
 

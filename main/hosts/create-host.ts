@@ -2,8 +2,14 @@ import type { HostContext } from './host-context';
 import { createDispatcher } from './dispatch';
 import type { Handlers } from './dispatch';
 import { createAppHandlers } from './handlers/app-handlers';
+import { createFetchHandlers } from './handlers/fetch-handlers';
+import { createInvestigationHandlers } from './handlers/investigation-handlers';
 import { createMfaBroker } from './mfa-broker';
 import { appVersion } from './package-info';
+import { createFetchService } from '../services/fetch/fetch-service';
+import { createTicketHandlers } from './handlers/ticket-handlers';
+import { hostOfSite } from '../security/external-links';
+import { createTicketService, fetchedEventsLoader } from '../services/jira/ticket-service';
 
 /**
  * Builds the services and the api dispatcher of one host. Each feature contributes its handler
@@ -12,10 +18,15 @@ import { appVersion } from './package-info';
 export function createHost(ctx: HostContext, log: (line: string) => void = () => {}) {
   const mfa = createMfaBroker(ctx.emit);
   const hostCtx: HostContext = { ...ctx, askMfaCode: ctx.kind === 'cli' ? ctx.askMfaCode : mfa.ask };
+  const fetches = createFetchService(hostCtx);
+  const tickets = createTicketService({ ...hostCtx, loadRecords: fetchedEventsLoader(fetches.manager) });
   const handlers: Handlers = {
-    ...createAppHandlers(hostCtx, { mfa, version: appVersion(), extraAllowedHosts: () => [], forgetCredentials: () => {} }),
+    ...createAppHandlers(hostCtx, { mfa, version: appVersion(), extraAllowedHosts: () => hostOfSite(tickets.currentSite()), forgetCredentials: fetches.forgetCredentials }),
+    ...createTicketHandlers(tickets),
+    ...createFetchHandlers(fetches.manager),
+    ...createInvestigationHandlers(hostCtx),
   };
-  return { dispatch: createDispatcher(handlers, log), ctx: hostCtx };
+  return { dispatch: createDispatcher(handlers, log), ctx: hostCtx, fetches };
 }
 
 export type Host = ReturnType<typeof createHost>;

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 
 import { appContract } from './app-contract';
+import { fetchContract } from './fetch-contract';
+import { investigationContract } from './investigation-contract';
+import { ticketContract } from './ticket-contract';
 import type { ApiResult } from './errors';
 import type { StreamMessage } from './stream';
 
@@ -11,6 +14,9 @@ import type { StreamMessage } from './stream';
  */
 export const apiContract = {
   ...appContract,
+  ...fetchContract,
+  ...investigationContract,
+  ...ticketContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

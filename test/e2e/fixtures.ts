@@ -17,6 +17,8 @@ export interface WebHostProcess {
   /** Everything the host wrote to stderr (its log). */
   log: () => string;
   stop(): Promise<void>;
+  /** Ends the host with SIGKILL, as a crash would: no shutdown code runs. */
+  kill(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -52,8 +54,14 @@ export async function startWebHost(options: StartOptions = {}): Promise<WebHostP
     dataDir,
     cacheDir,
     log: () => stderr,
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    },
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;

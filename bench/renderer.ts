@@ -96,6 +96,9 @@ async function measureBrush(page: Page): Promise<number> {
   const ms = await timing();
   await page.getByRole('button', { name: 'Remove time range filter' }).waitFor();
   await page.getByRole('button', { name: 'Reset zoom' }).click();
+  // Let the reset finish painting, so the scroll measurement that follows measures scrolling.
+  await page.getByRole('button', { name: 'Reset zoom' }).waitFor({ state: 'detached' });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   return ms;
 }
 

@@ -36,8 +36,15 @@ function groupChips(chips: readonly FilterChip[]): { include: Map<FilterField, s
   return { include, exclude };
 }
 
-/** Builds the predicate of a filter state; build it once, then test many events. */
-export function buildPredicate(state: FilterState, flagsOf: FlagsOf): (event: NormalizedEvent) => boolean {
+/**
+ * Builds the predicate of a filter state; build it once, then test many events. `textOf` gives
+ * an event's lower-cased search text (a caller that prepared it at ingest passes its own).
+ */
+export function buildPredicate(
+  state: FilterState,
+  flagsOf: FlagsOf,
+  textOf: (event: NormalizedEvent) => string = searchTextOf,
+): (event: NormalizedEvent) => boolean {
   const { include, exclude } = groupChips(state.chips);
   const terms = state.search.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const range = state.timeRange;
@@ -53,7 +60,7 @@ export function buildPredicate(state: FilterState, flagsOf: FlagsOf): (event: No
       if (fieldValues(event, chip.field, flagsOf).includes(chip.value)) return false;
     }
     if (terms.length > 0) {
-      const text = searchTextOf(event);
+      const text = textOf(event);
       if (!terms.every((term) => text.includes(term))) return false;
     }
     return true;

@@ -57,7 +57,7 @@ test('every view shows the hostile corpus as literal, visible text; nothing runs
     expect.soft(await hiddenCharactersIn(charts)).toEqual([]);
   }
   await search.fill('');
-  await page.getByTestId('timeline').locator('.recharts-bar-rectangle').first().hover();
+  await page.getByTestId('timeline').locator('.recharts-bar-rectangle rect').first().hover();
   await expect(page.locator('.chart-tooltip')).toContainText('events');
   expect.soft(await hiddenCharactersIn(page.getByTestId('timeline'))).toEqual([]);
 

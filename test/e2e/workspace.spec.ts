@@ -27,7 +27,7 @@ test('fetches the demo, shows progress per region and every view fills in', asyn
   await expect(progress.getByLabel(/^eu-west-1:/)).toBeVisible();
   await expect(progress.getByText('Done', { exact: true })).toBeVisible({ timeout: 45_000 });
   await expect(app.getByTestId('event-row').first()).toBeVisible();
-  await expect(app.getByTestId('timeline').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(app.getByTestId('timeline').locator('.recharts-bar-rectangle rect').first()).toBeVisible();
   await expect(counts(app)).toContainText(/\d[\d,]* of \d[\d,]* events/);
   expect(consoleErrors).toEqual([]);
 });

@@ -1,17 +1,20 @@
-import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import type { SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 
-import { cellText } from '../../../shared/display/cell-text';
 import type { NormalizedEvent } from '../../../shared/records/types';
 import { columnTitles, columnWidths, eventColumns } from './columns';
+import { EventRow } from './EventRow';
 import type { ColumnPrefs } from './useColumnPrefs';
 import './events.css';
 
 export const rowHeight = 30;
 const checkboxWidth = 36;
+/** More row elements than any screen shows at once, so slot keys never collide. */
+const rowSlots = 512;
+const noRows: NormalizedEvent[] = [];
 
 export interface EventTableProps {
   /** The rows, already in table order (see sortEvents). */
@@ -43,30 +46,30 @@ export function EventTable({ events: rows, sorting, onSortingChange, prefs, sele
     overscan: 12,
     initialRect: { width: 1200, height: 600 },
   });
-  const visible = prefs.order.filter((id) => !prefs.hidden.includes(id));
-  // The table library sees only the rows in view: building its row model for 100,000 rows on
-  // every keystroke would cost more than the whole frame budget. Sorting is ours (manualSorting).
+  const visible = useMemo(() => prefs.order.filter((id) => !prefs.hidden.includes(id)), [prefs]);
+  // The table library keeps the columns: order, visibility, sorting state and headers. Rows are
+  // drawn by EventRow straight from the events in view (sorting is ours, see sortEvents), since
+  // building the library's row model for every scroll step costs more than the rows themselves.
   const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const windowRows = useMemo(() => rows.slice(first, (items[items.length - 1]?.index ?? -1) + 1), [rows, first, items]);
   const table = useReactTable({
-    data: windowRows,
+    data: noRows,
     columns: eventColumns,
     state: { sorting, columnOrder: visible, columnVisibility: Object.fromEntries(prefs.hidden.map((id) => [id, false])) },
     onSortingChange: (updater) => onSortingChange(typeof updater === 'function' ? updater(sorting) : updater),
     manualSorting: true,
-    getRowId: (row) => row.id,
     getCoreRowModel: getCoreRowModel(),
   });
-  const tableRows = table.getRowModel().rows;
   const template = `${checkboxWidth}px ${visible.map((id) => `${columnWidths[id] ?? 120}px`).join(' ')}`;
   const width = checkboxWidth + visible.reduce((sum, id) => sum + (columnWidths[id] ?? 120), 0);
 
   const safeCursor = Math.min(cursor, Math.max(rows.length - 1, 0));
 
+  // Follow the cursor when it moves, and only then: new pages streaming in or a filter that
+  // changes the row count must not pull the view back to it.
   useEffect(() => {
-    if (rows.length > 0) virtualizer.scrollToIndex(safeCursor, { align: 'auto' });
-  }, [safeCursor, rows.length, virtualizer]);
+    if (rows.length > 0) virtualizer.scrollToIndex(Math.min(cursor, rows.length - 1), { align: 'auto' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on cursor moves alone, see above
+  }, [cursor, virtualizer]);
 
   const selectRange = (to: number) => {
     const from = anchor.current ?? to;
@@ -91,6 +94,17 @@ export function EventTable({ events: rows, sorting, onSortingChange, prefs, sele
       onOpen(rows[index]!);
     }
   };
+  const checkClick = (event: MouseEvent, index: number) => {
+    event.stopPropagation();
+    setCursor(index);
+    if (event.shiftKey) selectRange(index);
+    else toggle(index);
+  };
+  const latest = useRef({ clickRow, checkClick });
+  latest.current = { clickRow, checkClick };
+  const onRowClick = useCallback((event: MouseEvent, index: number) => latest.current.clickRow(event, index), []);
+  const onCheckClick = useCallback((event: MouseEvent, index: number) => latest.current.checkClick(event, index), []);
+
   const onKeyDown = (event: KeyboardEvent) => {
     if (rows.length === 0) return;
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 20, PageUp: -20, Home: -Infinity, End: Infinity };
@@ -142,44 +156,24 @@ export function EventTable({ events: rows, sorting, onSortingChange, prefs, sele
           })}
         </div>
         {items.map((item) => {
-          const row = tableRows[item.index - first];
-          if (!row) return null;
-          const event = row.original;
-          const selected = selection.has(event.id);
-          const classes = ['table-row', selected && 'selected', item.index === safeCursor && 'cursor', event.id === activeId && 'active', event.parseError && 'unparseable'];
+          const event = rows[item.index];
+          if (!event) return null;
           return (
-            <div
-              key={row.id}
-              id={`event-row-${item.index}`}
-              data-testid="event-row"
-              role="row"
-              aria-rowindex={item.index + 2}
-              aria-selected={selected}
-              className={classes.filter(Boolean).join(' ')}
-              style={{ gridTemplateColumns: template, width, transform: `translateY(${item.start + rowHeight}px)` }}
-              onClick={(e) => clickRow(e, item.index)}
-            >
-              <div role="gridcell" className="cell check-cell">
-                <input
-                  type="checkbox"
-                  aria-label={`Select ${cellText(event.eventName) || 'event'} at ${Number.isNaN(event.time) ? 'unknown time' : new Date(event.time).toISOString()}`}
-                  checked={selected}
-                  tabIndex={-1}
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    setCursor(item.index);
-                    if (e.shiftKey) selectRange(item.index);
-                    else toggle(item.index);
-                  }}
-                  onChange={() => {}}
-                />
-              </div>
-              {row.getVisibleCells().map((cell) => (
-                <div key={cell.id} role="gridcell" className={`cell col-${cell.column.id}`}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </div>
-              ))}
-            </div>
+            <EventRow
+              // Keyed by slot, not by event: scrolling re-fills the same row elements.
+              key={item.index % rowSlots}
+              event={event}
+              index={item.index}
+              top={item.start + rowHeight}
+              columns={visible}
+              template={template}
+              width={width}
+              selected={selection.has(event.id)}
+              isCursor={item.index === safeCursor}
+              isActive={event.id === activeId}
+              onRowClick={onRowClick}
+              onCheckClick={onCheckClick}
+            />
           );
         })}
       </div>

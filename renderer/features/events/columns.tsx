@@ -1,4 +1,5 @@
 import type { ColumnDef } from '@tanstack/react-table';
+import type { ReactNode } from 'react';
 
 import { cellText } from '../../../shared/display/cell-text';
 import type { NormalizedEvent } from '../../../shared/records/types';
@@ -26,40 +27,63 @@ function errorText(event: NormalizedEvent): string {
   return event.errorCode;
 }
 
-/** The column definitions; cells show untrusted text made visible and cut to one line. */
-export const eventColumns: ColumnDef<NormalizedEvent>[] = [
-  {
-    id: 'time',
-    accessorFn: (e) => e.time,
-    cell: ({ row }) => <span title={formatLocal(row.original.time)}>{formatUtc(row.original.time).slice(0, 19)}</span>,
-  },
-  {
-    id: 'flag',
-    accessorFn: (e) => {
-      const severity = topSeverity(flagsOf(e));
-      return severity === null ? 0 : ['info', 'low', 'medium', 'high', 'critical'].indexOf(severity) + 1;
-    },
-    cell: ({ row }) => {
-      const hits = flagsOf(row.original);
-      const top = hits[0];
-      if (!top) return null;
-      return (
-        <span className={`sev sev-${top.severity}`} title={cellText(hits.map((h) => `${h.title}: ${h.reason}`).join('\n'), 2000)}>
-          {top.severity} · {top.title}
-        </span>
-      );
-    },
-  },
-  { id: 'eventName', accessorFn: (e) => e.eventName, cell: ({ row }) => cellText(row.original.eventName) },
-  { id: 'service', accessorFn: (e) => e.service, cell: ({ row }) => cellText(row.original.service) },
-  { id: 'region', accessorFn: (e) => e.region, cell: ({ row }) => cellText(row.original.region) },
-  { id: 'sourceIPAddress', accessorFn: (e) => e.sourceIPAddress, cell: ({ row }) => cellText(row.original.sourceIPAddress) },
-  { id: 'userAgent', accessorFn: (e) => e.userAgent, cell: ({ row }) => cellText(row.original.userAgent) },
-  { id: 'identity', accessorFn: identityText, cell: ({ row }) => cellText(identityText(row.original)) },
-  { id: 'resources', accessorFn: (e) => e.resources.join(' '), cell: ({ row }) => cellText(row.original.resources.join(', ')) },
-  {
-    id: 'error',
-    accessorFn: errorText,
-    cell: ({ row }) => (row.original.parseError ? <span className="badge badge-warn">unparseable</span> : cellText(row.original.errorCode)),
-  },
-];
+const severityRank = (event: NormalizedEvent) => {
+  const severity = topSeverity(flagsOf(event));
+  return severity === null ? 0 : ['info', 'low', 'medium', 'high', 'critical'].indexOf(severity) + 1;
+};
+
+function FlagCell({ event }: { event: NormalizedEvent }) {
+  const hits = flagsOf(event);
+  const top = hits[0];
+  if (!top) return null;
+  return (
+    <span className={`sev sev-${top.severity}`} title={cellText(hits.map((h) => `${h.title}: ${h.reason}`).join('\n'), 2000)}>
+      {top.severity} · {top.title}
+    </span>
+  );
+}
+
+/**
+ * What each column shows for an event: untrusted text made visible and cut to one line. Rows
+ * call these directly (see EventRow); the table library gets them through `eventColumns`.
+ */
+export const cellRenderers: Record<string, (event: NormalizedEvent) => ReactNode> = {
+  time: (e) => <span title={formatLocal(e.time)}>{formatUtc(e.time).slice(0, 19)}</span>,
+  flag: (e) => <FlagCell event={e} />,
+  eventName: (e) => cellText(e.eventName),
+  service: (e) => cellText(e.service),
+  region: (e) => cellText(e.region),
+  sourceIPAddress: (e) => cellText(e.sourceIPAddress),
+  userAgent: (e) => cellText(e.userAgent),
+  identity: (e) => cellText(identityText(e)),
+  resources: (e) => cellText(e.resources.join(', ')),
+  error: (e) => (e.parseError ? <span className="badge badge-warn">unparseable</span> : cellText(e.errorCode)),
+};
+
+const accessors: Record<string, (event: NormalizedEvent) => string | number> = {
+  time: (e) => e.time,
+  flag: severityRank,
+  eventName: (e) => e.eventName,
+  service: (e) => e.service,
+  region: (e) => e.region,
+  sourceIPAddress: (e) => e.sourceIPAddress,
+  userAgent: (e) => e.userAgent,
+  identity: identityText,
+  resources: (e) => e.resources.join(' '),
+  error: errorText,
+};
+
+/** Columns whose first click sorts highest first: newest events, most severe flags. */
+const descendingFirst = new Set(['time', 'flag']);
+
+/**
+ * The column definitions of the table library: ids, sort keys and cells, in default order. The
+ * first sort direction is set here, since the library (which sees no rows, see EventTable)
+ * cannot infer it from the values.
+ */
+export const eventColumns: ColumnDef<NormalizedEvent>[] = defaultColumnOrder.map((id) => ({
+  id,
+  accessorFn: accessors[id],
+  sortDescFirst: descendingFirst.has(id),
+  cell: ({ row }) => cellRenderers[id]!(row.original),
+}));

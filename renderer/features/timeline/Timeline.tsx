@@ -1,5 +1,5 @@
-import { memo, useMemo, useState } from 'react';
-import { Bar, ComposedChart, ReferenceArea, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { Bar, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MouseHandlerDataParam } from 'recharts';
 
 import { bucketLabel } from '../../../shared/aggregate/bucket-size';
@@ -7,6 +7,7 @@ import { bucketEvents } from '../../../shared/aggregate/timeline';
 import type { TimelineBucket } from '../../../shared/aggregate/timeline';
 import type { NormalizedEvent } from '../../../shared/records/types';
 import { isFlagged } from '../workspace/flags';
+import { StackedBar } from './StackedBar';
 import { TimelineTooltip } from './TimelineTooltip';
 import { formatTick } from './time-format';
 import './timeline.css';
@@ -21,21 +22,58 @@ export interface TimelineProps {
   onResetZoom(): void;
 }
 
-interface Row extends TimelineBucket {
-  /** Where the flag mark sits (the bar's top), or null when the bucket has no flagged event. */
-  mark: number | null;
-}
-
-/** A small triangle above a bar that holds flagged events. */
-function FlagMark({ cx, cy }: { cx?: number; cy?: number }) {
-  if (cx === undefined || cy === undefined) return null;
-  return <path d={`M${cx - 4},${cy - 9} L${cx + 4},${cy - 9} L${cx},${cy - 3} Z`} fill="var(--sev-critical)" />;
-}
+/** The chart's plot area inside its box, in pixels (see the margins and the Y axis width below). */
+const plot = { left: 40, right: 12, top: 10 };
 
 function indexOf(state: MouseHandlerDataParam): number | null {
   const index = Number(state.activeTooltipIndex ?? state.activeIndex);
   return Number.isInteger(index) && index >= 0 ? index : null;
 }
+
+const noBuckets: TimelineBucket[] = [];
+
+/**
+ * The brushed span, drawn as a page element over the chart rather than inside it: dragging
+ * then repaints one box, not the chart's hundreds of bars.
+ */
+function DragArea({ from, to, count }: { from: number; to: number; count: number }) {
+  const left = `calc(${plot.left}px + (100% - ${plot.left + plot.right}px) * ${from / count})`;
+  const width = `calc((100% - ${plot.left + plot.right}px) * ${(to - from + 1) / count})`;
+  return <div className="drag-area" style={{ left, width, top: plot.top }} aria-hidden="true" />;
+}
+
+type Drag = { from: number; to: number };
+type PointerKind = 'down' | 'move' | 'up' | 'leave';
+
+interface BarsChartProps {
+  rows: TimelineBucket[];
+  span: number;
+  sizeMs: number;
+  /** Stable: the chart is memoised on its data, and a drag in progress must not redraw it. */
+  onPointer(kind: PointerKind, index: number | null): void;
+}
+
+/** The recharts part. Memoised on its data: only new buckets redraw it. */
+const BarsChart = memo(function BarsChart({ rows, span, sizeMs, onPointer }: BarsChartProps) {
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <ComposedChart
+        data={rows}
+        barCategoryGap={0}
+        margin={{ top: plot.top, right: plot.right, bottom: 0, left: 0 }}
+        onMouseDown={(state) => onPointer('down', indexOf(state))}
+        onMouseMove={(state) => onPointer('move', indexOf(state))}
+        onMouseUp={(state) => onPointer('up', indexOf(state))}
+        onMouseLeave={(state) => onPointer('leave', indexOf(state))}
+      >
+        <XAxis dataKey="start" tickFormatter={(value: number) => formatTick(value, span)} minTickGap={40} tick={{ fontSize: 11 }} />
+        <YAxis allowDecimals={false} width={plot.left} tick={{ fontSize: 11 }} />
+        <Tooltip content={<TimelineTooltip sizeMs={sizeMs} />} isAnimationActive={false} cursor={{ fill: 'var(--accent)', fillOpacity: 0.08 }} />
+        <Bar dataKey="total" shape={StackedBar} isAnimationActive={false} />
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+});
 
 /**
  * Events per time bucket, stacked as flagged, error, write and read, with flagged buckets
@@ -44,18 +82,32 @@ function indexOf(state: MouseHandlerDataParam): number | null {
  */
 export const Timeline = memo(function Timeline({ events, domain, zoomed, onZoom, onResetZoom }: TimelineProps) {
   const timeline = useMemo(() => (domain ? bucketEvents(events, domain, isFlagged) : null), [events, domain]);
-  const rows = useMemo<Row[]>(() => (timeline ? timeline.buckets.map((b) => ({ ...b, mark: b.flagged > 0 ? b.total : null })) : []), [timeline]);
-  const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
+  const rows = timeline?.buckets ?? noBuckets;
+  const [drag, setDrag] = useState<Drag | null>(null);
   const total = rows.reduce((sum, row) => sum + row.total, 0);
   const span = timeline ? timeline.end - timeline.start : 0;
 
-  const finish = () => {
-    if (!drag) return;
-    setDrag(null);
-    const low = rows[Math.min(drag.from, drag.to)];
-    const high = rows[Math.max(drag.from, drag.to)];
-    if (low && high) onZoom({ start: low.start, end: high.end - 1 });
-  };
+  // The pointer handler is created once and reads what it needs from refs, so the chart never
+  // redraws for a drag; a press and release on one bar zooms to that bar.
+  const latest = useRef({ rows, onZoom });
+  latest.current = { rows, onZoom };
+  const dragging = useRef<Drag | null>(null);
+  const onPointer = useCallback((kind: PointerKind, index: number | null) => {
+    const current = dragging.current;
+    let next: Drag | null = null;
+    if (kind === 'down') next = index === null ? null : { from: index, to: index };
+    else if (kind === 'move') {
+      if (!current || index === null || index === current.to) return;
+      next = { ...current, to: index };
+    } else if (kind === 'up' && current) {
+      const { rows: buckets, onZoom: zoom } = latest.current;
+      const low = buckets[Math.min(current.from, current.to)];
+      const high = buckets[Math.max(current.from, current.to)];
+      if (low && high) zoom({ start: low.start, end: high.end - 1 });
+    }
+    dragging.current = next;
+    setDrag(next);
+  }, []);
 
   return (
     <section className="timeline-panel" aria-label="Timeline">
@@ -81,36 +133,9 @@ export const Timeline = memo(function Timeline({ events, domain, zoomed, onZoom,
         aria-label={`Timeline of ${total} events; drag to zoom, click a bar to filter to it`}
       >
         {rows.length > 0 && (
-          <ResponsiveContainer width="100%" height="100%">
-            <ComposedChart
-              data={rows}
-              barCategoryGap={0}
-              margin={{ top: 10, right: 12, bottom: 0, left: 0 }}
-              onMouseDown={(state) => {
-                const index = indexOf(state);
-                if (index !== null) setDrag({ from: index, to: index });
-              }}
-              onMouseMove={(state) => {
-                const index = indexOf(state);
-                if (drag && index !== null && index !== drag.to) setDrag({ ...drag, to: index });
-              }}
-              onMouseUp={finish}
-              onMouseLeave={() => setDrag(null)}
-            >
-              <XAxis dataKey="start" tickFormatter={(value: number) => formatTick(value, span)} minTickGap={40} tick={{ fontSize: 11 }} />
-              <YAxis allowDecimals={false} width={40} tick={{ fontSize: 11 }} />
-              <Tooltip content={<TimelineTooltip sizeMs={timeline?.sizeMs ?? 0} />} isAnimationActive={false} />
-              <Bar dataKey="read" stackId="events" fill="var(--read)" isAnimationActive={false} />
-              <Bar dataKey="write" stackId="events" fill="var(--write)" isAnimationActive={false} />
-              <Bar dataKey="error" stackId="events" fill="var(--error)" isAnimationActive={false} />
-              <Bar dataKey="flagged" stackId="events" fill="var(--flagged)" isAnimationActive={false} />
-              <Scatter dataKey="mark" fill="var(--sev-critical)" shape={FlagMark} isAnimationActive={false} legendType="none" />
-              {drag && rows[drag.from] && rows[drag.to] && (
-                <ReferenceArea x1={rows[drag.from]!.start} x2={rows[drag.to]!.start} fill="var(--accent)" fillOpacity={0.15} />
-              )}
-            </ComposedChart>
-          </ResponsiveContainer>
+          <BarsChart rows={rows} span={span} sizeMs={timeline?.sizeMs ?? 0} onPointer={onPointer} />
         )}
+        {drag && <DragArea from={Math.min(drag.from, drag.to)} to={Math.max(drag.from, drag.to)} count={rows.length} />}
         {rows.length === 0 && <p className="timeline-empty">Events will appear here as they arrive.</p>}
       </div>
     </section>

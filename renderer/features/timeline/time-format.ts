@@ -14,8 +14,12 @@ export function formatUtc(time: number): string {
   return `${new Date(time).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
+// One formatter for every call: toLocaleString builds a new one each time, which costs more
+// than the rest of a table row.
+const localFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
 /** The same instant in the analyst's local time, for hover titles. */
 export function formatLocal(time: number): string {
   if (Number.isNaN(time)) return '';
-  return `${new Date(time).toLocaleString()} (local)`;
+  return `${localFormat.format(time)} (local)`;
 }

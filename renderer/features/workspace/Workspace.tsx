@@ -4,7 +4,6 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { FetchQuery } from '../../../shared/api/fetch-contract';
 import { toCsv } from '../../../shared/export/csv';
 import { toRecordsJson } from '../../../shared/export/records-json';
-import { buildPredicate } from '../../../shared/filters/apply-filters';
 import { addChip, emptyFilters, isFiltering } from '../../../shared/filters/filter-state';
 import type { FilterField, FilterState } from '../../../shared/filters/filter-state';
 import { parseDeepLink } from '../../../shared/links/deep-link';
@@ -28,6 +27,7 @@ import { flagsOf } from './flags';
 import { TableState } from './TableState';
 import { useAutosave } from './useAutosave';
 import { useFetchSession } from './useFetchSession';
+import { useFilteredEvents } from './useFilteredEvents';
 import { useInvestigationSync } from './useInvestigationSync';
 import { useSlashToSearch } from './useSlashToSearch';
 import { WorkspaceProfile } from './WorkspaceProfile';
@@ -69,8 +69,7 @@ export function Workspace({ initialQuery, profile: headerProfile }: WorkspacePro
   const events = session.events;
   // Sorted once per sort order; filtering keeps that order, so a keystroke never re-sorts.
   const sorted = useMemo(() => sortEvents(events, sorting), [events, sorting]);
-  const withoutTime = useMemo(() => sorted.filter(buildPredicate({ ...filters, timeRange: null }, flagsOf)), [sorted, filters]);
-  const filtered = useMemo(() => (filters.timeRange ? withoutTime.filter(buildPredicate({ ...emptyFilters, timeRange: filters.timeRange }, flagsOf)) : withoutTime), [withoutTime, filters.timeRange]);
+  const { withoutTime, filtered } = useFilteredEvents(sorted, filters);
   const selectedEvents = useMemo(() => events.filter((e) => selection.has(e.id)), [events, selection]);
   const activeEvent = useMemo(() => (activeId ? (events.find((e) => e.id === activeId) ?? null) : null), [events, activeId]);
   const queryRange = useMemo(() => (session.query ? { start: Date.parse(session.query.start), end: Date.parse(session.query.end) } : null), [session.query]);

@@ -1,11 +1,18 @@
 import type { NormalizedEvent } from '../../../shared/records/types';
 import { flagEvent } from '../../../shared/rules/engine';
 import type { RuleHit } from '../../../shared/rules/types';
+import { preparedFlags, preparedSearchText } from './event-buffer';
+import { searchTextOf } from '../../../shared/filters/search-text';
 
 const cache = new WeakMap<NormalizedEvent, RuleHit[]>();
 
-/** The risk flags of an event, computed once per event and cached for every view. */
+/**
+ * The risk flags of an event, computed once per event for every view: prepared at ingest for
+ * fetched events (a field read, the hot path), cached here for any other.
+ */
 export function flagsOf(event: NormalizedEvent): RuleHit[] {
+  const prepared = preparedFlags(event);
+  if (prepared) return prepared;
   let hits = cache.get(event);
   if (!hits) {
     hits = flagEvent(event);
@@ -17,4 +24,9 @@ export function flagsOf(event: NormalizedEvent): RuleHit[] {
 /** Whether the rule pack flagged the event. */
 export function isFlagged(event: NormalizedEvent): boolean {
   return flagsOf(event).length > 0;
+}
+
+/** The lower-cased search text of an event: prepared at ingest, or built and cached. */
+export function searchText(event: NormalizedEvent): string {
+  return preparedSearchText(event) ?? searchTextOf(event);
 }

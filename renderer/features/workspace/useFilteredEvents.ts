@@ -1,0 +1,43 @@
+import { useMemo, useRef } from 'react';
+
+import { buildPredicate } from '../../../shared/filters/apply-filters';
+import { emptyFilters } from '../../../shared/filters/filter-state';
+import type { FilterState } from '../../../shared/filters/filter-state';
+import type { NormalizedEvent } from '../../../shared/records/types';
+import { flagsOf, searchText } from './flags';
+
+interface LastSearch {
+  events: readonly NormalizedEvent[];
+  rest: string;
+  search: string;
+  result: NormalizedEvent[];
+}
+
+const normalise = (search: string) => search.trim().toLowerCase();
+
+/**
+ * The events that pass the filters, in the order given: `withoutTime` ignores the time range
+ * (the timeline draws it, so it can show what lies outside a zoom) and `filtered` applies it
+ * too. While the analyst types, a search that extends the previous one (`put` → `puto`) can only
+ * narrow it, so only the previous result is scanned: every keystroke after the first costs a
+ * fraction of a scan over all events.
+ */
+export function useFilteredEvents(events: readonly NormalizedEvent[], filters: FilterState) {
+  const last = useRef<LastSearch | null>(null);
+  const withoutTime = useMemo(() => {
+    const rest = JSON.stringify({ ...filters, search: '', timeRange: null });
+    const search = normalise(filters.search);
+    const previous = last.current;
+    const narrows = previous && previous.events === events && previous.rest === rest && search.startsWith(previous.search);
+    const source = narrows ? previous.result : events;
+    const state = narrows ? { ...emptyFilters, search } : { ...filters, timeRange: null };
+    const result = source.filter(buildPredicate(state, flagsOf, searchText));
+    last.current = { events, rest, search, result };
+    return result;
+  }, [events, filters]);
+  const filtered = useMemo(
+    () => (filters.timeRange ? withoutTime.filter(buildPredicate({ ...emptyFilters, timeRange: filters.timeRange }, flagsOf)) : withoutTime),
+    [withoutTime, filters.timeRange],
+  );
+  return { withoutTime, filtered };
+}

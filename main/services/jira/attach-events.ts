@@ -5,18 +5,25 @@ import type { Sleep } from './retry-after';
 
 /**
  * Uploads the events file once (promise 18). A lost answer or a server error is retried, but
- * only after checking the issue's attachments: an upload that did arrive is not sent again.
- * Only the upload is retried, never the issue.
+ * only after checking the issue's attachments: an upload that did arrive is not sent again (a
+ * 5xx from a proxy can follow an upload Jira stored). `checkFirst` does that check before the
+ * first upload too, for a retry of an earlier attempt. Only the upload is retried, never the
+ * issue.
  */
 export async function attachOnce(
   api: JiraApi,
   issueKey: string,
   filename: string,
   content: string,
-  options: { sleep?: Sleep; attempts?: number } = {},
+  options: { sleep?: Sleep; attempts?: number; checkFirst?: boolean } = {},
 ): Promise<void> {
   const sleep = options.sleep ?? realSleep;
   const attempts = options.attempts ?? 3;
+  const alreadyThere = async () => {
+    const names = await withRetryAfter(() => api.attachmentNames(issueKey), { sleep }).catch(() => null);
+    return names?.includes(filename) ?? false;
+  };
+  if (options.checkFirst && (await alreadyThere())) return;
   for (let attempt = 1; ; attempt++) {
     try {
       await withRetryAfter(() => api.addAttachment(issueKey, filename, content), { sleep });
@@ -24,10 +31,7 @@ export async function attachOnce(
     } catch (error) {
       const transient = error instanceof JiraHttpError && (error.status === null || error.status >= 500);
       if (!transient || attempt >= attempts) throw error;
-      if (error.status === null) {
-        const names = await withRetryAfter(() => api.attachmentNames(issueKey), { sleep }).catch(() => null);
-        if (names?.includes(filename)) return;
-      }
+      if (await alreadyThere()) return;
       await sleep(500 * 2 ** (attempt - 1));
     }
   }

@@ -89,7 +89,8 @@ export function createSubmitter(deps: SubmissionDeps) {
       return done;
     }
     try {
-      await attachOnce(deps.api, key, entry.attachmentName, content, { sleep });
+      // An entry that failed before may have been attached after all: look before sending again.
+      await attachOnce(deps.api, key, entry.attachmentName, content, { sleep, checkFirst: entry.lastError !== null });
     } catch (error) {
       const message = toApiError(error, 'Attaching the events', deps.site).message;
       await deps.pending.put({ ...entry, lastError: message });

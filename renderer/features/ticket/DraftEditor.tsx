@@ -22,6 +22,8 @@ export function DraftEditor(props: {
   onChange(change: Partial<DraftInput>): void;
   save: SaveState;
   disabled: boolean;
+  /** Jira's errors on the summary and the description, by field id. */
+  errors?: Partial<Record<'summary' | 'description', string>>;
 }) {
   const { draft, input, onChange } = props;
   const summary = input.summary ?? draft.generatedSummary;
@@ -37,6 +39,7 @@ export function DraftEditor(props: {
           aria-describedby="ticket-summary-help"
         />
       </label>
+      {props.errors?.summary && <div className="ticket-field-error">{props.errors.summary}</div>}
       <div id="ticket-summary-help" className="ticket-help">
         {summary.length > maxSummaryLength ? `Jira keeps ${maxSummaryLength} characters; the rest is cut. ` : ''}
         {input.summary !== null && (
@@ -55,6 +58,7 @@ export function DraftEditor(props: {
           onChange={(event) => onChange({ analystText: event.target.value })}
         />
       </label>
+      {props.errors?.description && <div className="ticket-field-error">Description: {props.errors.description}</div>}
       <div className={`ticket-save ticket-save-${props.save.kind}`} role="status">
         {saveText(props.save)}
       </div>

@@ -1,16 +1,45 @@
+import { useState } from 'react';
+
 import type { PendingSubmissionInfo } from '../../../shared/api/ticket-contract';
 import { api } from '../../api/bridge';
 import type { SubmitState } from './useSubmit';
 
 function IssueLink({ issueKey, url }: { issueKey: string; url: string }) {
+  const [note, setNote] = useState<string | null>(null);
   // Opened by the host after its allow-list check, never by the page itself: this is the typed
   // api call that asks the host, not Electron's shell.openExternal.
-  const open = () => void api.openExternal({ url }); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
+  const open = async () => {
+    const result = await api.openExternal({ url }); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
+    if (!result.ok || !result.data.opened) setNote('This window cannot open links: copy the address instead.');
+  };
+  const copy = async () => {
+    await navigator.clipboard.writeText(url).then(
+      () => setNote('Address copied.'),
+      () => setNote('Copying failed: select the address and copy it.'),
+    );
+  };
   return (
-    <button type="button" className="ticket-link" onClick={open}>
-      Open {issueKey} in Jira
-    </button>
+    <span className="ticket-issue-link">
+      <button type="button" className="ticket-link" onClick={() => void open()}>
+        Open {issueKey} in Jira
+      </button>
+      <code className="ticket-url">{url}</code>
+      <button type="button" className="ghost" onClick={() => void copy()}>
+        Copy link
+      </button>
+      {note && <span className="ticket-help">{note}</span>}
+    </span>
   );
+}
+
+/** What the main button does now: submit, finish attaching, or nothing (the issue is done). */
+function mainAction(state: SubmitState): { label: string; disabled: boolean } {
+  if (state.kind === 'sending') return { label: 'Submitting…', disabled: true };
+  if (state.kind === 'done' && state.result.state === 'created') {
+    if (state.result.attachment === 'failed') return { label: `Attach the events to ${state.result.issueKey ?? 'the issue'}`, disabled: false };
+    return { label: `Submitted as ${state.result.issueKey ?? 'an issue'}`, disabled: true };
+  }
+  return { label: 'Submit to Jira', disabled: false };
 }
 
 /** The submit button, what came of it, and submissions still waiting for the analyst. */
@@ -19,15 +48,28 @@ export function SubmitPanel(props: {
   pending: PendingSubmissionInfo[];
   blocked: string | null;
   onSubmit(): void;
+  /** Starts another ticket once this one is created. */
+  onNewTicket(): void;
+  /** Jira's errors on fields that no form control shows, as [field id, message]. */
+  unplacedErrors: Array<[string, string]>;
   onRetry(id: string, resend: boolean): void;
   onDiscard(id: string): void;
 }) {
   const { state } = props;
+  const action = mainAction(state);
+  const created = state.kind === 'done' && state.result.state === 'created';
   return (
     <div className="ticket-submit">
-      <button type="button" className="primary" onClick={props.onSubmit} disabled={props.blocked !== null || state.kind === 'sending'}>
-        {state.kind === 'sending' ? 'Submitting…' : 'Submit to Jira'}
-      </button>
+      <div className="ticket-actions">
+        <button type="button" className="primary" onClick={props.onSubmit} disabled={props.blocked !== null || action.disabled}>
+          {action.label}
+        </button>
+        {created && (
+          <button type="button" onClick={props.onNewTicket}>
+            Start another ticket
+          </button>
+        )}
+      </div>
       {props.blocked && <div className="ticket-help">{props.blocked}</div>}
       {state.kind === 'done' && (
         <div
@@ -41,6 +83,15 @@ export function SubmitPanel(props: {
       {state.kind === 'failed' && (
         <div role="alert" className="banner banner-error">
           {state.error.message}
+          {props.unplacedErrors.length > 0 && (
+            <ul>
+              {props.unplacedErrors.map(([fieldId, message]) => (
+                <li key={fieldId}>
+                  <code>{fieldId}</code>: {message}
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
       {props.pending.length > 0 && (

@@ -7,7 +7,7 @@ import type { TicketDraft } from '../../../shared/ticket/draft';
 import { cleanSummary } from '../../../shared/ticket/summary';
 import { DraftEditor } from './DraftEditor';
 import { DraftPreview } from './DraftPreview';
-import { IssueForm } from './IssueForm';
+import { formFields, IssueForm } from './IssueForm';
 import { JiraConnectionForm } from './JiraConnectionForm';
 import { SubmitPanel } from './SubmitPanel';
 import { useDraftState } from './useDraftState';
@@ -88,6 +88,10 @@ function TicketDrawerBody({ onClose, events, fetchId }: TicketDrawerProps) {
             ? 'Choose a project and an issue type.'
             : null;
   const fieldErrors = submit.state.kind === 'failed' ? (submit.state.error.fields ?? {}) : {};
+  // Errors on fields this drawer does not show (Jira may refuse any field it was sent) are
+  // named in the submit banner, so none is left unsaid.
+  const placed = new Set(['summary', 'description', 'project', 'issuetype', ...(meta.fields.kind === 'ready' ? formFields(meta.fields.value.fields).map((spec) => spec.fieldId) : [])]);
+  const unplacedErrors = Object.entries(fieldErrors).filter(([fieldId]) => !placed.has(fieldId));
 
   const onSubmit = () => {
     if (!fetchId || !input.projectKey || !input.issueTypeId) return;
@@ -123,6 +127,7 @@ function TicketDrawerBody({ onClose, events, fetchId }: TicketDrawerProps) {
             onChange={draftState.update}
             save={draftState.save}
             disabled={!draftState.ready}
+            errors={fieldErrors}
           />
           <details className="ticket-section" open={!connected}>
             <summary>{connected ? `Jira: ${connection.info?.site ?? ''} (${connection.info?.email ?? ''})` : 'Connect to Jira'}</summary>
@@ -136,6 +141,8 @@ function TicketDrawerBody({ onClose, events, fetchId }: TicketDrawerProps) {
             pending={submit.pending}
             blocked={blocked}
             onSubmit={onSubmit}
+            onNewTicket={submit.reset}
+            unplacedErrors={unplacedErrors}
             onRetry={(id, resend) => void submit.retry(id, resend)}
             onDiscard={(id) => void submit.discard(id)}
           />

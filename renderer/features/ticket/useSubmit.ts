@@ -33,7 +33,8 @@ export function useSubmit() {
 
   const settle = (result: Awaited<ReturnType<typeof api.submitTicket>>) => {
     if (result.ok) {
-      if (result.data.state === 'created') submissionId.current = null;
+      // A created issue keeps its submission id until the analyst starts another ticket: a
+      // further click continues this one (attaching the events), never creates a second issue.
       setState({ kind: 'done', result: result.data });
     } else {
       if (settledCodes.has(result.error.code)) submissionId.current = null;
@@ -66,5 +67,12 @@ export function useSubmit() {
     void refreshPending();
   };
 
-  return { state, pending, submit, retry, discard };
+  /** Starts another ticket: the next submit gets a new submission id. */
+  const reset = () => {
+    if (sending.current) return;
+    submissionId.current = null;
+    setState({ kind: 'idle' });
+  };
+
+  return { state, pending, submit, retry, discard, reset };
 }

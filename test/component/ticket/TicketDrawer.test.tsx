@@ -114,6 +114,39 @@ describe('the ticket drawer', () => {
     expect(host.current!.calls.filter((call) => call.method === 'submitTicket')).toHaveLength(1);
   });
 
+  it('after the issue is created, the button can only finish it, never create a second issue', async () => {
+    host.current!.answerNext({
+      submissionId: 'ignored',
+      state: 'created',
+      issueKey: 'SEC-1',
+      issueUrl: 'https://team.atlassian.net/browse/SEC-1',
+      attachment: 'failed',
+      message: 'Created SEC-1, but the events could not be attached.',
+    });
+    render(<TicketDrawer open onClose={() => {}} fetchId="f-1" events={[event({})]} />);
+    await chooseProjectAndType();
+    fireEvent.change(screen.getByLabelText('Team'), { target: { value: 'Blue' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Submit to Jira' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Attach the events to SEC-1' }));
+    expect(await screen.findByRole('button', { name: 'Submitted as SEC-1' })).toHaveProperty('disabled', true);
+    const ids = host.current!.calls.filter((call) => call.method === 'submitTicket').map((call) => (call.input as { submissionId: string }).submissionId);
+    expect(ids).toHaveLength(2);
+    expect(ids[1]).toBe(ids[0]);
+  });
+
+  it('starts another ticket with a new submission id only when asked', async () => {
+    render(<TicketDrawer open onClose={() => {}} fetchId="f-1" events={[event({})]} />);
+    await chooseProjectAndType();
+    fireEvent.change(screen.getByLabelText('Team'), { target: { value: 'Blue' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Submit to Jira' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Start another ticket' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Submit to Jira' }));
+    await screen.findByRole('button', { name: 'Submitted as SEC-1' });
+    const ids = host.current!.calls.filter((call) => call.method === 'submitTicket').map((call) => (call.input as { submissionId: string }).submissionId);
+    expect(ids).toHaveLength(2);
+    expect(ids[1]).not.toBe(ids[0]);
+  });
+
   it('shows Jira’s field errors on the matching fields', async () => {
     host.current!.failNextSubmit({
       code: 'JIRA_FIELDS',
@@ -125,6 +158,23 @@ describe('the ticket drawer', () => {
     fireEvent.change(screen.getByLabelText('Team'), { target: { value: 'nobody' } });
     fireEvent.click(screen.getByRole('button', { name: 'Submit to Jira' }));
     expect(await screen.findByText('Team must be a known team.')).toBeTruthy();
+  });
+
+  it('puts a summary error on the summary and names errors on fields the form does not show', async () => {
+    host.current!.failNextSubmit({
+      code: 'JIRA_FIELDS',
+      message: 'Jira refused some fields.',
+      fields: { summary: 'Summary must be less than 255 characters.', customfield_10099: 'Sprint is closed.' },
+    });
+    render(<TicketDrawer open onClose={() => {}} fetchId="f-1" events={[event({})]} />);
+    await chooseProjectAndType();
+    fireEvent.change(screen.getByLabelText('Team'), { target: { value: 'Blue' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Submit to Jira' }));
+    const summaryError = await screen.findByText('Summary must be less than 255 characters.');
+    expect(summaryError.closest('[role="alert"]')).toBeNull();
+    const banner = screen.getByRole('alert');
+    expect(banner.textContent).toContain('customfield_10099: Sprint is closed.');
+    expect(banner.textContent).not.toContain('Summary must be');
   });
 
   it('lets the analyst decide about a submission Jira did not confirm', async () => {

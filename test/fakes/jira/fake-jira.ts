@@ -8,7 +8,8 @@ import type { FakeIssue, FakeProject } from './fake-jira-data';
 
 /** A scripted failure: answer with a status (and headers and body), or drop the connection. */
 export type Fault =
-  | { route: Route; status: number; headers?: Record<string, string>; body?: unknown }
+  /** Answers with a status; `after: true` does the work first (a proxy failing after Jira stored it). */
+  | { route: Route; status: number; headers?: Record<string, string>; body?: unknown; after?: boolean }
   /** Destroys the socket without an answer; `after: true` does the work first (a lost response). */
   | { route: Route; drop: true; after: boolean };
 
@@ -99,10 +100,12 @@ export async function startFakeJira(options: FakeJiraOptions = {}) {
     const faultIndex = faults.findIndex((fault) => fault.route === route);
     const fault = faultIndex >= 0 ? faults.splice(faultIndex, 1)[0] : undefined;
     if (fault && 'drop' in fault && !fault.after) return void request.socket.destroy();
-    if (fault && 'status' in fault)
-      return reply(fault.status, fault.body ?? { errorMessages: [`Scripted ${fault.status}`], errors: {} }, fault.headers);
+    const scripted = (status: number, headers?: Record<string, string>, payload?: unknown) =>
+      reply(status, payload ?? { errorMessages: [`Scripted ${status}`], errors: {} }, headers);
+    if (fault && 'status' in fault && !fault.after) return scripted(fault.status, fault.headers, fault.body);
     const answer = await serve(route, url, body, request);
     if (fault && 'drop' in fault) return void request.socket.destroy();
+    if (fault && 'status' in fault) return scripted(fault.status, fault.headers, fault.body);
     reply(answer.status, answer.body);
   }
 

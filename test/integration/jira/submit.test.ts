@@ -153,6 +153,14 @@ describe('submitting a ticket to Jira', () => {
     expect(harness.fake.issues[0]!.attachments).toHaveLength(1);
   });
 
+  it('does not upload again when Jira stored the file but a proxy answered 502', async () => {
+    harness = await startHarness();
+    harness.fake.fail({ route: 'attach', status: 502, after: true });
+    const result = await harness.handlers.submitTicket(harness.submitInput());
+    expect(result.attachment).toBe('attached');
+    expect(harness.fake.issues[0]!.attachments).toHaveLength(1);
+  });
+
   it('returns the same issue when a finished submission is sent again', async () => {
     harness = await startHarness();
     const input = harness.submitInput();

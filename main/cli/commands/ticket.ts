@@ -22,12 +22,20 @@ interface TicketOptions {
   issueType?: string;
   field: Array<[string, string]>;
   dryRun?: boolean;
+  submissionId?: string;
+  sendAgain?: boolean;
 }
 
 function collectField(value: string, previous: Array<[string, string]>): Array<[string, string]> {
   const at = value.indexOf('=');
   if (at <= 0) throw new InvalidArgumentError('KEY=VALUE, where KEY is a field id or name');
   return [...previous, [value.slice(0, at).trim(), value.slice(at + 1)]];
+}
+
+function submissionIdOf(value: string): string {
+  // It becomes a Jira label (trailcase-sub-<id>): no spaces, nothing a label refuses.
+  if (!/^[A-Za-z0-9][A-Za-z0-9-]{7,63}$/.test(value)) throw new InvalidArgumentError('8 to 64 letters, digits or dashes');
+  return value;
 }
 
 function projectKey(value: string): string {
@@ -48,6 +56,12 @@ export function registerTicketCommand(program: Command): void {
     .option('--issue-type <name>', 'the issue type name (default: Task, or the first type)')
     .option('--field <key=value>', 'a field by id or name; repeat for more', collectField, [])
     .option('--dry-run', 'print the request instead of creating the issue')
+    .option(
+      '--submission-id <id>',
+      'name this submission (default: a new random id); the same id again never makes a second issue, and finishes one left pending',
+      submissionIdOf,
+    )
+    .option('--send-again', 'with --submission-id: create the issue again when Jira has none with its label (you checked it was not created)')
     .action(async (options: TicketOptions) => {
       try {
         await runTicket(options);
@@ -95,7 +109,8 @@ async function runTicket(options: TicketOptions): Promise<void> {
       );
     formValues[spec.fieldId] = value;
   }
-  const submissionId = randomUUID();
+  if (options.sendAgain && !options.submissionId) throw new ApiError('BAD_INPUT', '--send-again needs the --submission-id of the pending submission.');
+  const submissionId = options.submissionId ?? randomUUID();
   const { request } = prepareSubmission({
     submissionId,
     events,
@@ -113,10 +128,13 @@ async function runTicket(options: TicketOptions): Promise<void> {
   }
   process.stderr.write(`Creating a ${type.name} in ${options.project} on ${credentials.site}…\n`);
   const submitter = createSubmitter({ api, site: credentials.site, pending: createPendingStore(ctx.dataDir) });
-  const result = await submitter.submit(submissionId, async () => request);
+  const result = options.sendAgain ? await submitter.retry(submissionId, true) : await submitter.submit(submissionId, async () => request);
   if (result.issueKey) process.stdout.write(`${result.issueKey} ${result.issueUrl}\n`);
   if (result.state !== 'created' || result.attachment !== 'attached') {
     process.stderr.write(`trailcase: ${result.message}\n`);
+    process.stderr.write(
+      `trailcase: to finish it, run the same command with --submission-id ${submissionId} (Trailcase looks the issue up by its label and never creates it twice).\n`,
+    );
     process.exitCode = ExitCode.failed;
   }
 }

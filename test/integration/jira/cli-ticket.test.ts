@@ -78,6 +78,21 @@ describe('trailcase draft and ticket', () => {
     expect(fake.issues).toHaveLength(before);
   });
 
+  it('finishes a submission left pending when run again with its --submission-id, without a second issue', async () => {
+    const before = fake.issues.length;
+    for (let i = 0; i < 3; i++) fake.fail({ route: 'attach', status: 500 });
+    const args = ['ticket', '--events', eventsFile, '--project', 'SEC'];
+    const first = await cli(args, jiraEnv());
+    expect(first.code).toBe(1);
+    const id = /--submission-id (\S+)/.exec(first.stderr)?.[1];
+    expect(id).toBeTruthy();
+    const again = await cli([...args, '--submission-id', id!], jiraEnv());
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(first.stdout);
+    expect(fake.issues).toHaveLength(before + 1);
+    expect(fake.issues.at(-1)!.attachments).toHaveLength(1);
+  });
+
   it('exits 3 when Jira credentials are missing or refused', async () => {
     expect((await cli(['ticket', '--events', eventsFile, '--project', 'SEC'], {})).code).toBe(3);
     expect((await cli(['ticket', '--events', eventsFile, '--project', 'SEC'], { ...jiraEnv(), JIRA_API_TOKEN: 'wrong' })).code).toBe(3);

@@ -17,8 +17,13 @@ export interface FetchManagerDeps {
   emit(message: StreamMessage): void;
   /** The lookup source of a profile (credentials resolved lazily, on the first call). */
   sourceFor(profile: string): Promise<LookupSource>;
+  /** Drops a profile's cached credentials and clients (see FetchService.forgetCredentials). */
+  forgetCredentials?(profile: string): void;
   tuning?: RegionTuning;
 }
+
+/** Errors after which the analyst fixes credentials outside Trailcase; Resume must read them anew. */
+const credentialCodes = new Set(['CREDENTIALS_EXPIRED', 'CREDENTIALS_MISSING', 'PROFILE_NOT_FOUND', 'MFA_REQUIRED', 'SSO_LOGIN_REQUIRED']);
 
 interface Live {
   run: FetchRun;
@@ -194,6 +199,9 @@ export function createFetchManager(deps: FetchManagerDeps) {
       if (live.has(fetchId)) return fetchId;
       const { record } = loadStopped(fetchId);
       if (record.state === 'done') return fetchId;
+      const regionErrors = Object.values(record.regions).map((region) => region.error?.code);
+      if ([record.error?.code, ...regionErrors].some((code) => code !== undefined && credentialCodes.has(code)))
+        deps.forgetCredentials?.(record.query.profile);
       for (const region of Object.values(record.regions)) {
         if (region.state !== 'done') {
           region.state = 'queued';

@@ -59,24 +59,27 @@ export function createFetchService(ctx: Pick<HostContext, 'env' | 'cacheDir' | '
     return source;
   }
 
+  /** Drops a profile's credentials and clients, so Retry reads the files again. */
+  function forgetCredentials(profile: string): void {
+    credentials.forget(profile);
+    for (const [key, source] of sources) {
+      if (key.startsWith(`${profile}|`)) {
+        source.destroy?.();
+        sources.delete(key);
+      }
+    }
+  }
+
   const manager = createFetchManager({
     store: createFetchStore(ctx.cacheDir),
     emit: ctx.emit,
     sourceFor,
+    forgetCredentials,
     ...(options.tuning ? { tuning: options.tuning } : {}),
   });
   return {
     manager,
-    /** Drops a profile's credentials and clients, so Retry reads the files again. */
-    forgetCredentials(profile: string): void {
-      credentials.forget(profile);
-      for (const [key, source] of sources) {
-        if (key.startsWith(`${profile}|`)) {
-          source.destroy?.();
-          sources.delete(key);
-        }
-      }
-    },
+    forgetCredentials,
     async close(): Promise<void> {
       await manager.stopAll();
       for (const source of sources.values()) source.destroy?.();

@@ -43,11 +43,20 @@ const stateText: Record<FetchSession['state'], string> = {
   cancelled: 'Cancelled — the events that arrived are kept.',
 };
 
-/** Per-region progress of the fetch, with Cancel while it runs and Resume after it stopped. */
+/** Errors the analyst fixes outside Trailcase (keys, SSO login, MFA): the button then says Retry. */
+const credentialCodes = new Set(['CREDENTIALS_EXPIRED', 'CREDENTIALS_MISSING', 'PROFILE_NOT_FOUND', 'MFA_REQUIRED', 'SSO_LOGIN_REQUIRED']);
+
+/**
+ * Per-region progress of the fetch, with Cancel while it runs, and after it stopped Resume (from
+ * the stored cursors) or Retry (after a credential problem, or a fetch that never started).
+ */
 export function FetchProgress({ session, onCancel, onResume }: FetchProgressProps) {
   if (session.state === 'idle') return null;
   const running = session.state === 'running' || session.state === 'queued' || session.state === 'starting';
-  const resumable = session.fetchId !== null && (session.state === 'failed' || session.state === 'cancelled');
+  const stopped = session.state === 'failed' || session.state === 'cancelled';
+  const resumable = stopped && (session.fetchId !== null || session.query !== null);
+  const codes = [session.error?.code, ...session.regions.map((region) => region.error?.code)];
+  const retryWords = session.fetchId === null || codes.some((code) => code !== undefined && credentialCodes.has(code));
   return (
     <section className="fetch-progress" aria-label="Fetch progress">
       <div className="fetch-summary" role="status">
@@ -62,7 +71,7 @@ export function FetchProgress({ session, onCancel, onResume }: FetchProgressProp
         )}
         {resumable && (
           <button type="button" className="primary" onClick={onResume}>
-            Resume
+            {retryWords ? 'Retry' : 'Resume'}
           </button>
         )}
       </div>

@@ -52,7 +52,7 @@ export function Workspace({ initialQuery, profile: headerProfile }: WorkspacePro
   const [values, setValues] = useState<FormValues>(() => (link ? valuesFromLink(link.form, defaultFormValues) : defaultFormValues));
   const [ownProfile, setOwnProfile] = useState<string>(link?.form.profile ?? '');
   const profile = headerProfile ?? ownProfile;
-  const { session, start, cancel, resume, reopen } = useFetchSession();
+  const { session, start, cancel, retry, reopen } = useFetchSession();
   const [filters, setFilters] = useState<FilterState>(emptyFilters);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'time', desc: true }]);
   const [selection, setSelection] = useState<Set<string>>(() => new Set());
@@ -129,7 +129,7 @@ export function Workspace({ initialQuery, profile: headerProfile }: WorkspacePro
         notices={link?.errors ?? []}
         profilePicker={headerProfile === undefined ? <WorkspaceProfile value={ownProfile} onChange={setOwnProfile} /> : undefined}
       />
-      <FetchProgress session={session} onCancel={() => void cancel()} onResume={() => void resume()} />
+      <FetchProgress session={session} onCancel={() => void cancel()} onResume={() => void retry()} />
       {session.state === 'idle' ? (
         <TableState kind="idle" recent={sync.list.slice(0, 5)} onOpenRecent={(id) => void onOpenInvestigation(id)} />
       ) : (

@@ -127,6 +127,12 @@ export function useFetchSession() {
     else if (result.data.fetchId !== fetchId) adopt(result.data.fetchId);
   }, [adopt]);
 
+  /** Tries again after a failure: resumes a fetch that started, or starts again one that never did. */
+  const retry = useCallback(async () => {
+    if (current.current) return resume();
+    if (session.query) await start(session.query);
+  }, [resume, start, session.query]);
+
   /** Shows a stored fetch again (saved investigation, restart): its events, state and progress. */
   const reopen = useCallback(
     async (fetchId: string, query: FetchQuery) => {
@@ -152,5 +158,5 @@ export function useFetchSession() {
     setSession(idle);
   }, []);
 
-  return { session, start, cancel, resume, reopen, reset };
+  return { session, start, cancel, resume, retry, reopen, reset };
 }

@@ -74,6 +74,23 @@ describe('Workspace', () => {
     await waitFor(() => expect(fake.current!.api.resumeFetch).toHaveBeenCalledWith({ fetchId: 'f1' }));
   });
 
+  it('offers Retry after a credential error mid-fetch, and Retry resumes the same fetch', async () => {
+    await startFetch();
+    act(() => {
+      fake.current!.push({ type: 'fetch.state', fetchId: 'f1', state: 'failed', error: { code: 'CREDENTIALS_EXPIRED', message: 'Run aws sso login --profile demo, then Retry.' } });
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(fake.current!.api.resumeFetch).toHaveBeenCalledWith({ fetchId: 'f1' }));
+  });
+
+  it('offers Retry when the fetch could not start, and Retry starts the same query again', async () => {
+    fake.current!.api.startFetch.mockImplementationOnce(() => Promise.resolve({ ok: false, error: { code: 'SSO_LOGIN_REQUIRED', message: 'Run aws sso login --profile demo.' } }) as never);
+    await startFetch();
+    fireEvent.click(await screen.findByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(fake.current!.api.startFetch).toHaveBeenCalledTimes(2));
+    expect(fake.current!.api.startFetch.mock.calls[1]).toEqual(fake.current!.api.startFetch.mock.calls[0]);
+  });
+
   it('ignores stream messages of other fetches', async () => {
     await startFetch();
     act(() => fake.current!.push({ type: 'fetch.events', fetchId: 'other', events: [fetched(0)] }));

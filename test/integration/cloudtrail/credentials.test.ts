@@ -114,14 +114,13 @@ describe('credentials of every kind of profile', () => {
     expect((await fetchWith(service, 'analyst')).eventCount).toBe(10);
   });
 
-  test('keys AWS refuses are CREDENTIALS_MISSING; fixed keys work after Retry', async () => {
+  test('keys AWS refuses are CREDENTIALS_MISSING; Resume after the keys are fixed reads them anew, without a restart', async () => {
     const { env, fake } = await setup(staticKeys);
     fake.setOptions({ fault: (call) => (call.accessKeyId === 'AKIAFAKEANALYST00001' ? 'unrecognized' : undefined) });
     const service = testService(env, { callsPerSecond: 20 });
     const refused = await fetchWith(service, 'analyst');
     expect(refused.error?.code).toBe('CREDENTIALS_MISSING');
     writeFileSync(join(home!.home, '.aws', 'credentials'), staticKeys.credentials.replace('AKIAFAKEANALYST00001', 'AKIAFAKEANALYST00002'));
-    service.forgetCredentials('analyst');
     await service.manager.resume(refused.fetchId);
     expect((await service.manager.settled(refused.fetchId)).state).toBe('done');
   });

@@ -58,7 +58,7 @@ export function installFakeHost(options: { count: number; pageSize: number }): v
   const status = (state: string) => ({ fetchId, query, state, regions: progress(state), eventCount: records.length, startedAt: query.start, updatedAt: query.end, error: null });
   const methods: Record<string, (input: unknown) => Promise<unknown>> = {
     getAppInfo: () => ok({ name: 'Trailcase', version: 'bench', host: 'electron', platform: 'linux', pendingDeepLink: null }),
-    listProfiles: () => ok({ profiles: [{ name: 'demo', kind: 'demo', region: 'us-east-1', mfa: false, ssoSession: null, sources: ['builtin'], isDefault: true }], problems: [] }),
+    listProfiles: () => ok({ profiles: [{ name: 'demo', kind: 'demo', region: 'us-east-1', mfa: false, ssoSession: null, ssoState: null, sources: ['builtin'], isDefault: true }], problems: [] }),
     startFetch: () => {
       setTimeout(() => {
         bench.dataAt = performance.now();

@@ -17,6 +17,10 @@ export type AppInfo = z.infer<typeof AppInfo>;
 export const ProfileKind = z.enum(['keys', 'sso', 'role', 'process', 'env', 'demo', 'unknown']);
 export type ProfileKind = z.infer<typeof ProfileKind>;
 
+/** Whether an SSO profile's cached login can be used now (see main/services/aws/sso-state.ts). */
+export const SsoState = z.enum(['valid', 'refreshable', 'expired', 'none']);
+export type SsoState = z.infer<typeof SsoState>;
+
 /** One profile of the shared config and credentials files; never carries a secret. */
 export const ProfileSummary = z.object({
   name: ProfileName,
@@ -26,6 +30,8 @@ export const ProfileSummary = z.object({
   mfa: z.boolean(),
   /** The SSO start URL or session name, for SSO profiles. */
   ssoSession: z.string().nullable(),
+  /** For SSO profiles, whether the cached login works now; null for other kinds. */
+  ssoState: SsoState.nullable(),
   /** Where the profile was found. */
   sources: z.array(z.enum(['config', 'credentials', 'environment', 'builtin'])),
   isDefault: z.boolean(),

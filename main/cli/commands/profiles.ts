@@ -15,7 +15,8 @@ export function registerProfilesCommand(program: Command): void {
         process.stdout.write(`${JSON.stringify({ profiles, problems }, null, 2)}\n`);
         return;
       }
-      const rows = profiles.map((p) => [p.isDefault ? `${p.name} *` : p.name, p.kind, p.region ?? '-', p.mfa ? 'mfa' : '']);
+      const notes = (p: (typeof profiles)[number]) => [p.mfa ? 'mfa' : '', p.ssoState ? `sso ${p.ssoState}` : ''].filter(Boolean).join(', ');
+      const rows = profiles.map((p) => [p.isDefault ? `${p.name} *` : p.name, p.kind, p.region ?? '-', notes(p)]);
       const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]!.length), ['PROFILE', 'KIND', 'REGION'][i]!.length));
       const line = (cells: string[]) => cells.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ').trimEnd();
       process.stdout.write(`${[line(['PROFILE', 'KIND', 'REGION', '']), ...rows.map(line)].join('\n')}\n`);

@@ -6,6 +6,7 @@ import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 
 import type { ProfileKind, ProfileList, ProfileSummary } from '../../../shared/api/app-contract';
 import { findIniProblems } from './ini-check';
+import { ssoStateOf } from './sso-state';
 
 /** The built-in demo profile: a generated account served through the same engine. */
 export const DEMO_PROFILE = 'demo';
@@ -55,6 +56,7 @@ export async function listProfiles(env: NodeJS.ProcessEnv = process.env): Promis
   for (const name of Object.keys(configFile)) if (!/^(sso-session|services)\./.test(name)) names.add(name);
   for (const name of Object.keys(credentialsFile)) names.add(name);
   const defaultName = env.AWS_PROFILE || 'default';
+  const home = env.HOME || env.USERPROFILE || homedir();
   const profiles: ProfileSummary[] = [];
   for (const name of [...names].sort(byDefaultFirst)) {
     if (!/^[\w.@+=,:/-]{1,128}$/.test(name)) continue;
@@ -63,21 +65,24 @@ export async function listProfiles(env: NodeJS.ProcessEnv = process.env): Promis
     const sources: ProfileSummary['sources'] = [];
     if (config) sources.push('config');
     if (credentials) sources.push('credentials');
+    const kind = kindOf(config, credentials);
+    const ssoId = config?.sso_session ?? config?.sso_start_url ?? null;
     profiles.push({
       name,
-      kind: kindOf(config, credentials),
+      kind,
       region: config?.region ?? credentials?.region ?? null,
       mfa: Boolean(config?.mfa_serial ?? credentials?.mfa_serial),
-      ssoSession: config?.sso_session ?? config?.sso_start_url ?? null,
+      ssoSession: ssoId,
+      ssoState: kind === 'sso' && ssoId ? await ssoStateOf(ssoId, Boolean(config?.sso_session), home) : null,
       sources,
       isDefault: name === defaultName,
     });
   }
   if (env.AWS_ACCESS_KEY_ID && !names.has('environment')) {
-    profiles.push({ name: 'environment', kind: 'env', region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? null, mfa: false, ssoSession: null, sources: ['environment'], isDefault: false });
+    profiles.push({ name: 'environment', kind: 'env', region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? null, mfa: false, ssoSession: null, ssoState: null, sources: ['environment'], isDefault: false });
   }
   if (!names.has(DEMO_PROFILE)) {
-    profiles.push({ name: DEMO_PROFILE, kind: 'demo', region: 'us-east-1', mfa: false, ssoSession: null, sources: ['builtin'], isDefault: false });
+    profiles.push({ name: DEMO_PROFILE, kind: 'demo', region: 'us-east-1', mfa: false, ssoSession: null, ssoState: null, sources: ['builtin'], isDefault: false });
   }
   return { profiles, problems: [...configProblems, ...credentialProblems] };
 }

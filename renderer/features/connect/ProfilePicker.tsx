@@ -1,4 +1,4 @@
-import type { ProfileKind, ProfileSummary } from '../../../shared/api/app-contract';
+import type { ProfileKind, ProfileSummary, SsoState } from '../../../shared/api/app-contract';
 import './connect.css';
 
 const kindLabels: Record<ProfileKind, string> = {
@@ -16,6 +16,24 @@ export interface ProfilePickerProps {
   value: string;
   onChange(name: string): void;
   disabled?: boolean;
+}
+
+const ssoText: Record<SsoState, { label: string; help: (profile: string) => string }> = {
+  valid: { label: 'SSO signed in', help: () => 'The cached SSO login is valid.' },
+  refreshable: { label: 'SSO renews', help: () => 'The SSO access token expired; Trailcase renews it from the cached session.' },
+  expired: { label: 'SSO expired', help: (p) => `Run aws sso login --profile ${p}, then Reload profiles.` },
+  none: { label: 'SSO not signed in', help: (p) => `Run aws sso login --profile ${p}, then Reload profiles.` },
+};
+
+/** Whether the SSO login of the chosen profile works now, with what to do when it does not. */
+function SsoBadge({ profile, state }: { profile: string; state: SsoState }) {
+  const text = ssoText[state];
+  return (
+    <span className={`sso-badge sso-${state}`} title={text.help(profile)}>
+      {text.label}
+      {(state === 'expired' || state === 'none') && <span className="sso-help"> — run aws sso login --profile {profile}</span>}
+    </span>
+  );
 }
 
 /** Picks an AWS profile; shows its kind, region and whether it asks for MFA. */
@@ -40,6 +58,7 @@ export function ProfilePicker({ profiles, value, onChange, disabled }: ProfilePi
           {selected.mfa ? ' · MFA' : ''}
         </span>
       )}
+      {selected?.ssoState && <SsoBadge profile={selected.name} state={selected.ssoState} />}
     </div>
   );
 }

@@ -15,6 +15,23 @@ import { issuedSession, SESSION_LIFETIME_MS } from './sessions';
 /** How many temporary keys one fetch follows at most (role chains can fan out). */
 const MAX_SESSIONS = 200;
 const SAVE_EVERY_MS = 250;
+/**
+ * CloudTrail delivers most events within minutes of the call but some much later: time this
+ * recent is never recorded as covered, so asking again later fetches what arrived since.
+ */
+export const LATE_DELIVERY_MS = 30 * 60_000;
+
+/**
+ * The time a cursor has proven complete so far, clipped to what CloudTrail has surely delivered:
+ * a finished cursor its whole share; one still paging (or stopped by a failure) everything
+ * after the oldest event it saw, since pages come newest first. That instant itself is left
+ * out, as more events of the same second may be on the next page.
+ */
+export function provenRange(cursor: CursorState, now: number): [number, number] | null {
+  const [start, end] = cursor.done ? coveredBy(cursor) : cursor.oldestSeen === null ? [0, -1] : [cursor.oldestSeen + 1, cursor.windowEnd];
+  const settledEnd = Math.min(end, now - LATE_DELIVERY_MS);
+  return settledEnd > start ? [start, settledEnd] : null;
+}
 
 export interface RunCallbacks {
   onEvents(events: FetchedEvent[]): void;
@@ -167,7 +184,8 @@ export class FetchRun {
       .map((item): StoredEvent => ({ id: item.eventId, t: item.time, raw: item.raw }));
     this.store.appendEvents(key, fresh);
     for (const event of fresh) ids.add(event.id);
-    if (cursor.done) this.store.addCoverage(key, coveredBy(cursor));
+    const proven = provenRange(cursor, Date.now());
+    if (proven) this.store.addCoverage(key, proven);
     this.accept(
       stream,
       items.map((item) => ({ id: item.eventId, t: item.time, raw: item.raw })),

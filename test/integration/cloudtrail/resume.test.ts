@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { startFakeCloudTrail } from '../../fakes/cloudtrail/fake-cloudtrail';
 import type { FakeCloudTrail } from '../../fakes/cloudtrail/fake-cloudtrail';
 import { fakeEvents } from '../../fakes/cloudtrail/fake-events';
+import { defaultTuning } from '../../../main/services/cloudtrail/region-runner';
 import { day, fakeEnv, query, staticKeys, tempHome, testService } from './helpers';
 
 let fake: FakeCloudTrail;
@@ -80,5 +81,41 @@ describe('resume', () => {
     expect(new Set(service.manager.events(status.fetchId, 0, 5000).events.map((e) => e.eventId))).toEqual(
       new Set(alice.map((e) => e.eventId)),
     );
+  });
+
+  test('pages a failed fetch received count as cached: a new fetch of the range asks only for the rest', async () => {
+    const alice = fakeEvents(300, { ...range, region: 'eu-west-1', userName: 'alice' });
+    let served = 0;
+    fake = await startFakeCloudTrail({ events: alice, callsPerSecond: 0, fault: () => (++served > 3 ? 'denied' : undefined) });
+    const service = testService(fakeEnv(home.home, fake.url), { callsPerSecond: 20, tuning: { ...defaultTuning, maxCursors: 1 } });
+    const failed = await service.manager.settled(await service.manager.start(query()));
+    expect(failed.state).toBe('failed');
+    const received = service.manager.events(failed.fetchId, 0, 5000).events;
+    expect(received.length).toBeGreaterThan(0);
+    const oldest = Math.min(...received.map((event) => Date.parse((JSON.parse(event.raw) as { eventTime: string }).eventTime)));
+    fake.setOptions({ fault: undefined });
+    const firstCalls = fake.lookups().length;
+    const status = await service.manager.settled(await service.manager.start(query()));
+    expect(status.state).toBe('done');
+    const windows = fake.lookups().slice(firstCalls).map((call) => Number(call.body?.EndTime) * 1000);
+    expect(windows.every((end) => end <= oldest + 1000)).toBe(true);
+    expect(new Set(service.manager.events(status.fetchId, 0, 5000).events.map((e) => e.eventId))).toEqual(new Set(alice.map((e) => e.eventId)));
+  });
+
+  test('the last half hour is never recorded as cached: CloudTrail may still deliver events into it', async () => {
+    const now = Date.now();
+    const recent = { start: now - 3 * 3_600_000, end: now };
+    const early = fakeEvents(40, { start: recent.start, end: now - 3_600_000, region: 'eu-west-1', userName: 'alice' });
+    fake = await startFakeCloudTrail({ events: early, callsPerSecond: 0 });
+    const service = testService(fakeEnv(home.home, fake.url), { callsPerSecond: 20 });
+    const iso = (t: number) => new Date(t).toISOString();
+    await service.manager.settled(await service.manager.start(query({ start: iso(recent.start), end: iso(recent.end) })));
+    // An event of ten minutes ago that CloudTrail delivered late, after the first fetch.
+    const late = fakeEvents(1, { start: now - 600_000, end: now - 600_000, region: 'eu-west-1', userName: 'alice' });
+    fake.events.push(...late);
+    const again = await service.manager.settled(await service.manager.start(query({ start: iso(recent.start), end: iso(recent.end) })));
+    const ids = service.manager.events(again.fetchId, 0, 5000).events.map((e) => e.eventId);
+    expect(ids).toContain(late[0]!.eventId);
+    expect(ids).toHaveLength(41);
   });
 });

@@ -26,6 +26,16 @@ export function createProgressReporter(stream: NodeJS.WriteStream) {
     : null;
   const bars = new Map<string, SingleBar>();
   const lastLine = new Map<string, { at: number; state: string }>();
+  // A line held back by the two-second spacing is written when the spacing ends, so the last
+  // state before a quiet spell (a slow or hung call) is never lost.
+  const held = new Map<string, { region: RegionProgress; timer: ReturnType<typeof setTimeout> }>();
+  const writeLine = (region: RegionProgress) => {
+    const pending = held.get(region.region);
+    if (pending) clearTimeout(pending.timer);
+    held.delete(region.region);
+    lastLine.set(region.region, { at: Date.now(), state: region.state });
+    stream.write(`${line(region)}\n`);
+  };
   return {
     onMessage(message: StreamMessage): void {
       if (message.type !== 'fetch.progress') return;
@@ -45,12 +55,23 @@ export function createProgressReporter(stream: NodeJS.WriteStream) {
           continue;
         }
         const last = lastLine.get(region.region);
-        if (last && last.state === region.state && Date.now() - last.at < 2000) continue;
-        lastLine.set(region.region, { at: Date.now(), state: region.state });
-        stream.write(`${line(region)}\n`);
+        const wait = last && last.state === region.state ? last.at + 2000 - Date.now() : 0;
+        if (wait <= 0) {
+          writeLine(region);
+          continue;
+        }
+        const pending = held.get(region.region);
+        if (pending) pending.region = region;
+        else {
+          const timer = setTimeout(() => writeLine(held.get(region.region)!.region), wait);
+          timer.unref();
+          held.set(region.region, { region, timer });
+        }
       }
     },
     stop(): void {
+      for (const { timer } of held.values()) clearTimeout(timer);
+      held.clear();
       multi?.stop();
     },
   };

@@ -51,8 +51,8 @@ async function defaultRegions(profile: string, env: NodeJS.ProcessEnv): Promise<
 }
 
 async function buildQuery(options: FetchOptions, env: NodeJS.ProcessEnv): Promise<FetchQuery> {
-  const profile = options.profile ?? env.AWS_PROFILE;
-  if (!profile) throw new ApiError('BAD_INPUT', 'Name a profile with --profile (or set AWS_PROFILE).');
+  // As the AWS CLI does: --profile, else AWS_PROFILE, else the environment's keys, else default.
+  const profile = options.profile ?? env.AWS_PROFILE ?? (env.AWS_ACCESS_KEY_ID ? 'environment' : 'default');
   if (Boolean(options.user) === Boolean(options.accessKeyId))
     throw new ApiError('BAD_INPUT', 'Give exactly one of --user NAME or --access-key-id ID.');
   if ((options.start || options.end) && options.since)
@@ -93,7 +93,7 @@ export function registerFetchCommand(program: Command): void {
   program
     .command('fetch')
     .description("fetch one identity's CloudTrail events")
-    .option('--profile <name>', 'AWS profile (default: AWS_PROFILE); "demo" is the built-in demo account')
+    .option('--profile <name>', 'AWS profile (default: AWS_PROFILE, else the environment keys, else default); "demo" is the built-in demo account')
     .option('--region <region>', 'region to search (repeatable; default: the profile region and us-east-1)', collect, [])
     .option('--user <name>', 'IAM user name or role session name')
     .option('--access-key-id <id>', 'access key id')

@@ -104,8 +104,21 @@ export function createFetchManager(deps: FetchManagerDeps) {
     setMaxListeners(1000, controller.signal);
     const startedMs = Date.now();
     let lastProgress = 0;
+    let trailing: ReturnType<typeof setTimeout> | null = null;
+    // At most one progress message every 200 ms; one held back is sent when the 200 ms end, so
+    // the last change before a quiet spell (a slow or hung call) always reaches the views.
     const emitProgress = (force = false) => {
-      if (!force && Date.now() - lastProgress < 200) return;
+      const wait = lastProgress + 200 - Date.now();
+      if (!force && wait > 0) {
+        trailing ??= setTimeout(() => {
+          trailing = null;
+          emitProgress(true);
+        }, wait);
+        trailing.unref();
+        return;
+      }
+      if (trailing) clearTimeout(trailing);
+      trailing = null;
       lastProgress = Date.now();
       deps.emit({ type: 'fetch.progress', fetchId: record.fetchId, regions: progressOf(run, startedMs), eventCount: run.events.length });
     };

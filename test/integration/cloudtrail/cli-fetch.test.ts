@@ -15,13 +15,21 @@ let home: ReturnType<typeof tempHome>;
 const range = { start: day('2026-11-01T00:00:00Z'), end: day('2026-11-08T00:00:00Z') };
 const inRange = ['--start', '2026-11-01T00:00:00Z', '--end', '2026-11-08T00:00:00Z'];
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  options: { via?: 'source' | 'npm-wrapper'; onStderr?: (text: string, child: ReturnType<typeof spawn>) => void } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env = { ...fakeEnv(home.home, fake.url), PATH: process.env.PATH, TRAILCASE_CACHE_DIR: join(home.home, 'cache') };
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'main/cli/main.ts'), ...args], { env, cwd: root });
+  // `npm-wrapper` runs scripts/run-cli.mjs, what `npm run --silent cli --` runs (it builds when stale).
+  const command = options.via === 'npm-wrapper' ? [join(root, 'scripts/run-cli.mjs')] : ['--import', 'tsx', join(root, 'main/cli/main.ts')];
+  const child = spawn(process.execPath, [...command, ...args], { env, cwd: root });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  child.stderr.setEncoding('utf8').on('data', (text: string) => {
+    stderr += text;
+    options.onStderr?.(stderr, child);
+  });
   return new Promise((done) => child.on('close', (code) => done({ code, stdout, stderr })));
 }
 
@@ -111,4 +119,28 @@ describe('trailcase fetch', () => {
     expect(partial.code).toBe(4);
     expect((JSON.parse(partial.stdout) as { Records: unknown[] }).Records).toHaveLength(50);
   }, 30_000);
+
+  for (const via of ['source', 'npm-wrapper'] as const) {
+    test(`Ctrl+C (SIGINT) stops the fetch, keeps what arrived and exits 4 (${via})`, async () => {
+      const events = fakeEvents(200, { ...range, region: 'eu-west-1', userName: 'alice' });
+      let served = 0;
+      // Two pages arrive, then CloudTrail hangs: the analyst presses Ctrl+C.
+      fake = await startFakeCloudTrail({ events, callsPerSecond: 0, fault: () => (++served > 2 ? 'hang' : undefined) });
+      const out = join(home.home, 'partial.json');
+      let sent = false;
+      const result = await cli(['fetch', '--profile', 'analyst', '--region', 'eu-west-1', '--user', 'alice', ...inRange, '--out', out], {
+        via,
+        onStderr: (text, child) => {
+          if (!sent && served > 2) {
+            sent = true;
+            child.kill('SIGINT');
+          }
+        },
+      });
+      expect(result.code).toBe(4);
+      expect(result.stderr).toContain('cancelled');
+      const kept = (JSON.parse(readFileSync(out, 'utf8')) as { Records: unknown[] }).Records;
+      expect(kept).toHaveLength(100);
+    }, 60_000);
+  }
 });

@@ -16,6 +16,12 @@ export function App() {
   const { list, error, loading, reload } = useProfiles();
   const deepLink = useDeepLink();
   const [chosen, setChosen] = useState<string | null>(null);
+  // A new deep link names its own profile: it wins over the one picked before it arrived.
+  const [linkSeen, setLinkSeen] = useState(deepLink);
+  if (deepLink !== linkSeen) {
+    setLinkSeen(deepLink);
+    if (deepLink && /(^|&)profile=/.test(deepLink)) setChosen(null);
+  }
   const profiles = useMemo(() => list?.profiles ?? [], [list]);
   const profile = chosen ?? deepLinkProfile(deepLink, profiles.map((p) => p.name)) ?? initialProfile(profiles);
 

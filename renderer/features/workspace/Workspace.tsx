@@ -51,6 +51,16 @@ export function Workspace({ initialQuery, profile: headerProfile }: WorkspacePro
   const link = useMemo(() => (initialQuery ? parseDeepLink(initialQuery) : null), [initialQuery]);
   const [values, setValues] = useState<FormValues>(() => (link ? valuesFromLink(link.form, defaultFormValues) : defaultFormValues));
   const [ownProfile, setOwnProfile] = useState<string>(link?.form.profile ?? '');
+  // A link that arrives later (the desktop app receives them while it runs) fills the form
+  // again; it never starts a fetch. Adjusted during render, as React advises for a changed prop.
+  const [shownLink, setShownLink] = useState(link);
+  if (link !== shownLink) {
+    setShownLink(link);
+    if (link) {
+      setValues(valuesFromLink(link.form, defaultFormValues));
+      if (link.form.profile) setOwnProfile(link.form.profile);
+    }
+  }
   const profile = headerProfile ?? ownProfile;
   const { session, start, cancel, retry, reopen } = useFetchSession();
   const [filters, setFilters] = useState<FilterState>(emptyFilters);

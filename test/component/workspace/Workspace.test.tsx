@@ -40,6 +40,14 @@ describe('Workspace', () => {
     expect(fake.current!.api.startFetch).not.toHaveBeenCalled();
   });
 
+  it('fills the form again when another link arrives, and still waits for the Fetch click', () => {
+    const { rerender } = render(<Workspace initialQuery="profile=demo&user=alice&since=24h" profile="demo" />);
+    rerender(<Workspace initialQuery="profile=demo&accessKeyId=AKIAIOSFODNN7EXAMPLE&since=7d" profile="demo" />);
+    expect((screen.getByLabelText('Identity') as HTMLInputElement).value).toBe('AKIAIOSFODNN7EXAMPLE');
+    expect(screen.getByRole('button', { name: '7d' }).getAttribute('aria-pressed')).toBe('true');
+    expect(fake.current!.api.startFetch).not.toHaveBeenCalled();
+  });
+
   it('tells what was wrong with a hostile deep link', () => {
     render(<Workspace initialQuery="user=%3Cimg%20src%3Dx%3E" profile="demo" />);
     expect(screen.getByRole('status').textContent).toContain("The link's user is not valid");

@@ -7,10 +7,15 @@ import { createStreamBus } from '../hosts/stream-bus';
 import { startWebHost } from './server';
 import type { WebHost } from './server';
 
-/** Starts the web host over the services, with data and cache folders as the CLI has them. */
+/**
+ * Starts the web host over the services, with the CLI's data folder. Fetched events live under
+ * the data folder too (not the cache folder, which the system may clear), since saved
+ * investigations reopen them, as the desktop app keeps them under its userData.
+ */
 export async function serveWeb(options: { port?: number; dataDir?: string; cacheDir?: string; staticDir?: string; log?: (line: string) => void }): Promise<WebHost> {
   const bus = createStreamBus();
-  const base = createCliContext({ dataDir: options.dataDir, cacheDir: options.cacheDir });
+  const cli = createCliContext({ dataDir: options.dataDir });
+  const base = { ...cli, cacheDir: options.cacheDir ?? process.env.TRAILCASE_CACHE_DIR ?? join(cli.dataDir, 'fetches') };
   const host = createHost({ ...base, kind: 'web', emit: bus.emit }, options.log);
   return startWebHost({
     dispatch: host.dispatch,

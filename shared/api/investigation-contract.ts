@@ -27,6 +27,8 @@ export const SavedInvestigation = z.object({
   filters: FilterState,
   selection: z.array(z.string()),
   notes: z.string(),
+  /** The rule pack that flagged the events when it was saved (absent in older files). */
+  rulePackVersion: z.string().max(40).optional(),
   createdAt: IsoTime,
   updatedAt: IsoTime,
 });

@@ -4,6 +4,7 @@ import type { TicketDraft } from './draft';
 import { formatUtc } from './draft';
 import type { Tally } from './facts';
 import { inertText } from './inert-text';
+import { rulePack } from '../rules/rule-pack';
 
 /**
  * How much of each list the description holds. Jira refuses a description over 32,767
@@ -97,7 +98,12 @@ function what(draft: TicketDraft, limits: SectionLimits): Block[] {
         ]),
       );
     if (facts.flagged.length > limits.flagged) items.push([words(`and ${facts.flagged.length - limits.flagged} more flagged events`)]);
-    blocks.push({ type: 'paragraph', spans: [label('Flagged events')] }, { type: 'bullets', items: items.map(nonEmpty) });
+    blocks.push(
+      { type: 'paragraph', spans: [label('Flagged events')] },
+      { type: 'bullets', items: items.map(nonEmpty) },
+      // Which rules raised the flags, so a reader can trace each one (see shared/rules).
+      { type: 'paragraph', spans: [words(`Flags raised by the Trailcase rule pack ${rulePack.version}.`)] },
+    );
   }
   if (facts.failed.length) {
     const items = facts.failed

@@ -21,7 +21,7 @@ export function registerServeCommand(program: Command): void {
     .description('serve the app in a browser on 127.0.0.1 (the URL carries a per-start token)')
     .option('--port <n>', 'port to listen on (default: any free port)', parsePort)
     .option('--data-dir <dir>', 'folder for investigations and drafts')
-    .option('--cache-dir <dir>', 'folder for fetched pages')
+    .option('--cache-dir <dir>', 'folder for fetched pages (default: fetches/ in the data folder)')
     .action(async (options: { port?: number; dataDir?: string; cacheDir?: string }) => {
       const staticDir = join(packageRoot(), 'out', 'renderer');
       if (!existsSync(join(staticDir, 'index.html'))) throw new ApiError('NOT_FOUND', 'The app is not built yet: run `npm run build` first.');

@@ -6,6 +6,7 @@ import writeFileAtomic from 'write-file-atomic';
 
 import { SavedInvestigation } from '../../../shared/api/investigation-contract';
 import type { InvestigationSummary } from '../../../shared/api/investigation-contract';
+import { rulePack } from '../../../shared/rules/rule-pack';
 import { ApiError } from '../../../shared/api/errors';
 import { Id } from '../../../shared/api/primitives';
 import type { FetchQuery } from '../../../shared/api/fetch-contract';
@@ -63,6 +64,7 @@ export function createInvestigationStore(dataDir: string, now: () => Date = () =
         filters: fields.filters,
         selection: fields.selection,
         notes: fields.notes,
+        rulePackVersion: rulePack.version,
         createdAt: existing?.createdAt ?? stamp,
         updatedAt: stamp,
       };

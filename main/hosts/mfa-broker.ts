@@ -5,9 +5,12 @@ import type { StreamMessage } from '../../shared/api/stream';
 
 /**
  * Asks a renderer for an MFA code and waits for its answer. The code travels only from the
- * `answerMfa` call to the credential provider; it is never stored or logged.
+ * `answerMfa` call to the credential provider; it is never stored or logged. A prompt nobody
+ * answers (the window was closed, the analyst walked away) gives up after `timeoutMs`, so the
+ * fetch waiting on it fails with a clear message instead of hanging.
  */
-export function createMfaBroker(emit: (message: StreamMessage) => void) {
+export function createMfaBroker(emit: (message: StreamMessage) => void, options: { timeoutMs?: number } = {}) {
+  const timeoutMs = options.timeoutMs ?? 5 * 60_000;
   const waiting = new Map<string, { resolve: (code: string) => void; reject: (error: Error) => void }>();
 
   function ask(request: { profile: string; mfaSerial: string }, signal?: AbortSignal): Promise<string> {
@@ -15,6 +18,7 @@ export function createMfaBroker(emit: (message: StreamMessage) => void) {
     return new Promise<string>((resolve, reject) => {
       const settle = () => {
         waiting.delete(requestId);
+        clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
         emit({ type: 'mfa.settled', requestId });
       };
@@ -22,6 +26,11 @@ export function createMfaBroker(emit: (message: StreamMessage) => void) {
         settle();
         reject(new ApiError('CANCELLED', 'The MFA prompt was cancelled.'));
       };
+      const timer = setTimeout(() => {
+        settle();
+        reject(new ApiError('MFA_REQUIRED', `No MFA code was entered for profile "${request.profile}" within ${Math.round(timeoutMs / 60_000)} minutes. Retry and enter the code from your device.`));
+      }, timeoutMs);
+      timer.unref();
       if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
       waiting.set(requestId, {

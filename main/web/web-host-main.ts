@@ -2,6 +2,7 @@ import { join } from 'node:path';
 
 import { createCliContext } from '../cli/cli-context';
 import { createHost } from '../hosts/create-host';
+import { createMemorySecretStore } from '../services/secrets/secret-store';
 import { packageRoot } from '../hosts/package-info';
 import { createStreamBus } from '../hosts/stream-bus';
 import { startWebHost } from './server';
@@ -15,7 +16,14 @@ import type { WebHost } from './server';
 export async function serveWeb(options: { port?: number; dataDir?: string; cacheDir?: string; staticDir?: string; log?: (line: string) => void }): Promise<WebHost> {
   const bus = createStreamBus();
   const cli = createCliContext({ dataDir: options.dataDir });
-  const base = { ...cli, cacheDir: options.cacheDir ?? process.env.TRAILCASE_CACHE_DIR ?? join(cli.dataDir, 'fetches') };
+  const base = {
+    ...cli,
+    cacheDir: options.cacheDir ?? process.env.TRAILCASE_CACHE_DIR ?? join(cli.dataDir, 'fetches'),
+    // A browser has no keychain Trailcase may use: a token saved here lasts as long as the host.
+    secrets: createMemorySecretStore(
+      'In the browser, the API token is kept in the web host’s memory only and forgotten when it stops. Set JIRA_API_TOKEN (with JIRA_BASE_URL and JIRA_EMAIL) before npm run web to keep it across restarts, or use the desktop app.',
+    ),
+  };
   const host = createHost({ ...base, kind: 'web', emit: bus.emit }, options.log);
   return startWebHost({
     dispatch: host.dispatch,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 
 import type { HostContext } from '../../hosts/host-context';
+import { accountOfAccessKey } from '../aws/account-of-key';
 import { createCredentialCache, readProfile } from '../aws/credentials';
 import { configuredEndpoint } from '../aws/endpoints';
 import { DEMO_PROFILE } from '../aws/profiles';
@@ -42,7 +43,12 @@ export function createFetchService(ctx: Pick<HostContext, 'env' | 'cacheDir' | '
     const endpoint = configuredEndpoint('CLOUDTRAIL', ctx.env, settings.endpointUrl);
     // Resolving now turns a missing, expired or MFA-guarded credential into a clear start error.
     const resolved = await credentials.get(profile);
-    const account = resolved.accountId ?? (resolved.accessKeyId.startsWith('AKIA') ? `key-${resolved.accessKeyId}` : `profile-${profile}`);
+    // One limiter per account and region, as CloudTrail counts: the account from the credentials,
+    // else read from the key id, else (old key formats) one per key.
+    const account =
+      resolved.accountId ??
+      accountOfAccessKey(resolved.accessKeyId) ??
+      (resolved.accessKeyId.startsWith('AKIA') ? `key-${resolved.accessKeyId}` : `profile-${profile}`);
     const key = `${endpoint ?? 'aws'}|${account}`;
     const existing = sources.get(`${profile}|${key}`);
     if (existing) return existing;

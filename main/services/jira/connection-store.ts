@@ -70,7 +70,8 @@ export function createConnectionStore(options: { dataDir: string; env: NodeJS.Pr
       hasToken: current.token !== null,
       source: current.source,
       tokenPersistent: current.source === 'saved' ? options.secrets.persistent : false,
-      warning: options.secrets.warning,
+      // How tokens are kept matters only for one typed in here, not for one from the environment.
+      warning: current.source === 'environment' ? null : options.secrets.warning,
       defaults,
     };
   }

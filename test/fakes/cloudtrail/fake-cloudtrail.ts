@@ -24,8 +24,13 @@ export interface FakeCall {
 
 export interface FakeOptions {
   events?: FakeEvent[];
-  /** Calls allowed per second per access key and region (the real limit is 2); 0 disables it. */
+  /** Calls allowed per second per account and region (the real limit is 2); 0 disables it. */
   callsPerSecond?: number;
+  /**
+   * The account of an access key, as AWS knows it; by default each key is its own account.
+   * Two keys of one account share the account's 2 calls a second, as in AWS.
+   */
+  accountOf?: (accessKeyId: string) => string;
   latencyMs?: number;
   fault?: (call: FakeCall, index: number) => Fault | undefined;
   /** Text of AccessDenied faults (can be hostile). */
@@ -139,13 +144,14 @@ async function handle(request: IncomingMessage, response: ServerResponse, state:
   } catch {
     return reply(400, error('SerializationException', 'Malformed body'));
   }
-  const { callsPerSecond = 2, latencyMs = 0 } = state.options;
+  const { callsPerSecond = 2, latencyMs = 0, accountOf = (key: string) => key } = state.options;
   if (callsPerSecond > 0) {
+    const account = accountOf(call.accessKeyId ?? '');
     const recent = state.calls.filter(
       (c) =>
         c !== call &&
         !c.throttled &&
-        c.accessKeyId === call.accessKeyId &&
+        accountOf(c.accessKeyId ?? '') === account &&
         c.region === call.region &&
         targets.has(c.target) &&
         c.at > call.at - 1000,

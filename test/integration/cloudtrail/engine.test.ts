@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 
 import { startFakeCloudTrail } from '../../fakes/cloudtrail/fake-cloudtrail';
@@ -51,4 +54,34 @@ describe('the fetch engine against CloudTrail', () => {
     expect(busiestSecond(fake.lookups())).toBeLessThanOrEqual(2);
     expect(fake.lookups().filter((call) => call.status === 400)).toEqual([]);
   }, 20_000);
+
+  test('two profiles with keys of one account share that account\'s 2 calls a second', async () => {
+    // Both keys carry account 171436882533 in their id (see accountOfAccessKey); AWS counts them together.
+    const keys = { a: 'AKIASP2TPHJSQH3FJXYZ', b: 'AKIASP2TPHJSQH3FJXYA' };
+    const sameAccount = (key: string) => (Object.values(keys).includes(key) ? '171436882533' : key);
+    writeFileSync(
+      join(home.home, '.aws', 'credentials'),
+      Object.entries(keys)
+        .map(([name, key]) => `[${name}]\naws_access_key_id = ${key}\naws_secret_access_key = fakeSecretKeyForTests0000000000000000000\n`)
+        .join(''),
+    );
+    writeFileSync(join(home.home, '.aws', 'config'), '[profile a]\nregion = eu-west-1\n[profile b]\nregion = eu-west-1\n');
+    fake = await startFakeCloudTrail({
+      events: ['alice', 'bob'].flatMap((userName) => fakeEvents(150, { ...range, region: 'eu-west-1', userName })),
+      callsPerSecond: 2,
+      accountOf: sameAccount,
+    });
+    const service = testService(fakeEnv(home.home, fake.url));
+    const fetchIds = await Promise.all([
+      service.manager.start(query({ profile: 'a', identity: { kind: 'user', userName: 'alice' } })),
+      service.manager.start(query({ profile: 'b', identity: { kind: 'user', userName: 'bob' } })),
+    ]);
+    const statuses = await Promise.all(fetchIds.map((id) => service.manager.settled(id)));
+    expect(statuses.map((s) => [s.state, s.eventCount])).toEqual([
+      ['done', 150],
+      ['done', 150],
+    ]);
+    expect(busiestSecond(fake.lookups(), sameAccount)).toBeLessThanOrEqual(2);
+    expect(fake.lookups().filter((call) => call.status === 400)).toEqual([]);
+  }, 30_000);
 });

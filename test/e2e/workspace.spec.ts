@@ -48,6 +48,16 @@ test('brushing the timeline and clicking a chart bar narrow every view', async (
   await app.getByRole('button', { name: 'Reset zoom' }).click();
   await expect(counts(app)).toHaveText(total ?? '');
 
+  // A click on one bar zooms to that bar's bucket: its count is what the table then shows.
+  await chart.locator('.recharts-bar-rectangle rect').last().hover();
+  const tip = (await app.locator('.chart-tooltip').textContent()) ?? '';
+  const inBar = /(\d+) events/.exec(tip)![1]!;
+  await chart.locator('.recharts-bar-rectangle rect').last().click();
+  await expect(app.getByRole('button', { name: 'Remove time range filter' })).toBeVisible();
+  await expect(counts(app)).toContainText(`${inBar} of`);
+  await app.getByRole('button', { name: 'Reset zoom' }).click();
+  await expect(counts(app)).toHaveText(total ?? '');
+
   const bar = app.getByRole('tabpanel', { name: 'Event names' }).getByRole('button').first();
   const label = (await bar.getAttribute('aria-label'))!;
   const [, name, count] = /^Filter Event names: (.+) \((\d+)\)$/.exec(label)!;

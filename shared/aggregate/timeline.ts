@@ -56,21 +56,25 @@ export function bucketEvents(
   const sizeMs = chooseBucketSize(range.end - range.start, limit - 1);
   const first = Math.floor(range.start / sizeMs) * sizeMs;
   const count = Math.floor(range.end / sizeMs) - first / sizeMs + 1;
-  const buckets: TimelineBucket[] = Array.from({ length: count }, (_, i) => ({
-    start: first + i * sizeMs,
-    end: first + (i + 1) * sizeMs,
-    read: 0,
-    write: 0,
-    error: 0,
-    flagged: 0,
-    total: 0,
-  }));
+  // Counted in flat arrays, one slot per bucket and stack, and turned into objects once at the
+  // end: this runs over every event on each keystroke and brush, so it does as little as it can.
+  const counts = new Int32Array(count * 4);
+  const { start, end } = range;
   for (const event of events) {
-    if (Number.isNaN(event.time) || event.time < range.start || event.time > range.end) continue;
-    const bucket = buckets[Math.floor((event.time - first) / sizeMs)];
-    if (!bucket) continue;
-    bucket[stackOf(event, isFlagged)] += 1;
-    bucket.total += 1;
+    const time = event.time;
+    if (!(time >= start && time <= end)) continue; // also skips NaN
+    const index = Math.floor((time - first) / sizeMs);
+    if (index < 0 || index >= count) continue;
+    const stack = isFlagged(event) ? 3 : event.category === 'error' ? 2 : event.category === 'write' ? 1 : 0;
+    counts[index * 4 + stack]! += 1;
+  }
+  const buckets: TimelineBucket[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const read = counts[i * 4]!;
+    const write = counts[i * 4 + 1]!;
+    const error = counts[i * 4 + 2]!;
+    const flagged = counts[i * 4 + 3]!;
+    buckets[i] = { start: first + i * sizeMs, end: first + (i + 1) * sizeMs, read, write, error, flagged, total: read + write + error + flagged };
   }
   return { sizeMs, start: first, end: first + count * sizeMs, buckets };
 }

@@ -12,7 +12,7 @@ export const maxCompared = 6;
 /** Two or more events side by side, field by field, with the fields that differ highlighted. */
 export function CompareView({ events, onClose }: { events: readonly NormalizedEvent[]; onClose(): void }) {
   const [onlyDiffs, setOnlyDiffs] = useState(false);
-  const shown = events.slice(0, maxCompared);
+  const shown = useMemo(() => events.slice(0, maxCompared), [events]);
   const rows = useMemo(() => compareRows(shown.map((e) => (e.record ? flattenRecord(e.record) : new Map([['(raw)', cellText(e.raw ?? '', 300)]])))), [shown]);
   const visible = onlyDiffs ? rows.filter((r) => r.differs) : rows;
   return (

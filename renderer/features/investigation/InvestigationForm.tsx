@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FormEvent, ReactNode } from 'react';
+import type { FormEvent } from 'react';
 
 import type { FetchQuery } from '../../../shared/api/fetch-contract';
 import { visibleText } from '../../../shared/display/visible-text';
@@ -18,12 +18,10 @@ export interface InvestigationFormProps {
   busy: boolean;
   /** Problems with the deep link that filled the form. */
   notices: string[];
-  /** A profile picker, when the page header does not have one. */
-  profilePicker?: ReactNode;
 }
 
 /** Who, where and when to investigate; fetching starts only on the Fetch button. */
-export function InvestigationForm({ profile, values, onChange, onFetch, busy, notices, profilePicker }: InvestigationFormProps) {
+export function InvestigationForm({ profile, values, onChange, onFetch, busy, notices }: InvestigationFormProps) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { recent, remember } = useRecentIdentities();
   const submit = (event: FormEvent) => {
@@ -40,7 +38,6 @@ export function InvestigationForm({ profile, values, onChange, onFetch, busy, no
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => onChange({ ...values, [key]: value });
   return (
     <form className="investigation-form" onSubmit={submit} aria-label="Investigation">
-      {profilePicker}
       <div className="form-field">
         <label className="field-label" htmlFor="identity-value">
           Identity

@@ -30,15 +30,14 @@ import { useFetchSession } from './useFetchSession';
 import { useFilteredEvents } from './useFilteredEvents';
 import { useInvestigationSync } from './useInvestigationSync';
 import { useSlashToSearch } from './useSlashToSearch';
-import { WorkspaceProfile } from './WorkspaceProfile';
 import { WorkspaceToolbar } from './WorkspaceToolbar';
 import './workspace.css';
 
 export interface WorkspaceProps {
   /** A deep link's query string (token removed); it fills the form and never starts a fetch. */
   initialQuery: string | null;
-  /** The profile chosen in the page header; without it the workspace shows its own picker. */
-  profile?: string;
+  /** The profile chosen in the page header (a deep link's profile is applied there). */
+  profile: string;
 }
 
 function identityName(query: FetchQuery | null): string {
@@ -47,21 +46,16 @@ function identityName(query: FetchQuery | null): string {
 }
 
 /** The investigation workspace: form, progress, timeline and charts, filters, table, detail. */
-export function Workspace({ initialQuery, profile: headerProfile }: WorkspaceProps) {
+export function Workspace({ initialQuery, profile }: WorkspaceProps) {
   const link = useMemo(() => (initialQuery ? parseDeepLink(initialQuery) : null), [initialQuery]);
   const [values, setValues] = useState<FormValues>(() => (link ? valuesFromLink(link.form, defaultFormValues) : defaultFormValues));
-  const [ownProfile, setOwnProfile] = useState<string>(link?.form.profile ?? '');
   // A link that arrives later (the desktop app receives them while it runs) fills the form
   // again; it never starts a fetch. Adjusted during render, as React advises for a changed prop.
   const [shownLink, setShownLink] = useState(link);
   if (link !== shownLink) {
     setShownLink(link);
-    if (link) {
-      setValues(valuesFromLink(link.form, defaultFormValues));
-      if (link.form.profile) setOwnProfile(link.form.profile);
-    }
+    if (link) setValues(valuesFromLink(link.form, defaultFormValues));
   }
-  const profile = headerProfile ?? ownProfile;
   const { session, start, cancel, retry, reopen } = useFetchSession();
   const [filters, setFilters] = useState<FilterState>(emptyFilters);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'time', desc: true }]);
@@ -137,7 +131,6 @@ export function Workspace({ initialQuery, profile: headerProfile }: WorkspacePro
         onFetch={onFetch}
         busy={busy}
         notices={link?.errors ?? []}
-        profilePicker={headerProfile === undefined ? <WorkspaceProfile value={ownProfile} onChange={setOwnProfile} /> : undefined}
       />
       <FetchProgress session={session} onCancel={() => void cancel()} onResume={() => void retry()} />
       {session.state === 'idle' ? (

@@ -78,6 +78,11 @@ export const fetchContract = {
   startFetch: { input: FetchQuery, output: z.object({ fetchId: Id }) },
   /** Stops every request of the fetch; what arrived is kept. */
   cancelFetch: { input: FetchRef, output: Empty },
+  /**
+   * Stops the fetches still starting (resolving credentials: a credential_process, an STS call),
+   * before they have an id to cancel; their startFetch answers CANCELLED.
+   */
+  cancelStartingFetches: { input: Empty, output: Empty },
   /** Continues a failed, cancelled or interrupted fetch from its stored cursors. */
   resumeFetch: { input: FetchRef, output: z.object({ fetchId: Id }) },
   getFetch: { input: FetchRef, output: FetchStatus },

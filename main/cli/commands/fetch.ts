@@ -110,15 +110,26 @@ export function registerFetchCommand(program: Command): void {
       const query = await buildQuery(options, ctx.env);
       const progress = createProgressReporter(process.stderr);
       const service = createFetchService({ ...ctx, emit: (message: StreamMessage) => progress.onMessage(message) });
-      const fetchId = await service.manager.start(query);
-      const onSignal = () => void service.manager.cancel(fetchId);
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
-      const status = await service.manager.settled(fetchId).finally(() => {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-        progress.stop();
-      });
+      // Ctrl+C stops the fetch, even while its credentials are still being resolved (a hung
+      // credential_process): what arrived is kept and the exit code is 4.
+      const starting = new AbortController();
+      let fetchId: string | null = null;
+      const onSignal = () => (fetchId ? void service.manager.cancel(fetchId) : starting.abort());
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      process.stderr.write(`Getting credentials for profile "${query.profile}"…\n`);
+      const status = await service.manager
+        .start(query, starting.signal)
+        .then((id) => {
+          fetchId = id;
+          return service.manager.settled(id);
+        })
+        .finally(() => {
+          process.off('SIGINT', onSignal);
+          process.off('SIGTERM', onSignal);
+          progress.stop();
+        });
+      if (!fetchId) throw new ApiError('INTERNAL', 'The fetch did not start.');
       const { events } = service.manager.events(fetchId, 0, Number.MAX_SAFE_INTEGER);
       const { text, skipped } = formatEvents(events, options.format);
       if (options.out) await writeFileAtomic(options.out, text);

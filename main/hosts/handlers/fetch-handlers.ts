@@ -4,9 +4,21 @@ import type { HandlerMap } from './handler-map';
 
 /** The fetch methods: thin calls into the fetch manager, which owns the engine and the store. */
 export function createFetchHandlers(manager: FetchManager): HandlerMap<typeof fetchContract> {
+  // Starts still resolving credentials, so Cancel can reach a hung credential_process.
+  const starting = new Set<AbortController>();
   return {
     async startFetch(query) {
-      return { fetchId: await manager.start(query) };
+      const controller = new AbortController();
+      starting.add(controller);
+      try {
+        return { fetchId: await manager.start(query, controller.signal) };
+      } finally {
+        starting.delete(controller);
+      }
+    },
+    async cancelStartingFetches() {
+      for (const controller of starting) controller.abort();
+      return {};
     },
     async cancelFetch({ fetchId }) {
       await manager.cancel(fetchId);

@@ -15,8 +15,8 @@ const EVENTS_PER_MESSAGE = 500;
 export interface FetchManagerDeps {
   store: FetchStore;
   emit(message: StreamMessage): void;
-  /** The lookup source of a profile (credentials resolved lazily, on the first call). */
-  sourceFor(profile: string): Promise<LookupSource>;
+  /** The lookup source of a profile; `signal` stops resolving its credentials. */
+  sourceFor(profile: string, signal?: AbortSignal): Promise<LookupSource>;
   /** Drops a profile's cached credentials and clients (see FetchService.forgetCredentials). */
   forgetCredentials?(profile: string): void;
   tuning?: RegionTuning;
@@ -191,8 +191,10 @@ export function createFetchManager(deps: FetchManagerDeps) {
   }
 
   return {
-    async start(query: FetchQuery): Promise<string> {
-      const source = await deps.sourceFor(query.profile);
+    /** Starts a fetch; `signal` cancels it while its credentials are still being resolved. */
+    async start(query: FetchQuery, signal?: AbortSignal): Promise<string> {
+      const source = await deps.sourceFor(query.profile, signal);
+      if (signal?.aborted) throw new ApiError('CANCELLED', 'The fetch was cancelled before it started.');
       const record = newRecord(query, source.cacheKey);
       await launch(record, true, source);
       return record.fetchId;

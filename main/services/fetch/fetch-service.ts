@@ -32,7 +32,7 @@ export function createFetchService(ctx: Pick<HostContext, 'env' | 'cacheDir' | '
   });
   const sources = new Map<string, LookupSource & { destroy?(): void }>();
 
-  async function sourceFor(profile: string): Promise<LookupSource> {
+  async function sourceFor(profile: string, signal?: AbortSignal): Promise<LookupSource> {
     // A real profile named "demo" in the shared files wins over the built-in one, as in listProfiles.
     const found = await readProfile(profile, ctx.env).catch((error: unknown) => {
       if (profile === DEMO_PROFILE) return null;
@@ -42,7 +42,7 @@ export function createFetchService(ctx: Pick<HostContext, 'env' | 'cacheDir' | '
     const { settings } = found;
     const endpoint = configuredEndpoint('CLOUDTRAIL', ctx.env, settings.endpointUrl);
     // Resolving now turns a missing, expired or MFA-guarded credential into a clear start error.
-    const resolved = await credentials.get(profile);
+    const resolved = await credentials.get(profile, signal);
     // One limiter per account and region, as CloudTrail counts: the account from the credentials,
     // else read from the key id, else (old key formats) one per key.
     const account =

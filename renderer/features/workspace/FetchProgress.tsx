@@ -65,7 +65,7 @@ export function FetchProgress({ session, onCancel, onResume }: FetchProgressProp
         {session.error && <span className="fetch-error">{visibleText(session.error.message)}</span>}
         <span className="spacer" />
         {running && (
-          <button type="button" onClick={onCancel} disabled={session.fetchId === null}>
+          <button type="button" onClick={onCancel}>
             Cancel
           </button>
         )}

@@ -102,7 +102,8 @@ export function useFetchSession() {
       const result = await api.startFetch(query);
       if (!result.ok) {
         early.current = null;
-        setSession({ ...idle, query, state: 'failed', error: result.error });
+        const cancelled = result.error.code === 'CANCELLED';
+        setSession({ ...idle, query, state: cancelled ? 'cancelled' : 'failed', error: cancelled ? null : result.error });
         return null;
       }
       setSession((s) => ({ ...s, fetchId: result.data.fetchId, state: 'running' }));
@@ -113,7 +114,11 @@ export function useFetchSession() {
   );
 
   const cancel = useCallback(async () => {
-    if (!current.current) return;
+    // Still starting (credentials being resolved, a credential_process maybe hung): no id yet.
+    if (!current.current) {
+      await api.cancelStartingFetches({});
+      return;
+    }
     const result = await api.cancelFetch({ fetchId: current.current });
     if (!result.ok) setSession((s) => ({ ...s, error: result.error }));
   }, []);

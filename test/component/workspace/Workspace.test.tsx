@@ -99,6 +99,20 @@ describe('Workspace', () => {
     expect(fake.current!.api.startFetch.mock.calls[1]).toEqual(fake.current!.api.startFetch.mock.calls[0]);
   });
 
+  it('cancels a fetch that is still starting (resolving credentials), then offers Retry', async () => {
+    let answer: (result: unknown) => void = () => {};
+    fake.current!.api.startFetch.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)) as never);
+    fake.current!.api.cancelStartingFetches.mockImplementationOnce(() => {
+      answer({ ok: false, error: { code: 'CANCELLED', message: 'The fetch was cancelled before it started.' } });
+      return Promise.resolve({ ok: true, data: {} }) as never;
+    });
+    await startFetch();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(fake.current!.api.cancelStartingFetches).toHaveBeenCalled());
+    expect(await screen.findByText(/Cancelled/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+  });
+
   it('ignores stream messages of other fetches', async () => {
     await startFetch();
     act(() => fake.current!.push({ type: 'fetch.events', fetchId: 'other', events: [fetched(0)] }));

@@ -15,6 +15,7 @@ export function createFakeApi() {
     }),
     startFetch: vi.fn(() => ok({ fetchId: 'f1' })),
     cancelFetch: vi.fn(() => ok({})),
+    cancelStartingFetches: vi.fn(() => ok({})),
     resumeFetch: vi.fn(() => ok({ fetchId: 'f1' })),
     getFetch: vi.fn(),
     getFetchEvents: vi.fn(() => ok({ events: [], total: 0 })),

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -143,4 +143,23 @@ describe('trailcase fetch', () => {
       expect(kept).toHaveLength(100);
     }, 60_000);
   }
+
+  test('Ctrl+C while a credential_process hangs stops at once with exit 4', async () => {
+    fake = await startFakeCloudTrail({ events: [], callsPerSecond: 0 });
+    const hung = join(root, 'test/fixtures/aws/hung-process.sh');
+    writeFileSync(join(home.home, '.aws', 'config'), `[profile hung]\nregion = eu-west-1\ncredential_process = ${hung}\n`);
+    const started = Date.now();
+    let sent = false;
+    const result = await cli(['fetch', '--profile', 'hung', '--user', 'alice', ...inRange], {
+      onStderr: (text, child) => {
+        if (!sent && text.includes('Getting credentials')) {
+          sent = true;
+          setTimeout(() => child.kill('SIGINT'), 300);
+        }
+      },
+    });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain('cancelled');
+    expect(Date.now() - started).toBeLessThan(20_000);
+  }, 40_000);
 });

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 
 import { afterEach, describe, expect, test } from 'vitest';
 
+import { createFetchHandlers } from '../../../main/hosts/handlers/fetch-handlers';
 import { startFakeCloudTrail } from '../../fakes/cloudtrail/fake-cloudtrail';
 import type { FakeCloudTrail } from '../../fakes/cloudtrail/fake-cloudtrail';
 import { fakeEvents } from '../../fakes/cloudtrail/fake-events';
@@ -97,6 +98,19 @@ describe('credentials of every kind of profile', () => {
       code: 'CREDENTIALS_MISSING',
       message: expect.stringContaining('did not answer'),
     });
+  });
+
+  test('Cancel stops a start that waits on a hung credential_process, long before its timeout', async () => {
+    const { env } = await setup({ config: `[profile hung]\ncredential_process = ${join(fixtures, 'hung-process.sh')}\n` });
+    const service = testService(env, { processTimeoutMs: 60_000 });
+    const handlers = createFetchHandlers(service.manager);
+    const started = Date.now();
+    const starting = handlers.startFetch(query({ profile: 'hung' }));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await handlers.cancelStartingFetches({});
+    await expect(starting).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(service.manager.list()).toEqual([]);
   });
 
   test('the environment profile uses the host environment keys', async () => {

@@ -27,7 +27,11 @@ function RegionLine({ progress }: { progress: RegionProgress }) {
         {progress.state === 'running' && progress.etaSeconds !== null && ` · ${eta(progress.etaSeconds)}`}
       </span>
       <span className="region-state">{progress.state}</span>
-      {progress.error && <span className="region-error">{visibleText(progress.error.message)}</span>}
+      {progress.error && (
+        <span className="region-error" title={visibleText(progress.error.message)}>
+          {visibleText(progress.error.message)}
+        </span>
+      )}
     </li>
   );
 }
@@ -62,7 +66,10 @@ export function FetchProgress({ session, onCancel, onResume }: FetchProgressProp
       <div className="fetch-summary" role="status">
         <strong>{stateText[session.state]}</strong>
         <span>{session.events.length.toLocaleString()} events received</span>
-        {session.error && <span className="fetch-error">{visibleText(session.error.message)}</span>}
+        {/* A region's failure is said on its own line; the summary says only what no region does. */}
+        {session.error && !session.regions.some((region) => region.error?.message === session.error?.message) && (
+          <span className="fetch-error">{visibleText(session.error.message)}</span>
+        )}
         <span className="spacer" />
         {running && (
           <button type="button" onClick={onCancel}>

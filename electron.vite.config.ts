@@ -61,7 +61,7 @@ export default defineConfig({
     build: {
       outDir: 'out/renderer',
       // Minified: the page parses a third of the code at each start (electron-vite leaves it off).
-      minify: 'esbuild',
+      minify: process.env.TRAILCASE_NO_MINIFY ? false : 'esbuild',
       sourcemap: false,
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
       chunkSizeWarningLimit: 2000,

@@ -17,8 +17,8 @@ export interface ValueCount {
  */
 export function countValues(events: readonly NormalizedEvent[], field: CountField): ValueCount[] {
   const counts = new Map<string, number>();
-  for (const event of events) {
-    const value = event[field];
+  for (let i = 0; i < events.length; i++) {
+    const value = events[i]![field];
     if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
   }
   return [...counts]

@@ -1,7 +1,7 @@
 import type { NormalizedEvent } from '../records/types';
 import type { RuleHit } from '../rules/types';
 import type { FilterChip, FilterField, FilterState } from './filter-state';
-import { searchTextOf } from './search-text';
+import { charMask, searchTextOf } from './search-text';
 
 /** The risk flags of an event, as the caller computed (and cached) them. */
 export type FlagsOf = (event: NormalizedEvent) => readonly RuleHit[];
@@ -36,17 +36,27 @@ function groupChips(chips: readonly FilterChip[]): { include: Map<FilterField, s
   return { include, exclude };
 }
 
+/** How a caller that prepared events at ingest gives their search text and its charMask. */
+export interface SearchLookup {
+  textOf(event: NormalizedEvent): string;
+  maskOf?(event: NormalizedEvent): number;
+}
+
+const plainSearch: SearchLookup = { textOf: searchTextOf };
+
 /**
- * Builds the predicate of a filter state; build it once, then test many events. `textOf` gives
- * an event's lower-cased search text (a caller that prepared it at ingest passes its own).
+ * Builds the predicate of a filter state; build it once, then test many events. Search terms are
+ * first tested against the events' character masks when the caller has them (see charMask):
+ * most events fail there without their text being scanned, and a term of one letter needs no
+ * scan at all.
  */
-export function buildPredicate(
-  state: FilterState,
-  flagsOf: FlagsOf,
-  textOf: (event: NormalizedEvent) => string = searchTextOf,
-): (event: NormalizedEvent) => boolean {
+export function buildPredicate(state: FilterState, flagsOf: FlagsOf, search: SearchLookup = plainSearch): (event: NormalizedEvent) => boolean {
   const { include, exclude } = groupChips(state.chips);
   const terms = state.search.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const required = terms.reduce((mask, term) => mask | charMask(term), 0);
+  const { textOf, maskOf } = search;
+  // The mask decides alone when every term is one letter a–z.
+  const maskIsExact = maskOf !== undefined && terms.length > 0 && terms.every((term) => /^[a-z]$/.test(term));
   const range = state.timeRange;
   return (event) => {
     if (range && (Number.isNaN(event.time) || event.time < range.start || event.time > range.end)) return false;
@@ -60,8 +70,10 @@ export function buildPredicate(
       if (fieldValues(event, chip.field, flagsOf).includes(chip.value)) return false;
     }
     if (terms.length > 0) {
+      if (maskOf && (maskOf(event) & required) !== required) return false;
+      if (maskIsExact) return true;
       const text = textOf(event);
-      if (!terms.every((term) => text.includes(term))) return false;
+      for (const term of terms) if (!text.includes(term)) return false;
     }
     return true;
   };

@@ -34,3 +34,19 @@ export function searchTextOf(event: NormalizedEvent): string {
   }
   return text;
 }
+
+/**
+ * Which letters and digits a lower-cased text holds, as bits of one number: a–z are bits 0–25,
+ * digits share bits 26–31 (0–5 on their own, 6–9 on 26–29 again). A term can only be found in a
+ * text whose mask holds every bit of the term's mask, so a search tests this before scanning the
+ * text; for a term of letters alone the test is exact. Other characters set no bit.
+ */
+export function charMask(text: string): number {
+  let mask = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 97 && code <= 122) mask |= 1 << (code - 97);
+    else if (code >= 48 && code <= 57) mask |= 1 << (26 + ((code - 48) % 6));
+  }
+  return mask;
+}

@@ -1,5 +1,5 @@
 import type { FetchedEvent } from '../../../shared/api/fetch-contract';
-import { searchTextOf } from '../../../shared/filters/search-text';
+import { charMask, searchTextOf } from '../../../shared/filters/search-text';
 import { normalizeEvent, parseRecord } from '../../../shared/records/normalize';
 import type { CloudTrailRecord, NormalizedEvent } from '../../../shared/records/types';
 import { flagEvent } from '../../../shared/rules/engine';
@@ -28,11 +28,16 @@ function recordOf(id: string, raw: string): CloudTrailRecord | null {
  * take several hundred megabytes and the raw text a third of that.
  */
 class WorkspaceEvent {
+  readonly flagged: boolean;
+  readonly searchMask: number;
+
   constructor(
     fields: Omit<NormalizedEvent, 'record'>,
     readonly flags: RuleHit[],
     readonly searchText: string,
   ) {
+    this.flagged = flags.length > 0;
+    this.searchMask = charMask(searchText);
     Object.assign(this, fields);
   }
 
@@ -55,6 +60,16 @@ export function ingest(item: FetchedEvent): NormalizedEvent {
 /** The prepared flags of an ingested event, or undefined for any other event. */
 export function preparedFlags(event: NormalizedEvent): RuleHit[] | undefined {
   return event instanceof WorkspaceEvent ? event.flags : undefined;
+}
+
+/** Whether an ingested event was flagged, or undefined for any other event. */
+export function preparedFlagged(event: NormalizedEvent): boolean | undefined {
+  return event instanceof WorkspaceEvent ? event.flagged : undefined;
+}
+
+/** The charMask of an ingested event's search text, or undefined for any other event. */
+export function preparedSearchMask(event: NormalizedEvent): number | undefined {
+  return event instanceof WorkspaceEvent ? event.searchMask : undefined;
 }
 
 /** The prepared search text of an ingested event, or undefined for any other event. */

@@ -1,8 +1,9 @@
 import type { NormalizedEvent } from '../../../shared/records/types';
 import { flagEvent } from '../../../shared/rules/engine';
 import type { RuleHit } from '../../../shared/rules/types';
-import { preparedFlags, preparedSearchText } from './event-buffer';
-import { searchTextOf } from '../../../shared/filters/search-text';
+import { preparedFlagged, preparedFlags, preparedSearchMask, preparedSearchText } from './event-buffer';
+import type { SearchLookup } from '../../../shared/filters/apply-filters';
+import { charMask, searchTextOf } from '../../../shared/filters/search-text';
 
 const cache = new WeakMap<NormalizedEvent, RuleHit[]>();
 
@@ -21,12 +22,21 @@ export function flagsOf(event: NormalizedEvent): RuleHit[] {
   return hits;
 }
 
-/** Whether the rule pack flagged the event. */
+/** Whether the rule pack flagged the event (a field read for fetched events: it runs per event per redraw). */
 export function isFlagged(event: NormalizedEvent): boolean {
-  return flagsOf(event).length > 0;
+  return preparedFlagged(event) ?? flagsOf(event).length > 0;
 }
 
 /** The lower-cased search text of an event: prepared at ingest, or built and cached. */
 export function searchText(event: NormalizedEvent): string {
   return preparedSearchText(event) ?? searchTextOf(event);
 }
+
+/**
+ * Global search over the workspace's events: their prepared text and its character mask (an
+ * event not prepared at ingest gets the mask of its text, which is always safe).
+ */
+export const workspaceSearch: SearchLookup = {
+  textOf: searchText,
+  maskOf: (event) => preparedSearchMask(event) ?? charMask(searchText(event)),
+};

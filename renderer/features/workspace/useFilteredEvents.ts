@@ -4,7 +4,7 @@ import { buildPredicate } from '../../../shared/filters/apply-filters';
 import { emptyFilters } from '../../../shared/filters/filter-state';
 import type { FilterState } from '../../../shared/filters/filter-state';
 import type { NormalizedEvent } from '../../../shared/records/types';
-import { flagsOf, searchText } from './flags';
+import { flagsOf, workspaceSearch } from './flags';
 
 interface LastSearch {
   events: readonly NormalizedEvent[];
@@ -31,7 +31,7 @@ export function useFilteredEvents(events: readonly NormalizedEvent[], filters: F
     const narrows = previous && previous.events === events && previous.rest === rest && search.startsWith(previous.search);
     const source = narrows ? previous.result : events;
     const state = narrows ? { ...emptyFilters, search } : { ...filters, timeRange: null };
-    const result = source.filter(buildPredicate(state, flagsOf, searchText));
+    const result = source.filter(buildPredicate(state, flagsOf, workspaceSearch));
     last.current = { events, rest, search, result };
     return result;
   }, [events, filters]);

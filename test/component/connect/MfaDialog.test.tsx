@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StreamMessage } from '../../../shared/api/stream';
 
 type Listener = (message: StreamMessage) => void;
-const host = vi.hoisted(() => ({ listeners: new Set<(message: unknown) => void>(), answerMfa: null as null | ReturnType<typeof vi.fn> }));
+const host = vi.hoisted(() => ({ listeners: new Set<(message: unknown) => void>(), answerMfa: null as null | ((input: unknown) => Promise<unknown>) }));
 vi.mock('../../../renderer/api/bridge', () => ({
   api: {
     subscribe: (listener: (message: unknown) => void) => {
@@ -21,8 +21,10 @@ const { MfaDialog } = await import('../../../renderer/features/connect/MfaDialog
 const push = (message: StreamMessage) => act(() => host.listeners.forEach((listener) => (listener as Listener)(message)));
 const ask = () => push({ type: 'mfa.request', requestId: 'r-1', profile: 'admin-mfa', mfaSerial: 'arn:aws:iam::111122223333:mfa/analyst' });
 
+let answerMfa: ReturnType<typeof vi.fn<(input: unknown) => Promise<unknown>>>;
 beforeEach(() => {
-  host.answerMfa = vi.fn(() => Promise.resolve({ ok: true, data: {} }));
+  answerMfa = vi.fn((_input: unknown) => Promise.resolve({ ok: true, data: {} }));
+  host.answerMfa = answerMfa;
 });
 afterEach(cleanup);
 
@@ -36,7 +38,7 @@ describe('the MFA dialog', () => {
     expect(screen.getByRole('button', { name: 'Continue' })).toHaveProperty('disabled', true);
     fireEvent.change(input, { target: { value: '123456' } });
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(host.answerMfa).toHaveBeenCalledWith({ requestId: 'r-1', code: '123456' });
+    expect(answerMfa).toHaveBeenCalledWith({ requestId: 'r-1', code: '123456' });
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
@@ -44,7 +46,7 @@ describe('the MFA dialog', () => {
     render(<MfaDialog />);
     ask();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(host.answerMfa).toHaveBeenCalledWith({ requestId: 'r-1', code: null });
+    expect(answerMfa).toHaveBeenCalledWith({ requestId: 'r-1', code: null });
   });
 
   it('closes when the host settles the prompt (answered elsewhere, timed out or cancelled)', () => {
@@ -52,6 +54,6 @@ describe('the MFA dialog', () => {
     ask();
     push({ type: 'mfa.settled', requestId: 'r-1' });
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(host.answerMfa).not.toHaveBeenCalled();
+    expect(answerMfa).not.toHaveBeenCalled();
   });
 });

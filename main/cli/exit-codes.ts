@@ -1,3 +1,4 @@
+import { isCredentialError } from '../../shared/api/errors';
 import type { ErrorCode } from '../../shared/api/errors';
 
 /** Exit codes of DESIGN.md 2.2. */
@@ -11,16 +12,11 @@ export const ExitCode = {
 
 /** The exit code for an api error code. */
 export function exitCodeFor(code: ErrorCode): number {
+  if (isCredentialError(code)) return ExitCode.credentials;
   switch (code) {
     case 'BAD_INPUT':
     case 'UNKNOWN_METHOD':
       return ExitCode.usage;
-    case 'PROFILE_NOT_FOUND':
-    case 'CREDENTIALS_MISSING':
-    case 'CREDENTIALS_EXPIRED':
-    case 'SSO_LOGIN_REQUIRED':
-    case 'MFA_REQUIRED':
-      return ExitCode.credentials;
     case 'CANCELLED':
       return ExitCode.interrupted;
     default:

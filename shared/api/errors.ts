@@ -24,6 +24,16 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
+const credentialCodes: ReadonlySet<string> = new Set<ErrorCode>(['PROFILE_NOT_FOUND', 'CREDENTIALS_MISSING', 'CREDENTIALS_EXPIRED', 'SSO_LOGIN_REQUIRED', 'MFA_REQUIRED']);
+
+/**
+ * Whether an error is about credentials the analyst fixes outside Trailcase (keys, an SSO login,
+ * an MFA code): the CLI exits 3, the app offers Retry, and Resume reads the credentials anew.
+ */
+export function isCredentialError(code: string | undefined): boolean {
+  return code !== undefined && credentialCodes.has(code);
+}
+
 /** The error shape that crosses the api boundary: a code to branch on and a message to show. */
 export interface ApiErrorShape {
   code: ErrorCode;

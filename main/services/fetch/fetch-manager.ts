@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 
-import { ApiError, isApiError } from '../../../shared/api/errors';
+import { ApiError, isApiError, isCredentialError } from '../../../shared/api/errors';
 import type { FetchedEvent, FetchQuery, FetchState, FetchStatus, RegionProgress } from '../../../shared/api/fetch-contract';
 import type { StreamMessage } from '../../../shared/api/stream';
 import type { RegionTuning } from '../cloudtrail/region-runner';
@@ -22,8 +22,6 @@ export interface FetchManagerDeps {
   tuning?: RegionTuning;
 }
 
-/** Errors after which the analyst fixes credentials outside Trailcase; Resume must read them anew. */
-const credentialCodes = new Set(['CREDENTIALS_EXPIRED', 'CREDENTIALS_MISSING', 'PROFILE_NOT_FOUND', 'MFA_REQUIRED', 'SSO_LOGIN_REQUIRED']);
 
 interface Live {
   run: FetchRun;
@@ -215,7 +213,7 @@ export function createFetchManager(deps: FetchManagerDeps) {
       const { record } = loadStopped(fetchId);
       if (record.state === 'done') return fetchId;
       const regionErrors = Object.values(record.regions).map((region) => region.error?.code);
-      if ([record.error?.code, ...regionErrors].some((code) => code !== undefined && credentialCodes.has(code)))
+      if ([record.error?.code, ...regionErrors].some(isCredentialError))
         deps.forgetCredentials?.(record.query.profile);
       for (const region of Object.values(record.regions)) {
         if (region.state !== 'done') {

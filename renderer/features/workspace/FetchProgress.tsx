@@ -1,3 +1,4 @@
+import { isCredentialError } from '../../../shared/api/errors';
 import type { RegionProgress } from '../../../shared/api/fetch-contract';
 import { visibleText } from '../../../shared/display/visible-text';
 import type { FetchSession } from './useFetchSession';
@@ -47,9 +48,6 @@ const stateText: Record<FetchSession['state'], string> = {
   cancelled: 'Cancelled — the events that arrived are kept.',
 };
 
-/** Errors the analyst fixes outside Trailcase (keys, SSO login, MFA): the button then says Retry. */
-const credentialCodes = new Set(['CREDENTIALS_EXPIRED', 'CREDENTIALS_MISSING', 'PROFILE_NOT_FOUND', 'MFA_REQUIRED', 'SSO_LOGIN_REQUIRED']);
-
 /**
  * Per-region progress of the fetch, with Cancel while it runs, and after it stopped Resume (from
  * the stored cursors) or Retry (after a credential problem, or a fetch that never started).
@@ -60,7 +58,8 @@ export function FetchProgress({ session, onCancel, onResume }: FetchProgressProp
   const stopped = session.state === 'failed' || session.state === 'cancelled';
   const resumable = stopped && (session.fetchId !== null || session.query !== null);
   const codes = [session.error?.code, ...session.regions.map((region) => region.error?.code)];
-  const retryWords = session.fetchId === null || codes.some((code) => code !== undefined && credentialCodes.has(code));
+  // After a credential problem the analyst fixes something outside Trailcase: the button says Retry.
+  const retryWords = session.fetchId === null || codes.some(isCredentialError);
   return (
     <section className="fetch-progress" aria-label="Fetch progress">
       <div className="fetch-summary" role="status">

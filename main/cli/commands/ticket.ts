@@ -4,6 +4,10 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 
 import { ApiError, isApiError } from '../../../shared/api/errors';
+import { attachmentName, recordsFile } from '../../../shared/ticket/attachment';
+import { buildTicketDraft } from '../../../shared/ticket/draft';
+import { renderAdf } from '../../../shared/ticket/render-adf';
+import { submissionLabel } from '../../../shared/ticket/summary';
 import { createPendingStore } from '../../services/drafts/pending-store';
 import { readRecordsFile } from '../../services/drafts/records-file';
 import { createConnectionStore } from '../../services/jira/connection-store';
@@ -83,7 +87,15 @@ async function runTicket(options: TicketOptions): Promise<void> {
   const ctx = createCliContext();
   const events = await readRecordsFile(options.events);
   if (events.length === 0) throw new ApiError('BAD_INPUT', `${options.events} holds no records.`);
-  const credentials = await createConnectionStore(ctx).credentials();
+  const connection = await createConnectionStore(ctx)
+    .credentials()
+    .catch((error: unknown) => {
+      // A dry run needs no Jira: without a connection it prints the request as it would be built.
+      if (options.dryRun && isApiError(error) && error.code === 'JIRA_NOT_CONNECTED') return null;
+      throw error;
+    });
+  if (!connection) return printOfflineDryRun(options, events);
+  const credentials = connection;
   const api = createJiraApi(credentials);
   const ask = <T>(what: string, work: () => Promise<T>) =>
     withRetryAfter(work).catch((error: unknown) => Promise.reject(toApiError(error, what, credentials.site)));
@@ -137,4 +149,26 @@ async function runTicket(options: TicketOptions): Promise<void> {
     );
     process.exitCode = ExitCode.failed;
   }
+}
+
+/**
+ * `--dry-run` without a Jira connection: the fields Trailcase would send, built from the events
+ * alone. Field ids and option values are as given, not checked against the site's create screen.
+ */
+function printOfflineDryRun(options: TicketOptions, events: Awaited<ReturnType<typeof readRecordsFile>>): void {
+  const draft = buildTicketDraft(events, {});
+  const label = submissionLabel(options.submissionId ?? randomUUID());
+  const fields: Record<string, unknown> = {
+    project: { key: options.project },
+    issuetype: { name: options.issueType ?? 'Task' },
+    summary: draft.summary,
+    description: renderAdf(draft),
+    labels: [...new Set([...draft.labels, label])],
+    ...Object.fromEntries(options.field),
+  };
+  const attachment = recordsFile(events);
+  process.stderr.write('trailcase: no Jira connection, so the fields are not checked against the site’s create screen.\n');
+  process.stdout.write(
+    `${JSON.stringify({ site: null, fields, attachment: { name: attachmentName(new Date()), bytes: Buffer.byteLength(attachment) } }, null, 2)}\n`,
+  );
 }

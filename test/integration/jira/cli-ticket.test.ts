@@ -93,6 +93,17 @@ describe('trailcase draft and ticket', () => {
     expect(fake.issues.at(-1)!.attachments).toHaveLength(1);
   });
 
+  it('prints the request on --dry-run even with no Jira connection, unchecked against a site', async () => {
+    const { code, stdout, stderr } = await cli(['ticket', '--events', eventsFile, '--project', 'SEC', '--dry-run', '--field', 'customfield_10060=Blue team'], {});
+    expect(code).toBe(0);
+    const request = JSON.parse(stdout) as { site: null; fields: Record<string, unknown> };
+    expect(request.site).toBeNull();
+    expect(request.fields).toMatchObject({ project: { key: 'SEC' }, issuetype: { name: 'Task' }, description: { type: 'doc', version: 1 }, customfield_10060: 'Blue team' });
+    expect(String(request.fields.summary)).toMatch(/^alice \(IAMUser\)/);
+    expect((request.fields.labels as string[]).every((label) => !/\s/.test(label))).toBe(true);
+    expect(stderr).toContain('not checked');
+  });
+
   it('exits 3 when Jira credentials are missing or refused', async () => {
     expect((await cli(['ticket', '--events', eventsFile, '--project', 'SEC'], {})).code).toBe(3);
     expect((await cli(['ticket', '--events', eventsFile, '--project', 'SEC'], { ...jiraEnv(), JIRA_API_TOKEN: 'wrong' })).code).toBe(3);

@@ -129,8 +129,7 @@ export function registerFetchCommand(program: Command): void {
           process.off('SIGTERM', onSignal);
           progress.stop();
         });
-      if (!fetchId) throw new ApiError('INTERNAL', 'The fetch did not start.');
-      const { events } = service.manager.events(fetchId, 0, Number.MAX_SAFE_INTEGER);
+      const { events } = service.manager.events(status.fetchId, 0, Number.MAX_SAFE_INTEGER);
       const { text, skipped } = formatEvents(events, options.format);
       if (options.out) await writeFileAtomic(options.out, text);
       else await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
@@ -138,7 +137,7 @@ export function registerFetchCommand(program: Command): void {
         process.stderr.write(
           `warning: ${skipped} event(s) were not valid JSON and are left out of the records; --format ndjson keeps them.\n`,
         );
-      process.stderr.write(`${status.eventCount} event(s), fetch ${fetchId}: ${status.state}\n`);
+      process.stderr.write(`${status.eventCount} event(s), fetch ${status.fetchId}: ${status.state}\n`);
       if (status.error) process.stderr.write(`trailcase: ${status.error.message}\n`);
       process.exitCode = exitCodeOf(status);
     });

@@ -87,15 +87,14 @@ async function runTicket(options: TicketOptions): Promise<void> {
   const ctx = createCliContext();
   const events = await readRecordsFile(options.events);
   if (events.length === 0) throw new ApiError('BAD_INPUT', `${options.events} holds no records.`);
-  const connection = await createConnectionStore(ctx)
+  const credentials = await createConnectionStore(ctx)
     .credentials()
     .catch((error: unknown) => {
       // A dry run needs no Jira: without a connection it prints the request as it would be built.
       if (options.dryRun && isApiError(error) && error.code === 'JIRA_NOT_CONNECTED') return null;
       throw error;
     });
-  if (!connection) return printOfflineDryRun(options, events);
-  const credentials = connection;
+  if (!credentials) return printOfflineDryRun(options, events);
   const api = createJiraApi(credentials);
   const ask = <T>(what: string, work: () => Promise<T>) =>
     withRetryAfter(work).catch((error: unknown) => Promise.reject(toApiError(error, what, credentials.site)));

@@ -45,7 +45,7 @@ function FlagCell({ event }: { event: NormalizedEvent }) {
 
 /**
  * What each column shows for an event: untrusted text made visible and cut to one line. Rows
- * call these directly (see EventRow); the table library gets them through `eventColumns`.
+ * call these directly (see EventRow).
  */
 export const cellRenderers: Record<string, (event: NormalizedEvent) => ReactNode> = {
   time: (e) => <span title={formatLocal(e.time)}>{formatUtc(e.time).slice(0, 19)}</span>,
@@ -77,7 +77,8 @@ const accessors: Record<string, (event: NormalizedEvent) => string | number> = {
 const descendingFirst = new Set(['time', 'flag']);
 
 /**
- * The column definitions of the table library: ids, sort keys and cells, in default order. The
+ * The column definitions of the table library: ids and sort keys, in default order (rows draw
+ * their cells with cellRenderers, see EventRow). The
  * first sort direction is set here, since the library (which sees no rows, see EventTable)
  * cannot infer it from the values.
  */
@@ -85,5 +86,4 @@ export const eventColumns: ColumnDef<NormalizedEvent>[] = defaultColumnOrder.map
   id,
   accessorFn: accessors[id],
   sortDescFirst: descendingFirst.has(id),
-  cell: ({ row }) => cellRenderers[id]!(row.original),
 }));

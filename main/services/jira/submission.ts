@@ -105,7 +105,17 @@ export function createSubmitter(deps: SubmissionDeps) {
     return done;
   }
 
+  /**
+   * Continues a pending entry: submit and retry both come here. An entry made against another
+   * site is refused before any call: its label or issue key means nothing on this site, and a
+   * look-up there could find an unrelated issue and attach the events to it.
+   */
   async function advance(entry: PendingSubmission, resend: boolean): Promise<SubmitResult> {
+    if (entry.site !== deps.site)
+      throw new ApiError(
+        'CONFLICT',
+        `That submission was made on ${entry.site}, but Trailcase is connected to ${deps.site}. Connect to ${entry.site} again to finish it, or discard it from the pending list.`,
+      );
     let current = entry;
     if (current.stage === 'creating') {
       const found = await findByLabel(current);
@@ -173,8 +183,6 @@ export function createSubmitter(deps: SubmissionDeps) {
           if (finished.success) return finished.data;
           throw new ApiError('NOT_FOUND', 'That submission is no longer pending.');
         }
-        if (entry.site !== deps.site)
-          throw new ApiError('CONFLICT', `That submission was for ${entry.site}; connect to that site to finish it.`);
         return advance(entry, resend);
       }),
   };

@@ -16,6 +16,10 @@ export function allowedOrigins(port: number): string[] {
   return [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
 }
 
+/**
+ * The Host header, compared whole: `127.0.0.1:PORT`, or `localhost:PORT` (browsers resolve
+ * localhost to loopback themselves, so no attacker's DNS answers for it). No Host is refused.
+ */
 export function isAllowedHost(host: string | undefined, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }
@@ -28,6 +32,7 @@ export function isSameSiteFetch(secFetchSite: string | string[] | undefined): bo
   return secFetchSite === undefined || secFetchSite === 'same-origin' || secFetchSite === 'none';
 }
 
+/** The per-start token, compared whole in constant time; a prefix, an extension or '' fail. */
 export function hasValidToken(presented: string | string[] | undefined, token: string): boolean {
   if (typeof presented !== 'string') return false;
   const a = Buffer.from(presented);

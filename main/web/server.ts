@@ -10,6 +10,7 @@ import { refusal } from './request-guard';
 import { readStatic } from './static-files';
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 
 /** Headers on every response: the renderer's CSP, no referrer (the token is in the URL), no framing. */
 const securityHeaders: Record<string, string> = {
@@ -69,7 +70,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!match || request.method !== 'POST') return send(response, 404, { error: 'Not found.' });
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return send(response, 415, { error: 'JSON only.' });
     const body = await readBody(request);
-    if (body === null) return send(response, 413, { error: 'Request too large.' });
+    if (body === null) return send(response, 413, { error: 'Request too large (4 MiB at most).' }, { Connection: 'close' });
     let input: unknown;
     try {
       input = body.length === 0 ? {} : JSON.parse(body);
@@ -110,26 +111,29 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
-function send(response: ServerResponse, status: number, body: unknown): void {
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  response.writeHead(status, { ...securityHeaders, ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
   response.end(text);
 }
 
+/**
+ * Reads a JSON body of at most MAX_BODY_BYTES; null when larger. A larger body is still read to
+ * its end (and thrown away) so that the client, which is still sending, receives the 413 instead
+ * of a reset connection; past MAX_DRAIN_BYTES the connection is cut all the same.
+ */
 function readBody(request: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > MAX_DRAIN_BYTES) request.destroy();
+      else if (size > MAX_BODY_BYTES) chunks.length = 0;
+      else chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
+    request.on('close', () => resolve(null));
   });
 }

@@ -63,6 +63,17 @@ const JiraKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,49}$/, 'a Jira project key s
 const JiraIdText = z.string().regex(/^\d{1,20}$/, 'a Jira id');
 const FieldId = z.string().regex(/^[\w.-]{1,80}$/, 'a Jira field id');
 
+/**
+ * The form's values by Jira field id. JSON.parse makes `__proto__` an own key, which a parsed
+ * record would drop without a word (or, assigned, would change the prototype): refused by name.
+ */
+const FieldValues = z
+  .custom<Record<string, string>>((value) => !(typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')), {
+    message: '__proto__ is not a Jira field id',
+    path: ['__proto__'],
+  })
+  .pipe(z.record(FieldId, z.string().max(2000)));
+
 /** A stored draft: the analyst's words and which events it is about (generated parts are derived). */
 export const StoredDraft = z.strictObject({
   summary: z.string().max(1000).nullable(),
@@ -71,7 +82,7 @@ export const StoredDraft = z.strictObject({
   eventIds: z.array(z.string().max(200)).max(20_000),
   projectKey: JiraKey.nullable(),
   issueTypeId: JiraIdText.nullable(),
-  fields: z.record(FieldId, z.string().max(2000)),
+  fields: FieldValues,
 });
 export type StoredDraft = z.infer<typeof StoredDraft>;
 
@@ -139,7 +150,7 @@ export const ticketContract = {
       analystText: LongText,
       projectKey: JiraKey,
       issueTypeId: JiraIdText,
-      fields: z.record(FieldId, z.string().max(2000)),
+      fields: FieldValues,
     }),
     output: SubmitResult,
   },

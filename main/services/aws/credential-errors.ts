@@ -17,6 +17,16 @@ export function mapCredentialError(error: unknown, profile: string, kind: string
       );
     }
   }
+  // The SDK's own fromProcess (a role whose source_profile runs a credential_process).
+  const sdkProcess = /^Profile (\S{1,128}) credential_process (.*)$/.exec(message);
+  if (sdkProcess) {
+    const expired = /expired/i.test(sdkProcess[2]!);
+    const source = quoteServiceText(sdkProcess[1]!);
+    return new ApiError(
+      expired ? 'CREDENTIALS_EXPIRED' : 'CREDENTIALS_MISSING',
+      `The credential_process of profile "${source}"${source === profile ? '' : ` (the source of profile "${profile}")`} printed ${expired ? 'credentials that have already expired' : 'no usable JSON credentials'}: fix the command, then Retry.`,
+    );
+  }
   if (/mfa/i.test(message))
     return new ApiError('MFA_REQUIRED', `Profile "${profile}" needs an MFA code. Retry and enter the code from your device.`);
   if (/could not be found|not found|no profile|Could not resolve credentials using profile/i.test(message)) {

@@ -60,30 +60,52 @@ export function runCredentialProcess(
         return finish(
           new ApiError('CREDENTIALS_MISSING', `The credential_process of profile "${profile}" failed (exit status ${code ?? 'killed'}).`),
         );
-      finish(null, parseProcessOutput(stdout, profile));
+      // This runs in the child's `close` listener: a throw here would be uncaught and end the
+      // whole host (every api call, a token typed in the browser), so it becomes the rejection.
+      let credentials: AwsCredentialIdentity;
+      try {
+        credentials = parseProcessOutput(stdout, profile);
+      } catch (error) {
+        return finish(error instanceof ApiError ? error : unreadableOutput(profile));
+      }
+      finish(null, credentials);
     });
   });
 }
 
+const fixIt =
+  'fix the command (it must print {"Version": 1, "AccessKeyId": …, "SecretAccessKey": …} and an Expiration still to come), then Retry.';
+
+function unreadableOutput(profile: string): ApiError {
+  return new ApiError('CREDENTIALS_MISSING', `The credential_process of profile "${profile}" printed something that is not JSON: ${fixIt}`);
+}
+
+/** Reads the helper's output; its text is never quoted back (it holds secrets). */
 function parseProcessOutput(text: string, profile: string): AwsCredentialIdentity {
-  let value: Record<string, unknown>;
+  let value: unknown;
   try {
-    value = JSON.parse(text) as Record<string, unknown>;
+    value = JSON.parse(text);
   } catch {
-    throw new ApiError('CREDENTIALS_MISSING', `The credential_process of profile "${profile}" did not print JSON credentials.`);
+    throw unreadableOutput(profile);
   }
-  const { Version, AccessKeyId, SecretAccessKey, SessionToken, Expiration, AccountId } = value;
+  const { Version, AccessKeyId, SecretAccessKey, SessionToken, Expiration, AccountId } = (value ?? {}) as Record<string, unknown>;
   if (Version !== 1 || typeof AccessKeyId !== 'string' || typeof SecretAccessKey !== 'string') {
     throw new ApiError(
       'CREDENTIALS_MISSING',
-      `The credential_process of profile "${profile}" printed JSON without Version 1, AccessKeyId and SecretAccessKey.`,
+      `The credential_process of profile "${profile}" printed JSON without Version 1, AccessKeyId and SecretAccessKey: ${fixIt}`,
     );
   }
-  const expiration = typeof Expiration === 'string' ? new Date(Expiration) : undefined;
-  if (expiration && (Number.isNaN(expiration.getTime()) || expiration.getTime() < Date.now())) {
+  const expiration = Expiration === undefined || Expiration === null ? undefined : new Date(String(Expiration));
+  if (expiration && Number.isNaN(expiration.getTime())) {
+    throw new ApiError(
+      'CREDENTIALS_MISSING',
+      `The credential_process of profile "${profile}" printed an Expiration that is not a date: ${fixIt}`,
+    );
+  }
+  if (expiration && expiration.getTime() <= Date.now()) {
     throw new ApiError(
       'CREDENTIALS_EXPIRED',
-      `The credential_process of profile "${profile}" returned credentials that have already expired.`,
+      `The credential_process of profile "${profile}" printed credentials that expired at ${expiration.toISOString()}: ${fixIt}`,
     );
   }
   return {

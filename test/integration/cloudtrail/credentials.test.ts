@@ -1,8 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { afterEach, describe, expect, test } from 'vitest';
 
+import { isCredentialError } from '../../../shared/api/errors';
 import { createFetchHandlers } from '../../../main/hosts/handlers/fetch-handlers';
 import { startFakeCloudTrail } from '../../fakes/cloudtrail/fake-cloudtrail';
 import type { FakeCloudTrail } from '../../fakes/cloudtrail/fake-cloudtrail';
@@ -28,6 +30,25 @@ async function setup(files: { config?: string; credentials?: string }, extraEnv:
   fake = await startFakeCloudTrail({ events, callsPerSecond: 0 });
   return { env: fakeEnv(home.home, fake.url, extraEnv), fake };
 }
+
+/** A credential_process script in the temporary HOME that prints `output`. */
+function processPrinting(output: string): string {
+  const script = join(home!.home, `helper-${Math.random().toString(36).slice(2)}.sh`);
+  writeFileSync(script, `#!/bin/sh\nprintf '%s\\n' '${output}'\n`);
+  chmodSync(script, 0o700);
+  return script;
+}
+
+/** What a broken credential_process prints: no JSON at all, or keys that expired an hour ago. */
+export const brokenOutputs = [
+  ['no JSON', 'Traceback: token service unreachable', 'CREDENTIALS_MISSING', 'printed something that is not JSON'],
+  [
+    'credentials already expired',
+    `{"Version":1,"AccessKeyId":"AKIAFAKEPROCESS00001","SecretAccessKey":"fakeProcessSecret","Expiration":"${new Date(Date.now() - 3_600_000).toISOString()}"}`,
+    'CREDENTIALS_EXPIRED',
+    'printed credentials that expired at',
+  ],
+] as const;
 
 async function fetchWith(service: ReturnType<typeof testService>, profile: string) {
   return service.manager.settled(await service.manager.start(query({ profile })));
@@ -91,6 +112,43 @@ describe('credentials of every kind of profile', () => {
     expect(fake.lookups()[0]!.accessKeyId).toBe('AKIAFAKEPROCESS00001');
   });
 
+  test.each(brokenOutputs)(
+    'a credential_process that prints %s is a credential state that says to fix the command',
+    async (_what, output, code, said) => {
+      await setup({});
+      const config = `[profile helper]\nregion = eu-west-1\ncredential_process = ${processPrinting(output)}\n`;
+      writeFileSync(join(home!.home, '.aws', 'config'), config);
+      const service = testService(fakeEnv(home!.home, fake!.url), { callsPerSecond: 20 });
+      const failure = service.manager.start(query({ profile: 'helper' }));
+      await expect(failure).rejects.toMatchObject({ code, message: expect.stringContaining(said) });
+      await expect(failure).rejects.toThrow('The credential_process of profile "helper"');
+      await expect(failure).rejects.toThrow('fix the command');
+      await expect(failure).rejects.not.toThrow('fakeProcessSecret');
+      // Retry after the command is fixed works without a restart.
+      writeFileSync(
+        join(home!.home, '.aws', 'config'),
+        `[profile helper]\nregion = eu-west-1\ncredential_process = ${join(fixtures, 'credential-process.sh')}\n`,
+      );
+      service.forgetCredentials('helper');
+      expect((await fetchWith(service, 'helper')).eventCount).toBe(10);
+    },
+  );
+
+  test.each(brokenOutputs)(
+    'a role whose source_profile runs a credential_process that prints %s is a credential state too',
+    async (_what, output, code) => {
+      await setup({});
+      const config = `[profile helper]\ncredential_process = ${processPrinting(output)}\n[profile admin]\nrole_arn = arn:aws:iam::777788889999:role/Auditor\nsource_profile = helper\nregion = eu-west-1\n`;
+      writeFileSync(join(home!.home, '.aws', 'config'), config);
+      const failure = testService(fakeEnv(home!.home, fake!.url)).manager.start(query({ profile: 'admin' }));
+      await expect(failure).rejects.toMatchObject({
+        code,
+        message: expect.stringContaining('The credential_process of profile "helper" (the source of profile "admin")'),
+      });
+      await expect(failure).rejects.toThrow('fix the command');
+    },
+  );
+
   test('a hung credential_process is stopped by its timeout', async () => {
     const { env } = await setup({ config: `[profile hung]\ncredential_process = ${join(fixtures, 'hung-process.sh')}\n` });
     const service = testService(env, { processTimeoutMs: 300 });
@@ -138,4 +196,80 @@ describe('credentials of every kind of profile', () => {
     await service.manager.resume(refused.fetchId);
     expect((await service.manager.settled(refused.fetchId)).state).toBe('done');
   });
+});
+
+describe('a broken credential_process in the other hosts', () => {
+  const root = resolve(__dirname, '../../..');
+
+  /** A host process (the web host or the CLI) from source, with only the temporary HOME's settings. */
+  function spawnHost(args: string[], env: NodeJS.ProcessEnv) {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...env, PATH: process.env.PATH }, cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    const closed = new Promise<number | null>((done) => child.on('close', done));
+    const firstLine = () =>
+      new Promise<string>((done, fail) => {
+        child.stdout.on('data', () => stdout.includes('\n') && done(stdout.split('\n')[0]!));
+        void closed.then(() => fail(new Error(`the host ended: ${stderr}`)));
+      });
+    return { child, closed, firstLine, output: () => ({ stdout, stderr }) };
+  }
+
+  async function brokenHome(output: string) {
+    await setup({});
+    writeFileSync(
+      join(home!.home, '.aws', 'config'),
+      `[profile helper]\nregion = eu-west-1\ncredential_process = ${processPrinting(output)}\n`,
+    );
+    return {
+      ...fakeEnv(home!.home, fake!.url),
+      TRAILCASE_DATA_DIR: join(home!.home, 'data'),
+      TRAILCASE_CACHE_DIR: join(home!.home, 'cache'),
+    };
+  }
+
+  test.each(brokenOutputs)(
+    'the web host answers a credential_process that prints %s with the credential state, and keeps answering',
+    async (_what, output, code) => {
+      const env = await brokenHome(output);
+      const staticDir = join(home!.home, 'static');
+      mkdirSync(staticDir);
+      writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Trailcase</title>');
+      const serve = `const { serveWeb } = await import(${JSON.stringify(join(root, 'main/web/web-host-main.ts'))}); const web = await serveWeb({ staticDir: ${JSON.stringify(staticDir)} }); console.log(web.url);`;
+      const host = spawnHost(['--input-type=module', '-e', serve], env);
+      try {
+        const url = new URL(await host.firstLine());
+        const call = (method: string, body: unknown) =>
+          fetch(new URL(`/api/call/${method}`, url), {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'X-Trailcase-Token': url.searchParams.get('token')! },
+            body: JSON.stringify(body),
+          }).then((reply) => reply.json() as Promise<{ ok: boolean; error?: { code: string; message: string } }>);
+        const failed = await call('startFetch', query({ profile: 'helper' }));
+        expect(failed).toMatchObject({ ok: false, error: { code, message: expect.stringContaining('fix the command') } });
+        expect(isCredentialError(failed.error?.code)).toBe(true);
+        expect(await call('listProfiles', {})).toMatchObject({ ok: true });
+        expect(host.output().stderr).not.toMatch(/Uncaught|\n\s+at /);
+      } finally {
+        host.child.kill('SIGTERM');
+        await host.closed;
+      }
+    },
+  );
+
+  test.each(brokenOutputs)(
+    'the CLI exits 3 on a credential_process that prints %s, with the message and no stack trace',
+    async (_what, output) => {
+      const env = await brokenHome(output);
+      const cli = spawnHost([join(root, 'main/cli/main.ts'), 'fetch', '--profile', 'helper', '--user', 'alice', '--since', '1d'], env);
+      expect(await cli.closed).toBe(3);
+      const { stdout, stderr } = cli.output();
+      expect(stderr).toContain('The credential_process of profile "helper" printed');
+      expect(stderr).toContain('fix the command');
+      expect(stderr).not.toMatch(/\n\s+at |ApiError|fakeProcessSecret/);
+      expect(stdout).toBe('');
+    },
+  );
 });

@@ -29,10 +29,29 @@ export function toErrorShape(error: unknown): ApiErrorShape {
   return { code: 'INTERNAL', message: 'Something went wrong inside Trailcase. The details were written to its log.' };
 }
 
+/** Every string of at least 6 characters in a parsed input (a token, an MFA code, a key). */
+function inputStrings(input: unknown, found: Set<string> = new Set(), depth = 0): Set<string> {
+  if (typeof input === 'string' && input.length >= 6) found.add(input);
+  else if (input !== null && typeof input === 'object' && depth < 8)
+    for (const value of Object.values(input as Record<string, unknown>)) inputStrings(value, found, depth + 1);
+  return found;
+}
+
+/**
+ * A log line with every input string cut out. The log never records an input, but an error's
+ * message or stack may quote one (a Jira token, an MFA code): promise 6 holds for those too.
+ */
+function withoutInput(line: string, input: unknown): string {
+  let text = line;
+  for (const value of [...inputStrings(input)].sort((a, b) => b.length - a.length)) text = text.split(value).join('[input]');
+  return text;
+}
+
 /**
  * The one entry of every host: checks the method name against the contract (own keys only, so
  * `__proto__` and `constructor` are unknown), parses the input with its schema (strict objects:
- * extra keys are refused), calls the handler and wraps the outcome.
+ * extra keys are refused), calls the handler and wraps the outcome. It logs only unexpected
+ * errors, never an input.
  */
 export function createDispatcher(handlers: Handlers, log: (line: string) => void = () => {}) {
   return async function dispatch(method: unknown, input: unknown): Promise<ApiResult<unknown>> {
@@ -43,7 +62,8 @@ export function createDispatcher(handlers: Handlers, log: (line: string) => void
       const handler = handlers[method] as (value: unknown) => Promise<unknown>;
       return { ok: true, data: await handler(parsed.data) };
     } catch (error) {
-      if (!isApiError(error)) log(`api ${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      // Only the method and the error, never the input (promise 6), and no input quoted by it.
+      if (!isApiError(error)) log(withoutInput(`api ${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, parsed.data));
       return { ok: false, error: toErrorShape(error) };
     }
   };

@@ -53,6 +53,26 @@ describe('the api dispatcher', () => {
     expect(await failing('listProfiles', {})).toEqual({ ok: false, error: { code: 'CONFIG_INVALID', message: 'Fix ~/.aws/config line 3.' } });
   });
 
+  it('never writes an input to the log, even when an unexpected error quotes it', async () => {
+    const log = vi.fn();
+    const token = 'CANARYjiraToken0123456789abcdef';
+    const failing = createDispatcher(
+      handlersWith({
+        saveJiraConnection: async (input: { token: string | null }) => Promise.reject(new Error(`rejected token ${input.token} for site`)),
+        answerMfa: async (input: { code: string | null }) => Promise.reject(new Error(`code ${input.code} refused`)),
+      } as unknown as Partial<Handlers>),
+      log,
+    );
+    await failing('saveJiraConnection', { site: 'https://team.atlassian.net', email: 'analyst@example.com', token });
+    await failing('answerMfa', { requestId: 'r-1', code: '739215' });
+    const written = log.mock.calls.map((call) => String(call[0])).join('\n');
+    expect(written).toContain('api saveJiraConnection failed: Error: rejected token [input] for site');
+    expect(written).toContain('api answerMfa failed: Error: code [input] refused');
+    expect(written).not.toContain(token);
+    expect(written).not.toContain('739215');
+    expect(written).not.toContain('analyst@example.com');
+  });
+
   it('hides the details of an unexpected error and logs them', async () => {
     const log = vi.fn();
     const failing = createDispatcher(handlersWith({ listProfiles: async () => Promise.reject(new Error('secret detail')) } as Partial<Handlers>), log);

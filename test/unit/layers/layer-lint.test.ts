@@ -1,8 +1,25 @@
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-/** The lint rule that keeps layers apart fails the build on a wrong-layer import. */
+/**
+ * The lint rules that keep layers apart: first on the real source tree (nothing there breaks
+ * them), then on wrong snippets (the rules do refuse what they are meant to refuse).
+ */
 const eslint = new ESLint();
+const layerRules = /^(no-restricted-imports|no-restricted-globals|no-restricted-syntax)$/;
+
+describe('the real source tree', () => {
+  it('breaks no layer rule in shared/, main/ or renderer/', async () => {
+    const results = await eslint.lintFiles(['shared', 'main', 'renderer']);
+    expect(results.filter((result) => result.filePath.includes('/shared/')).length).toBeGreaterThan(20);
+    expect(results.filter((result) => result.filePath.includes('/renderer/')).length).toBeGreaterThan(20);
+    expect(results.filter((result) => result.filePath.includes('/main/services/')).length).toBeGreaterThan(20);
+    const broken = results.flatMap((result) =>
+      result.messages.filter((message) => layerRules.test(message.ruleId ?? '')).map((message) => `${result.filePath}:${message.line} ${message.ruleId}: ${message.message}`),
+    );
+    expect(broken).toEqual([]);
+  }, 120_000);
+});
 
 async function problems(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });

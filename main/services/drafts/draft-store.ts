@@ -1,7 +1,7 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { StoredDraft } from '../../../shared/api/ticket-contract';
+import { ensurePrivateDir, tightenTree } from '../storage/private-files';
 import { readJson, removeStaleTempFiles, writeJsonAtomic } from './json-file';
 
 /** One saved version of a draft, as written to disk. */
@@ -17,7 +17,10 @@ interface DraftFile {
 export function createDraftStore(dataDir: string) {
   const dir = join(dataDir, 'drafts');
   let ready: Promise<void> | null = null;
-  const prepare = () => (ready ??= mkdir(dir, { recursive: true, mode: 0o700 }).then(() => removeStaleTempFiles(dir)));
+  const prepare = () =>
+    (ready ??= ensurePrivateDir(dataDir, 'drafts')
+      .then(() => tightenTree(dir))
+      .then(() => removeStaleTempFiles(dir)));
   // Keys are validated by the api schema (`Id`); the check here keeps the store safe on its own.
   const fileOf = (key: string) => {
     if (!/^[\w-]{1,80}$/.test(key)) throw new Error(`Invalid draft key: ${key.slice(0, 40)}`);

@@ -1,15 +1,16 @@
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
-import writeFileAtomic from 'write-file-atomic';
+import { ensurePrivateDir, writePrivateFile } from '../storage/private-files';
 
 /**
  * Writes JSON so that a crash at any moment leaves either the old file or the new one, never a
  * mix: write-file-atomic writes a temp file beside it, fsyncs it and renames it over the target.
+ * The file is 0600 and its folder 0700 (promise 20).
  */
 export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  await writeFileAtomic(path, `${JSON.stringify(value)}\n`, { fsync: true, mode: 0o600 });
+  await ensurePrivateDir(dirname(path));
+  await writePrivateFile(path, `${JSON.stringify(value)}\n`);
 }
 
 /** Reads a JSON file; null when it does not exist. A file that does not parse is an error. */

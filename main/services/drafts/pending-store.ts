@@ -1,9 +1,9 @@
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 
+import { ensurePrivateDir, tightenTree, writePrivateFile } from '../storage/private-files';
 import { readJson, removeStaleTempFiles, writeJsonAtomic } from './json-file';
 
 /**
@@ -32,7 +32,11 @@ export type PendingSubmission = z.infer<typeof PendingSubmission>;
 export function createPendingStore(dataDir: string) {
   const dir = join(dataDir, 'jira', 'pending');
   let ready: Promise<void> | null = null;
-  const prepare = () => (ready ??= mkdir(dir, { recursive: true, mode: 0o700 }).then(() => removeStaleTempFiles(dir)));
+  // The whole jira folder is tightened: the connection store's files (site, email, defaults) live there too.
+  const prepare = () =>
+    (ready ??= ensurePrivateDir(dataDir, 'jira', 'pending')
+      .then(() => tightenTree(join(dataDir, 'jira')))
+      .then(() => removeStaleTempFiles(dir)));
   const entryFile = (id: string) => join(dir, `${PendingSubmission.shape.submissionId.parse(id)}.json`);
   const doneFile = (id: string) => join(dir, 'done', `${PendingSubmission.shape.submissionId.parse(id)}.json`);
   const eventsFile = (id: string) => join(dir, `${PendingSubmission.shape.submissionId.parse(id)}.events.json`);
@@ -63,7 +67,7 @@ export function createPendingStore(dataDir: string) {
     /** Keeps the events file to attach, so an upload can be retried after a restart. */
     async putEvents(id: string, content: string): Promise<void> {
       await prepare();
-      await writeFileAtomic(eventsFile(id), content, { fsync: true, mode: 0o600 });
+      await writePrivateFile(eventsFile(id), content);
     },
     async getEvents(id: string): Promise<string | null> {
       return readFile(eventsFile(id), 'utf8').catch(() => null);

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-
-import writeFileAtomic from 'write-file-atomic';
 
 import type { ApiErrorShape } from '../../../shared/api/errors';
 import { FetchQuery } from '../../../shared/api/fetch-contract';
@@ -11,6 +9,7 @@ import type { CursorState } from '../cloudtrail/cursors';
 import { addInterval } from '../cloudtrail/intervals';
 import type { Interval } from '../cloudtrail/intervals';
 import type { LookupAttribute } from '../cloudtrail/types';
+import { appendPrivateFileSync, ensurePrivateDirSync, tightenTreeSync, writePrivateFileSync } from '../storage/private-files';
 
 /**
  * Why plain files and not SQLite: the store must run unchanged in Electron, the CLI and the web
@@ -18,7 +17,8 @@ import type { LookupAttribute } from '../cloudtrail/types';
  * Pages go to append-only files (one line a page, fsynced) before the cursor that follows them is
  * written atomically (write-file-atomic: temp file, fsync, rename). A kill between the two
  * leaves a page that is fetched again, and dedupe by eventID absorbs it; a line torn by a kill
- * is skipped on read and fenced off by the next append.
+ * is skipped on read and fenced off by the next append. Folders are 0700 and files 0600, and a
+ * cache left readable by an older version is tightened when the store is first used (promise 20).
  */
 
 /** One stored event: the untouched raw record with its id and time. */
@@ -60,13 +60,27 @@ export interface FetchRecord {
 
 export function createFetchStore(cacheDir: string) {
   const root = join(cacheDir, 'cloudtrail');
-  const fetchDir = join(root, 'fetches');
   const fenced = new Set<string>();
+  const privateDirs = new Set<string>();
+  let tightened = false;
+
+  /** The store's folder (and the cache folder), private; checked once per folder and process. */
+  function folder(...parts: string[]): string {
+    if (!tightened) {
+      tightened = true;
+      ensurePrivateDirSync(cacheDir, 'cloudtrail');
+      tightenTreeSync(root);
+    }
+    const dir = join(root, ...parts);
+    if (!privateDirs.has(dir)) {
+      ensurePrivateDirSync(root, ...parts);
+      privateDirs.add(dir);
+    }
+    return dir;
+  }
 
   function streamDir(streamKey: string): string {
-    const dir = join(root, 'streams', createHash('sha256').update(streamKey).digest('hex').slice(0, 40));
-    mkdirSync(dir, { recursive: true });
-    return dir;
+    return folder('streams', createHash('sha256').update(streamKey).digest('hex').slice(0, 40));
   }
 
   /** Makes sure an append starts on a fresh line even after a torn write. */
@@ -92,13 +106,12 @@ export function createFetchStore(cacheDir: string) {
 
   return {
     saveFetch(record: FetchRecord): void {
-      mkdirSync(fetchDir, { recursive: true });
-      writeFileAtomic.sync(join(fetchDir, `${record.fetchId}.json`), JSON.stringify(record));
+      writePrivateFileSync(join(folder('fetches'), `${record.fetchId}.json`), JSON.stringify(record));
     },
 
     loadFetch(fetchId: string): FetchRecord | null {
       try {
-        const value = JSON.parse(readFileSync(join(fetchDir, `${fetchId}.json`), 'utf8')) as FetchRecord;
+        const value = JSON.parse(readFileSync(join(folder('fetches'), `${fetchId}.json`), 'utf8')) as FetchRecord;
         if (value.version !== 1 || value.fetchId !== fetchId || !FetchQuery.safeParse(value.query).success) return null;
         return value;
       } catch {
@@ -108,7 +121,7 @@ export function createFetchStore(cacheDir: string) {
 
     listFetchIds(): string[] {
       try {
-        return readdirSync(fetchDir)
+        return readdirSync(folder('fetches'))
           .filter((name) => /^[\w-]{1,80}\.json$/.test(name))
           .map((name) => name.slice(0, -'.json'.length));
       } catch {
@@ -121,13 +134,7 @@ export function createFetchStore(cacheDir: string) {
       if (events.length === 0) return;
       const file = join(streamDir(streamKey), 'events.ndjson');
       const line = `${needsFence(file) ? '\n' : ''}${events.map((event) => JSON.stringify(event)).join('\n')}\n`;
-      const fd = openSync(file, 'a');
-      try {
-        appendFileSync(fd, line);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
+      appendPrivateFileSync(file, line);
     },
 
     readEvents(streamKey: string): StoredEvent[] {
@@ -163,7 +170,7 @@ export function createFetchStore(cacheDir: string) {
 
     addCoverage(streamKey: string, interval: Interval): void {
       const intervals = addInterval(this.readCoverage(streamKey), interval);
-      writeFileAtomic.sync(join(streamDir(streamKey), 'coverage.json'), JSON.stringify({ streamKey, intervals }));
+      writePrivateFileSync(join(streamDir(streamKey), 'coverage.json'), JSON.stringify({ streamKey, intervals }));
     },
   };
 }

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-
-import writeFileAtomic from 'write-file-atomic';
 
 import { SavedInvestigation } from '../../../shared/api/investigation-contract';
 import type { InvestigationSummary } from '../../../shared/api/investigation-contract';
@@ -11,6 +9,7 @@ import { ApiError } from '../../../shared/api/errors';
 import { Id } from '../../../shared/api/primitives';
 import type { FetchQuery } from '../../../shared/api/fetch-contract';
 import type { FilterState } from '../../../shared/filters/filter-state';
+import { ensurePrivateDir, tightenTree, writePrivateFile } from '../storage/private-files';
 
 /** What a save carries, already validated by the api schema. */
 export interface InvestigationFields {
@@ -27,9 +26,12 @@ export interface InvestigationFields {
  * Saved investigations, one JSON file each under `<dataDir>/investigations`. Writes are atomic
  * (temp file, fsync, rename), so a crash leaves the previous or the new version, never half of
  * one. File names come only from ids that passed the `Id` schema (`[\w-]`), so no path escapes.
+ * The folder is 0700 and each file 0600; ones left looser are tightened at first use (promise 20).
  */
 export function createInvestigationStore(dataDir: string, now: () => Date = () => new Date()) {
   const folder = join(dataDir, 'investigations');
+  let ready: Promise<void> | null = null;
+  const prepare = () => (ready ??= ensurePrivateDir(dataDir, 'investigations').then(() => tightenTree(folder)));
 
   function fileOf(id: string): string {
     if (!Id.safeParse(id).success) throw new ApiError('BAD_INPUT', 'Not an investigation id.');
@@ -37,6 +39,7 @@ export function createInvestigationStore(dataDir: string, now: () => Date = () =
   }
 
   async function read(id: string): Promise<SavedInvestigation | null> {
+    await prepare();
     let text: string;
     try {
       text = await readFile(fileOf(id), 'utf8');
@@ -68,8 +71,8 @@ export function createInvestigationStore(dataDir: string, now: () => Date = () =
         createdAt: existing?.createdAt ?? stamp,
         updatedAt: stamp,
       };
-      await mkdir(folder, { recursive: true });
-      await writeFileAtomic(fileOf(saved.id), JSON.stringify(saved), { fsync: true });
+      await prepare();
+      await writePrivateFile(fileOf(saved.id), JSON.stringify(saved));
       return saved;
     },
 
@@ -83,6 +86,7 @@ export function createInvestigationStore(dataDir: string, now: () => Date = () =
     async list(): Promise<InvestigationSummary[]> {
       let names: string[];
       try {
+        await prepare();
         names = await readdir(folder);
       } catch {
         return [];

@@ -32,11 +32,14 @@ describe('the draft store', () => {
     await expect(store.save('../escape', draftVersion(1))).rejects.toThrow(/Invalid draft key/);
   });
 
+  // 200 processes on a loaded 2-core machine: each round's writer is started (and has loaded its
+  // code) while the previous one works, so a round costs about one kill, not one Node start-up.
   it('always leaves a draft that parses and equals a version written when killed at random moments 200 times', async () => {
     const writer = join(work, 'draft-writer.cjs');
     await build({
       entryPoints: [join(__dirname, 'fixtures', 'draft-writer.ts')],
       bundle: true,
+      minify: true,
       platform: 'node',
       format: 'cjs',
       outfile: writer,
@@ -46,10 +49,13 @@ describe('the draft store', () => {
     const store = createDraftStore(dataDir);
     await store.save('crash', draftVersion(0));
     let lastSeen = 0;
+    let next = startWriter(writer, dataDir);
     for (let round = 0; round < 200; round++) {
-      const started = await runAndKill(writer, dataDir, lastSeen + 1, Math.random() * 12);
-      const loaded = createDraftStore(dataDir);
-      const saved = await loaded.load('crash');
+      const current = next;
+      await current.ready;
+      next = startWriter(writer, dataDir);
+      const started = await current.runAndKill(lastSeen + 1, Math.random() * 12);
+      const saved = await createDraftStore(dataDir).load('crash');
       expect(saved).not.toBeNull();
       const n = Number(/^Version (\d+)$/.exec(saved!.draft.summary ?? '')?.[1]);
       expect(n).toBeGreaterThanOrEqual(lastSeen);
@@ -57,28 +63,53 @@ describe('the draft store', () => {
       expect(saved!.draft).toEqual(draftVersion(n));
       lastSeen = n;
     }
+    await next.stop();
+    expect(lastSeen).toBeGreaterThan(0);
     expect((await readdir(join(dataDir, 'drafts'))).filter((name) => name !== 'crash.json')).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });
 
-/** Starts the writer, kills it with SIGKILL after `delayMs` of writing, and returns the highest version it began. */
-function runAndKill(writer: string, dataDir: string, first: number, delayMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, dataDir, String(first)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let highest = first - 1;
-    let buffered = '';
-    let timer: NodeJS.Timeout | null = null;
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      for (const match of buffered.matchAll(/saving (\d+)\n/g)) highest = Math.max(highest, Number(match[1]));
-      buffered = buffered.slice(buffered.lastIndexOf('\n') + 1);
-      // The kill clock starts once the writer is writing, so every round kills it mid-work.
-      timer ??= setTimeout(() => child.kill('SIGKILL'), delayMs);
-    });
+/**
+ * A writer process, started now and waiting (after loading) for its first version number.
+ * `runAndKill` lets it write, kills it with SIGKILL `delayMs` after its first `saving` line, and
+ * returns the highest version it began.
+ */
+function startWriter(writer: string, dataDir: string) {
+  const child = spawn(process.execPath, [writer, dataDir], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let highest = 0;
+  let buffered = '';
+  let onReady: () => void = () => {};
+  let onSaving: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (onReady = resolve));
+  const exited = new Promise<void>((resolve, reject) => {
     child.on('error', reject);
-    child.on('exit', () => {
-      if (timer) clearTimeout(timer);
-      resolve(highest);
-    });
+    child.on('exit', () => resolve());
   });
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    if (/^ready$/m.test(buffered)) onReady();
+    for (const match of buffered.matchAll(/saving (\d+)\n/g)) {
+      highest = Math.max(highest, Number(match[1]));
+      onSaving();
+    }
+    buffered = buffered.slice(buffered.lastIndexOf('\n') + 1);
+  });
+  return {
+    ready,
+    async runAndKill(first: number, delayMs: number): Promise<number> {
+      highest = first - 1;
+      // The kill clock starts once the writer is writing, so every round kills it mid-work.
+      const writing = new Promise<void>((resolve) => (onSaving = resolve));
+      child.stdin.write(`${first}\n`);
+      await writing;
+      const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+      await exited;
+      clearTimeout(timer);
+      return highest;
+    },
+    async stop(): Promise<void> {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
 }

@@ -28,7 +28,16 @@ export interface DatasetInfo {
   date: string | null;
   /** Entries loaded (ranges, exits…). */
   entries: number;
+  /** Where it came from: the npm package and version, the imported file's name, or the URL downloaded. */
+  source?: string;
+  /** When it was imported or downloaded (ISO); absent for bundled data. */
+  importedAt?: string;
+  /** The licence and the credit it asks for, for the app's About and the README. */
+  credit?: string;
 }
+
+/** The id of a data set. */
+export type DatasetId = DatasetInfo['id'];
 
 /** The enrichment of one address at one moment (Tor membership depends on time). */
 export interface AddressIntel {
@@ -44,6 +53,11 @@ export interface AddressIntel {
   awsRegion: string | null;
   /** true / false when the Tor data set covers the time, null when it is missing or does not. */
   tor: boolean | null;
+  /**
+   * Whether AWS lists the address at all: true / false with the AWS data set loaded, null when it
+   * is missing or the address is not public (so "not AWS" is never read from a missing data set).
+   */
+  inAws?: boolean | null;
 }
 
 /** Looks addresses up in the loaded data sets; pure and synchronous once loaded. */

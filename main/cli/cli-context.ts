@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline/promises';
 import envPaths from 'env-paths';
 
 import { ApiError } from '../../shared/api/errors';
+import { terminalText } from '../../shared/display/visible-text';
 import type { HostContext } from '../hosts/host-context';
 import { createMemorySecretStore } from '../services/secrets/secret-store';
 
@@ -31,7 +32,7 @@ async function askOnTerminal(request: { profile: string; mfaSerial: string }, si
   }
   const prompt = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    const answer = await prompt.question(`MFA code for ${request.mfaSerial}: `, signal ? { signal } : {});
+    const answer = await prompt.question(terminalText(`MFA code for ${request.mfaSerial}: `), signal ? { signal } : {});
     const code = answer.trim();
     if (!/^\d{6}$/.test(code)) throw new ApiError('MFA_REQUIRED', 'An MFA code is six digits.');
     return code;

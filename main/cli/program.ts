@@ -5,9 +5,11 @@ import { appVersion } from '../hosts/package-info';
 import { registerFetchCommand } from './commands/fetch';
 import { registerProfilesCommand } from './commands/profiles';
 import { registerServeCommand } from './commands/serve';
+import { registerAnalyzeCommand } from './commands/analyze';
 import { registerDraftCommand } from './commands/draft';
 import { registerTicketCommand } from './commands/ticket';
 import { ExitCode, exitCodeFor } from './exit-codes';
+import { printErr, printOut } from './terminal-output';
 
 /**
  * `trailcase <command>`: the same services as the app, headless. Only a command's own output goes
@@ -19,12 +21,15 @@ export function buildProgram(): Command {
     .version(appVersion(), '-V, --version')
     .showHelpAfterError()
     .exitOverride();
-  program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  // Commander echoes what it was given (an unknown option, a bad value): that goes through the
+  // terminal-safe writer too.
+  program.configureOutput({ writeOut: (text) => void printOut(text), writeErr: (text) => printErr(text) });
   registerProfilesCommand(program);
   registerFetchCommand(program);
   registerServeCommand(program);
   registerDraftCommand(program);
   registerTicketCommand(program);
+  registerAnalyzeCommand(program);
   return program;
 }
 
@@ -39,10 +44,10 @@ export async function runCli(argv: string[]): Promise<number> {
       return ExitCode.usage;
     }
     if (isApiError(error)) {
-      process.stderr.write(`trailcase: ${error.message}\n`);
+      printErr(`trailcase: ${error.message}\n`);
       return exitCodeFor(error.code);
     }
-    process.stderr.write(`trailcase: ${error instanceof Error ? error.message : String(error)}\n`);
+    printErr(`trailcase: ${error instanceof Error ? error.message : String(error)}\n`);
     return ExitCode.failed;
   }
 }

@@ -11,6 +11,10 @@ const hiddenWithLines =
   // eslint-disable-next-line no-control-regex -- as above
   /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+const hiddenInTerminal =
+  // eslint-disable-next-line no-control-regex -- as above; a carriage return stays only as part of CRLF
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]|\r(?!\n)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 function token(char: string): string {
   return `⟨U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`;
 }
@@ -21,6 +25,15 @@ function token(char: string): string {
  */
 export function visibleText(text: string, options: { keepLineBreaks?: boolean } = {}): string {
   return text.replace(options.keepLineBreaks ? hidden : hiddenWithLines, token);
+}
+
+/**
+ * Text fit for a terminal (promise 21): line feeds, tabs and CRLF line ends stay; every other
+ * control character (C0, DEL, C1: so no escape sequence, OSC 52 clipboard write or OSC 8 link
+ * reaches the terminal), lone carriage return, bidi and zero-width character becomes a marker.
+ */
+export function terminalText(text: string): string {
+  return text.replace(hiddenInTerminal, token);
 }
 
 /** Says whether the text holds any character that visibleText would replace. */

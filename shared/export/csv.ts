@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
 
+import { visibleText } from '../display/visible-text';
 import type { NormalizedEvent } from '../records/types';
 import type { RuleHit } from '../rules/types';
 import { exportOrder } from './records-json';
@@ -10,15 +11,36 @@ export const csvColumns = [
   'arn', 'accessKeyId', 'errorCode', 'errorMessage', 'resources', 'flags', 'eventID',
 ] as const;
 
-/** Formula triggers a spreadsheet acts on when they start a cell. */
-const formulaStart = /^[=+\-@\t\r]/;
+const triggers = new Set(['=', '+', '-', '@', '\t', '\r']);
+const separators = new Set([',', ';', '\t', '|']);
 
 /**
- * Neutralises a cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab or carriage
- * return first) by prefixing a single quote, as OWASP advises for CSV injection.
+ * Neutralises every place of a cell a spreadsheet could read as a formula start: a trigger
+ * (`=`, `+`, `-`, `@`, tab, carriage return) that starts the cell or follows a separator a
+ * spreadsheet may split on (`,` `;` tab `|`), spaces allowed between, gets a single quote before
+ * it, as OWASP advises for CSV injection: `=1+1` becomes `'=1+1` and `a;=1+1` becomes `a;'=1+1`
+ * (a spreadsheet told to split on `;`, or one that ignores quotes, would read `=1+1` as a cell).
  */
 export function neutraliseFormula(cell: string): string {
-  return formulaStart.test(cell) ? `'${cell}` : cell;
+  if (!/[=+\-@\t\r]/.test(cell)) return cell;
+  let out = '';
+  let cellMayStart = true;
+  for (const char of cell) {
+    if (cellMayStart && triggers.has(char)) out += "'";
+    out += char;
+    if (separators.has(char)) cellMayStart = true;
+    else if (char !== ' ') cellMayStart = false;
+  }
+  return out;
+}
+
+/**
+ * One cell of event data: control, bidi and zero-width characters made visible (⟨U+001B⟩; line
+ * breaks and tabs too, so each event is one line), since the file is opened in terminals as
+ * well as spreadsheets (promise 21); then formula starts neutralised (promise 10).
+ */
+export function csvCell(value: string): string {
+  return neutraliseFormula(visibleText(value));
 }
 
 function rowOf(event: NormalizedEvent, flags: readonly RuleHit[]): string[] {
@@ -27,11 +49,14 @@ function rowOf(event: NormalizedEvent, flags: readonly RuleHit[]): string[] {
     time, event.eventName, event.eventSource, event.region, event.sourceIPAddress, event.userAgent, event.identityType,
     event.actor, event.arn, event.accessKeyId, event.errorCode, event.errorMessage, event.resources.join(' '),
     flags.map((hit) => hit.ruleId).join(' '), event.record ? event.id : `${event.id} (unparseable record)`,
-  ].map(neutraliseFormula);
+  ].map(csvCell);
 }
 
-/** The events as CSV (eventTime ascending), one row each, every cell safe to open in a spreadsheet. */
+/**
+ * The events as CSV (eventTime ascending), one row and one line each, every cell quoted (so no
+ * separator inside a cell splits it) and safe to open in a spreadsheet or print in a terminal.
+ */
 export function toCsv(events: readonly NormalizedEvent[], flagsOf: (event: NormalizedEvent) => readonly RuleHit[]): string {
   const rows = exportOrder(events).map((event) => rowOf(event, flagsOf(event)));
-  return stringify([[...csvColumns], ...rows], { quoted_match: /[\r\n]/, eof: true, record_delimiter: 'windows' });
+  return stringify([[...csvColumns], ...rows], { quoted: true, quoted_empty: true, eof: true, record_delimiter: 'windows' });
 }

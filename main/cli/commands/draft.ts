@@ -5,6 +5,7 @@ import { buildTicketDraft } from '../../../shared/ticket/draft';
 import { renderAdf } from '../../../shared/ticket/render-adf';
 import { renderMarkdown } from '../../../shared/ticket/render-markdown';
 import { readRecordsFile } from '../../services/drafts/records-file';
+import { printJson, printOut } from '../terminal-output';
 
 /** `trailcase draft --events FILE [--format markdown|adf|json]`: the ticket draft for those events. */
 export function registerDraftCommand(program: Command): void {
@@ -16,10 +17,10 @@ export function registerDraftCommand(program: Command): void {
     .action(async (options: { events: string; format: 'markdown' | 'adf' | 'json' }) => {
       const events = await readRecordsFile(options.events);
       const draft = buildTicketDraft(events);
-      if (options.format === 'markdown') return void process.stdout.write(renderMarkdown(draft));
+      if (options.format === 'markdown') return printOut(renderMarkdown(draft));
       const description = renderAdf(draft);
-      if (options.format === 'adf') return void process.stdout.write(`${JSON.stringify(description, null, 2)}\n`);
+      if (options.format === 'adf') return printJson(description);
       const { summary, priority, labels, nextSteps, rows } = draft;
-      process.stdout.write(`${JSON.stringify({ summary, priority, labels, nextSteps, events: rows, description }, null, 2)}\n`);
+      return printJson({ summary, priority, labels, nextSteps, events: rows, description });
     });
 }

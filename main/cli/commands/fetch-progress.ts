@@ -4,6 +4,7 @@ import { MultiBar, Presets } from 'cli-progress';
 import type { SingleBar } from 'cli-progress';
 
 import type { RegionProgress } from '../../../shared/api/fetch-contract';
+import { terminalText } from '../../../shared/display/visible-text';
 import type { StreamMessage } from '../../../shared/api/stream';
 
 function line(region: RegionProgress): string {
@@ -14,7 +15,8 @@ function line(region: RegionProgress): string {
 
 /**
  * Fetch progress on stderr: a bar per region on a terminal, plain lines (at most one per region
- * every two seconds, and the last state) when stderr is a file or a pipe.
+ * every two seconds, and the last state) when stderr is a file or a pipe. The bars' own escape
+ * sequences are the only control characters written; every text in them is made visible.
  */
 export function createProgressReporter(stream: NodeJS.WriteStream) {
   const tty = Boolean((stream as WriteStream).isTTY);
@@ -34,7 +36,7 @@ export function createProgressReporter(stream: NodeJS.WriteStream) {
     if (pending) clearTimeout(pending.timer);
     held.delete(region.region);
     lastLine.set(region.region, { at: Date.now(), state: region.state });
-    stream.write(`${line(region)}\n`);
+    stream.write(`${terminalText(line(region))}\n`);
   };
   return {
     onMessage(message: StreamMessage): void {
@@ -42,7 +44,7 @@ export function createProgressReporter(stream: NodeJS.WriteStream) {
       for (const region of message.regions) {
         if (multi) {
           const payload = {
-            region: region.region.padEnd(14),
+            region: terminalText(region.region).padEnd(14),
             events: region.events,
             note: region.waitingOnRateLimit ? 'rate limit' : region.state,
           };

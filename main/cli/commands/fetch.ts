@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import writeFileAtomic from 'write-file-atomic';
 
 import { ApiError } from '../../../shared/api/errors';
 import { FetchQuery } from '../../../shared/api/fetch-contract';
@@ -14,6 +13,8 @@ import type { OutputFormat } from '../../services/fetch/fetch-output';
 import { createFetchService } from '../../services/fetch/fetch-service';
 import { createCliContext } from '../cli-context';
 import { ExitCode, exitCodeFor } from '../exit-codes';
+import { outputTarget, writeOutput } from '../output-target';
+import { printErr } from '../terminal-output';
 import { createProgressReporter } from './fetch-progress';
 
 interface FetchOptions {
@@ -102,12 +103,14 @@ export function registerFetchCommand(program: Command): void {
     .option('--since <duration>', 'how far back, e.g. 12h, 7d (default 7d)', parseSince)
     .option('--start <iso>', 'start of the range (ISO 8601)')
     .option('--end <iso>', 'end of the range (ISO 8601)')
-    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--out <file>', 'write to this file instead of stdout ("-" is stdout; a FIFO or device is written in place, never replaced)')
     .addOption(new Option('--format <format>', 'output format').choices(['records', 'ndjson', 'csv']).default('records'))
     .option('--cache-dir <dir>', 'folder for fetched pages and cursors')
     .action(async (options: FetchOptions) => {
       const ctx = createCliContext(options.cacheDir ? { cacheDir: options.cacheDir } : {});
       const query = await buildQuery(options, ctx.env);
+      // A path that cannot be written is refused before the fetch, not after it.
+      await outputTarget(options.out);
       const progress = createProgressReporter(process.stderr);
       const service = createFetchService({ ...ctx, emit: (message: StreamMessage) => progress.onMessage(message) });
       // Ctrl+C stops the fetch, even while its credentials are still being resolved (a hung
@@ -117,7 +120,7 @@ export function registerFetchCommand(program: Command): void {
       const onSignal = () => (fetchId ? void service.manager.cancel(fetchId) : starting.abort());
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
-      process.stderr.write(`Getting credentials for profile "${query.profile}"…\n`);
+      printErr(`Getting credentials for profile "${query.profile}"…\n`);
       const status = await service.manager
         .start(query, starting.signal)
         .then((id) => {
@@ -131,14 +134,13 @@ export function registerFetchCommand(program: Command): void {
         });
       const { events } = service.manager.events(status.fetchId, 0, Number.MAX_SAFE_INTEGER);
       const { text, skipped } = formatEvents(events, options.format);
-      if (options.out) await writeFileAtomic(options.out, text);
-      else await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
+      await writeOutput(options.out, text);
       if (skipped > 0)
-        process.stderr.write(
+        printErr(
           `warning: ${skipped} event(s) were not valid JSON and are left out of the records; --format ndjson keeps them.\n`,
         );
-      process.stderr.write(`${status.eventCount} event(s), fetch ${status.fetchId}: ${status.state}\n`);
-      if (status.error) process.stderr.write(`trailcase: ${status.error.message}\n`);
+      printErr(`${status.eventCount} event(s), fetch ${status.fetchId}: ${status.state}\n`);
+      if (status.error) printErr(`trailcase: ${status.error.message}\n`);
       process.exitCode = exitCodeOf(status);
     });
 }

@@ -7,6 +7,7 @@ import { InvalidArgumentError } from 'commander';
 import { ApiError } from '../../../shared/api/errors';
 import { packageRoot } from '../../hosts/package-info';
 import { serveWeb } from '../../web/web-host-main';
+import { printErr, printOut } from '../terminal-output';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -25,9 +26,9 @@ export function registerServeCommand(program: Command): void {
     .action(async (options: { port?: number; dataDir?: string; cacheDir?: string }) => {
       const staticDir = join(packageRoot(), 'out', 'renderer');
       if (!existsSync(join(staticDir, 'index.html'))) throw new ApiError('NOT_FOUND', 'The app is not built yet: run `npm run build` first.');
-      const web = await serveWeb({ ...options, staticDir, log: (line) => process.stderr.write(`${line}\n`) });
-      process.stdout.write(`${web.url}\n`);
-      process.stderr.write('Trailcase is served on 127.0.0.1 only. Open the URL above; press Ctrl+C to stop.\n');
+      const web = await serveWeb({ ...options, staticDir, log: (line) => printErr(`${line}\n`) });
+      await printOut(`${web.url}\n`);
+      printErr('Trailcase is served on 127.0.0.1 only. Open the URL above; press Ctrl+C to stop.\n');
       await new Promise<void>((resolve) => {
         const stop = () => {
           void web.close().then(resolve);

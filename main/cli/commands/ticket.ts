@@ -19,6 +19,7 @@ import { withRetryAfter } from '../../services/jira/retry-after';
 import { createSubmitter } from '../../services/jira/submission';
 import { createCliContext } from '../cli-context';
 import { ExitCode } from '../exit-codes';
+import { printErr, printJson, printOut } from '../terminal-output';
 
 interface TicketOptions {
   events: string;
@@ -72,12 +73,12 @@ export function registerTicketCommand(program: Command): void {
       } catch (error) {
         // Missing or refused Jira credentials are "credentials missing or expired" (exit 3).
         if (isApiError(error) && (error.code === 'JIRA_NOT_CONNECTED' || error.code === 'JIRA_AUTH')) {
-          process.stderr.write(`trailcase: ${error.message}\n`);
+          printErr(`trailcase: ${error.message}\n`);
           process.exitCode = ExitCode.credentials;
           return;
         }
         if (isApiError(error) && error.fields)
-          for (const [field, message] of Object.entries(error.fields)) process.stderr.write(`  ${field}: ${message}\n`);
+          for (const [field, message] of Object.entries(error.fields)) printErr(`  ${field}: ${message}\n`);
         throw error;
       }
     });
@@ -132,18 +133,19 @@ async function runTicket(options: TicketOptions): Promise<void> {
     createMeta,
   });
   if (options.dryRun) {
-    process.stdout.write(
-      `${JSON.stringify({ site: credentials.site, fields: request.fields, attachment: { name: request.attachmentName, bytes: Buffer.byteLength(request.attachmentContent) } }, null, 2)}\n`,
-    );
-    return;
+    return printJson({
+      site: credentials.site,
+      fields: request.fields,
+      attachment: { name: request.attachmentName, bytes: Buffer.byteLength(request.attachmentContent) },
+    });
   }
-  process.stderr.write(`Creating a ${type.name} in ${options.project} on ${credentials.site}…\n`);
+  printErr(`Creating a ${type.name} in ${options.project} on ${credentials.site}…\n`);
   const submitter = createSubmitter({ api, site: credentials.site, pending: createPendingStore(ctx.dataDir) });
   const result = options.sendAgain ? await submitter.retry(submissionId, true) : await submitter.submit(submissionId, async () => request);
-  if (result.issueKey) process.stdout.write(`${result.issueKey} ${result.issueUrl}\n`);
+  if (result.issueKey) await printOut(`${result.issueKey} ${result.issueUrl}\n`);
   if (result.state !== 'created' || result.attachment !== 'attached') {
-    process.stderr.write(`trailcase: ${result.message}\n`);
-    process.stderr.write(
+    printErr(`trailcase: ${result.message}\n`);
+    printErr(
       `trailcase: to finish it, run the same command with --submission-id ${submissionId} (Trailcase looks the issue up by its label and never creates it twice).\n`,
     );
     process.exitCode = ExitCode.failed;
@@ -154,7 +156,7 @@ async function runTicket(options: TicketOptions): Promise<void> {
  * `--dry-run` without a Jira connection: the fields Trailcase would send, built from the events
  * alone. Field ids and option values are as given, not checked against the site's create screen.
  */
-function printOfflineDryRun(options: TicketOptions, events: Awaited<ReturnType<typeof readRecordsFile>>): void {
+function printOfflineDryRun(options: TicketOptions, events: Awaited<ReturnType<typeof readRecordsFile>>): Promise<void> {
   const draft = buildTicketDraft(events, {});
   const label = submissionLabel(options.submissionId ?? randomUUID());
   const fields: Record<string, unknown> = {
@@ -166,8 +168,6 @@ function printOfflineDryRun(options: TicketOptions, events: Awaited<ReturnType<t
     ...Object.fromEntries(options.field),
   };
   const attachment = recordsFile(events);
-  process.stderr.write('trailcase: no Jira connection, so the fields are not checked against the site’s create screen.\n');
-  process.stdout.write(
-    `${JSON.stringify({ site: null, fields, attachment: { name: attachmentName(new Date()), bytes: Buffer.byteLength(attachment) } }, null, 2)}\n`,
-  );
+  printErr('trailcase: no Jira connection, so the fields are not checked against the site’s create screen.\n');
+  return printJson({ site: null, fields, attachment: { name: attachmentName(new Date()), bytes: Buffer.byteLength(attachment) } });
 }

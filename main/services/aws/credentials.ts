@@ -1,14 +1,16 @@
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromSSO } from '@aws-sdk/credential-providers';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { AwsCredentialIdentity } from '@smithy/types';
 
 import { ApiError } from '../../../shared/api/errors';
+import { checkedHttpHandler } from './checked-http-handler';
 import { mapCredentialError } from './credential-errors';
 import { runCredentialProcess } from './credential-process';
-import { configuredEndpoint } from './endpoints';
+import { clientEndpoint, resolveEndpoint } from './endpoints';
+import type { AwsService } from './endpoints';
 import { kindOf, sharedFilePaths } from './profiles';
+import { assumeRole, assumeRoleWithWebIdentity } from './sts';
+import type { StsTarget } from './sts';
 
 type Section = Record<string, string | undefined>;
 
@@ -16,7 +18,8 @@ export interface ProfileSettings {
   name: string;
   kind: string;
   region: string | undefined;
-  endpointUrl: string | undefined;
+  /** The checked endpoint of a service for this profile; undefined is AWS's own (resolveEndpoint). */
+  endpoint(service: AwsService): string | undefined;
 }
 
 export interface CredentialDeps {
@@ -36,10 +39,8 @@ export async function readProfile(profile: string, env: NodeJS.ProcessEnv): Prom
   const credentials = (files.credentialsFile as Record<string, Section>)[profile];
   if (!config && !credentials) {
     if (profile === 'environment' && env.AWS_ACCESS_KEY_ID) {
-      return {
-        settings: { name: profile, kind: 'env', region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION, endpointUrl: undefined },
-        config: {},
-      };
+      const endpoint = (service: AwsService) => resolveEndpoint(service, { env, profile: {} });
+      return { settings: { name: profile, kind: 'env', region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION, endpoint }, config: {} };
     }
     throw new ApiError(
       'PROFILE_NOT_FOUND',
@@ -47,10 +48,9 @@ export async function readProfile(profile: string, env: NodeJS.ProcessEnv): Prom
     );
   }
   const merged = { ...credentials, ...config };
-  return {
-    settings: { name: profile, kind: kindOf(config, credentials), region: merged.region, endpointUrl: merged.endpoint_url },
-    config: merged,
-  };
+  const sections = files.configFile as Record<string, Section>;
+  const endpoint = (service: AwsService) => resolveEndpoint(service, { env, profile: merged, sections });
+  return { settings: { name: profile, kind: kindOf(config, credentials), region: merged.region, endpoint }, config: merged };
 }
 
 /**
@@ -73,16 +73,19 @@ export function createCredentialCache(deps: CredentialDeps) {
         });
       }
       const paths = sharedFilePaths(deps.env);
+      const files = { filepath: paths.credentials, configFilepath: paths.config, ignoreCache: true };
       // fromIni hands SSO profiles to fromSSO without the file paths; call it with them.
-      if (settings.kind === 'sso')
-        return await fromSSO({ profile, filepath: paths.credentials, configFilepath: paths.config, ignoreCache: true })();
+      if (settings.kind === 'sso') return await fromSSO({ profile, ...files, clientConfig: ssoClientConfig(settings) })();
+      const sts = (): StsTarget => ({ region: settings.region ?? deps.env.AWS_REGION ?? 'us-east-1', endpoint: settings.endpoint('STS') });
       const provider = fromIni({
         profile,
-        filepath: paths.credentials,
-        configFilepath: paths.config,
-        ignoreCache: true,
+        ...files,
         mfaCodeProvider: (mfaSerial) => deps.askMfaCode({ profile, mfaSerial }, signal),
-        roleAssumer: (source, params) => assumeRole(source, params, settings, deps.env, signal),
+        roleAssumer: (source, params) => assumeRole(sts(), source, params, signal),
+        roleAssumerWithWebIdentity: (params) => assumeRoleWithWebIdentity(sts(), params),
+        // The clients fromIni builds itself (an SSO source_profile's) go to AWS's own endpoint,
+        // never to one the SDK would read from [default] or AWS_PROFILE's profile.
+        clientConfig: { ...clientEndpoint(undefined), requestHandler: checkedHttpHandler() },
       });
       return await provider();
     } catch (error) {
@@ -134,34 +137,17 @@ function fromEnvironment(env: NodeJS.ProcessEnv): AwsCredentialIdentity {
   return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}), ...(accountId ? { accountId } : {}) };
 }
 
-/** AssumeRole through STS at the configured endpoint, with timeouts so a dead network fails fast. */
-async function assumeRole(
-  source: AwsCredentialIdentity,
-  params: ConstructorParameters<typeof AssumeRoleCommand>[0],
-  settings: ProfileSettings,
-  env: NodeJS.ProcessEnv,
-  signal?: AbortSignal,
-): Promise<AwsCredentialIdentity> {
-  const endpoint = configuredEndpoint('STS', env, settings.endpointUrl);
-  const sts = new STSClient({
-    region: settings.region ?? env.AWS_REGION ?? 'us-east-1',
-    credentials: source,
-    maxAttempts: 2,
-    requestHandler: new NodeHttpHandler({ connectionTimeout: 5000, requestTimeout: 20_000, throwOnRequestTimeout: true }),
-    ...(endpoint ? { endpoint } : {}),
-  });
-  try {
-    const { Credentials, AssumedRoleUser } = await sts.send(new AssumeRoleCommand(params), signal ? { abortSignal: signal } : {});
-    if (!Credentials?.AccessKeyId || !Credentials.SecretAccessKey) throw new Error('AssumeRole returned no credentials');
-    const accountId = AssumedRoleUser?.Arn?.split(':')[4];
-    return {
-      accessKeyId: Credentials.AccessKeyId,
-      secretAccessKey: Credentials.SecretAccessKey,
-      ...(Credentials.SessionToken ? { sessionToken: Credentials.SessionToken } : {}),
-      ...(Credentials.Expiration ? { expiration: Credentials.Expiration } : {}),
-      ...(accountId ? { accountId } : {}),
-    };
-  } finally {
-    sts.destroy();
+/**
+ * The SSO portal client's settings (fromSSO also gives them to the SSO-OIDC client that renews a
+ * session's token): the profile's resolved endpoint, checked, and never the SDK's own lookup.
+ */
+function ssoClientConfig(settings: ProfileSettings) {
+  const sso = settings.endpoint('SSO');
+  if (sso !== settings.endpoint('SSO_OIDC')) {
+    throw new ApiError(
+      'CONFIG_INVALID',
+      `Profile "${settings.name}" sets different SSO and SSO-OIDC endpoints; Trailcase sends both to one: set AWS_ENDPOINT_URL_SSO and AWS_ENDPOINT_URL_SSO_OIDC alike (or AWS_ENDPOINT_URL).`,
+    );
   }
+  return { ...clientEndpoint(sso), requestHandler: checkedHttpHandler() };
 }

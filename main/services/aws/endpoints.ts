@@ -1,5 +1,10 @@
 import { ApiError } from '../../../shared/api/errors';
 
+type Section = Record<string, string | undefined>;
+
+/** The AWS services Trailcase calls, spelled as in `AWS_ENDPOINT_URL_<SERVICE>`. */
+export type AwsService = 'CLOUDTRAIL' | 'STS' | 'SSO' | 'SSO_OIDC' | 'IAM' | 'S3' | 'ATHENA';
+
 /**
  * A configured endpoint, checked: https anywhere, plain http only on loopback, so credentials
  * signed for AWS never cross a network in clear text.
@@ -17,15 +22,61 @@ export function checkEndpoint(value: string, setting: string): string {
   throw new ApiError('CONFIG_INVALID', `${setting} must be an https URL (plain http is allowed only on 127.0.0.1, localhost or [::1]).`);
 }
 
+/** Where an endpoint may come from: the host's environment and the chosen profile, nothing else. */
+export interface EndpointSources {
+  env: NodeJS.ProcessEnv;
+  /** The chosen profile's settings (config and credentials files merged). */
+  profile: Section;
+  /** The config file's sections, for the `[services NAME]` section the profile names. */
+  sections?: Record<string, Section | undefined>;
+}
+
+const isTrue = (value: string | undefined) => value?.trim().toLowerCase() === 'true';
+
 /**
- * The endpoint of a service as the AWS tools choose it: `AWS_ENDPOINT_URL_<SERVICE>`, then
- * `AWS_ENDPOINT_URL`, then the profile's `endpoint_url`; undefined means AWS's own.
+ * The endpoint of one service for the chosen profile, resolved as the AWS tools do:
+ * `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`, the `<service> = endpoint_url` of the profile's
+ * `services` section, then the profile's `endpoint_url`; `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` or
+ * the profile's `ignore_configured_endpoint_urls` turn them all off. Each one is checked.
+ * Undefined means AWS's own endpoint for the region. The SDK's own lookup is never used: it
+ * reads `[default]` or `AWS_PROFILE`'s profile from the process, not the profile chosen, unchecked.
  */
-export function configuredEndpoint(service: 'CLOUDTRAIL' | 'STS', env: NodeJS.ProcessEnv, profileEndpoint?: string): string | undefined {
-  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true') return undefined;
-  const specific = env[`AWS_ENDPOINT_URL_${service}`];
-  if (specific) return checkEndpoint(specific, `AWS_ENDPOINT_URL_${service}`);
+export function resolveEndpoint(service: AwsService, sources: EndpointSources): string | undefined {
+  const { env, profile } = sources;
+  if (isTrue(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS) || isTrue(profile.ignore_configured_endpoint_urls)) return undefined;
+  const specific = `AWS_ENDPOINT_URL_${service}`;
+  if (env[specific]) return checkEndpoint(env[specific], specific);
   if (env.AWS_ENDPOINT_URL) return checkEndpoint(env.AWS_ENDPOINT_URL, 'AWS_ENDPOINT_URL');
-  if (profileEndpoint) return checkEndpoint(profileEndpoint, 'endpoint_url');
+  if (profile.services) {
+    const section = sources.sections?.[`services.${profile.services}`];
+    if (!section) {
+      throw new ApiError(
+        'CONFIG_INVALID',
+        `The profile names services section "${profile.services.slice(0, 100)}", which is not in the config file: add [services ${profile.services.slice(0, 100)}] or remove the setting.`,
+      );
+    }
+    const key = `${service.toLowerCase()}.endpoint_url`;
+    const value = section[key];
+    if (value) return checkEndpoint(value, `${service.toLowerCase()} endpoint_url in [services ${profile.services.slice(0, 100)}]`);
+  }
+  if (profile.endpoint_url) return checkEndpoint(profile.endpoint_url, 'endpoint_url');
   return undefined;
+}
+
+/**
+ * The endpoint of a service from the environment and a profile's `endpoint_url` only (no
+ * services section). Prefer `resolveEndpoint`, which reads the whole profile.
+ */
+export function configuredEndpoint(service: AwsService, env: NodeJS.ProcessEnv, profileEndpoint?: string): string | undefined {
+  return resolveEndpoint(service, { env, profile: profileEndpoint ? { endpoint_url: profileEndpoint } : {} });
+}
+
+/**
+ * The endpoint settings of every AWS client Trailcase builds: the resolved endpoint, or AWS's own,
+ * and never the SDK's lookup in the process's environment and shared files (which would pick
+ * `[default]`'s or `AWS_PROFILE`'s `endpoint_url` and `services`, unchecked, when the chosen
+ * profile names none).
+ */
+export function clientEndpoint(endpoint: string | undefined): { endpoint?: string; ignoreConfiguredEndpointUrls: true } {
+  return endpoint ? { endpoint, ignoreConfiguredEndpointUrls: true } : { ignoreConfiguredEndpointUrls: true };
 }

@@ -1,9 +1,10 @@
 import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import type { Event } from '@aws-sdk/client-cloudtrail';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 
 import { stableId } from '../../../shared/records/normalize';
+import { CheckedHttpHandler } from '../aws/checked-http-handler';
+import { clientEndpoint } from '../aws/endpoints';
 import type { LookupItem, LookupPage, LookupRequest, LookupSource } from './types';
 
 export interface SdkSourceOptions {
@@ -34,12 +35,13 @@ export function createSdkSource(options: SdkSourceOptions): LookupSource & { des
         region,
         credentials: options.credentials,
         maxAttempts: 1,
-        requestHandler: new NodeHttpHandler({
+        requestHandler: new CheckedHttpHandler({
           connectionTimeout: options.connectionTimeoutMs ?? 5000,
           requestTimeout: options.requestTimeoutMs ?? 30_000,
           throwOnRequestTimeout: true,
         }),
-        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+        // The resolved endpoint or AWS's own, never the SDK's lookup of [default] / AWS_PROFILE.
+        ...clientEndpoint(options.endpoint),
       });
       clients.set(region, client);
     }

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { HostContext } from '../../hosts/host-context';
 import { accountOfAccessKey } from '../aws/account-of-key';
 import { createCredentialCache, readProfile } from '../aws/credentials';
-import { configuredEndpoint } from '../aws/endpoints';
 import { DEMO_PROFILE } from '../aws/profiles';
 import type { RegionTuning } from '../cloudtrail/region-runner';
 import { createSdkSource } from '../cloudtrail/sdk-source';
@@ -40,7 +39,8 @@ export function createFetchService(ctx: Pick<HostContext, 'env' | 'cacheDir' | '
     });
     if (!found) return createDemoSource();
     const { settings } = found;
-    const endpoint = configuredEndpoint('CLOUDTRAIL', ctx.env, settings.endpointUrl);
+    // Resolved from the chosen profile only, checked, and the same one the cache key names.
+    const endpoint = settings.endpoint('CLOUDTRAIL');
     // Resolving now turns a missing, expired or MFA-guarded credential into a clear start error.
     const resolved = await credentials.get(profile, signal);
     // One limiter per account and region, as CloudTrail counts: the account from the credentials,

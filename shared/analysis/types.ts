@@ -2,6 +2,7 @@
  * The analysis of a set of records, in the exact shape `trailcase analyze --format json` prints
  * (DESIGN 2.6). Outside checks read these names: add fields freely, never rename.
  */
+import type { AddressKind, DatasetInfo } from '../intel/types';
 import type { Severity } from '../rules/types';
 
 export interface AnalysisFlag {
@@ -16,6 +17,9 @@ export interface AnalysisFlag {
 
 export interface AnalyzedEvent {
   eventID: string;
+  /** The record's eventTime as written (empty when it had none). */
+  eventTime: string;
+  eventName: string;
   flags: AnalysisFlag[];
   /** What the baseline never showed for this identity: `sourceIP`, `asn`, `country`, `userAgent`, `eventName`, `region`… (empty without a baseline). */
   new: string[];
@@ -29,6 +33,10 @@ export interface AnalyzedSource {
   aws: string | null;
   tor: boolean | null;
   events: number;
+  /** What kind of value `sourceIPAddress` held; only `public` addresses are looked up. */
+  kind: AddressKind;
+  /** The AWS region of the AWS range holding the address, when `aws` is known. */
+  awsRegion: string | null;
 }
 
 /** Kinds of finding that span events; these words where they apply (DESIGN 2.6). */
@@ -42,6 +50,8 @@ export type FindingKind =
   | 'instance-credentials-outside-aws'
   | 'recon-burst'
   | 'password-spraying'
+  /** Many failed console sign-ins for one user (password guessing), from any address. */
+  | 'repeated-sign-in-failures'
   | 'console-without-mfa'
   | 'logging-tampering'
   | 'privilege-escalation'
@@ -51,9 +61,17 @@ export type FindingKind =
 export interface Finding {
   kind: FindingKind;
   severity: Severity;
+  /** A short name for lists ("Sign-ins through Tor"). */
+  title: string;
+  /** Plain-language why, naming what was seen; values from records are made inert. */
   summary: string;
+  /** The summary as our words and values from records or data sets, so a report can set the values apart. */
+  summaryParts: Array<{ text: string } | { value: string }>;
   eventIDs: string[];
   attack: string[];
+  /** Time of the first and last event named (ISO), for ordering and display. */
+  start: string | null;
+  end: string | null;
 }
 
 export interface Analysis {
@@ -62,4 +80,8 @@ export interface Analysis {
   events: AnalyzedEvent[];
   sources: AnalyzedSource[];
   findings: Finding[];
+  /** The enrichment data sets behind `sources` and the findings, with their dates (PROMISES 22). */
+  datasets: DatasetInfo[];
+  /** What could not be decided and why (a data set missing, a limit of a method). */
+  notes: string[];
 }

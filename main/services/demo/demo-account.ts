@@ -1,10 +1,11 @@
 /**
  * The built-in `demo` profile's account (210987654321), 14 days in us-east-1, eu-west-1 and
  * us-west-2, about 6,000 events. Identities:
- * - `jmorales`: the compromised IAM user (console sign-in without MFA from 185.220.101.47, new
- *   access key AKIATJ4MORALESNEW5Z8, AdministratorAccess, StopLogging, SSH open to 0.0.0.0/0,
- *   AssumeRole into `prod-admin` as session `maint-0412`, GetSessionToken), about 30 hours
- *   before the account's end;
+ * - `jmorales`: the compromised IAM user (console sign-in without MFA from the Tor exit
+ *   185.220.101.47, new access key AKIATJ4MORALESNEW5Z8, AdministratorAccess, a reconnaissance
+ *   burst from Kali Linux, StopLogging, SSH open to 0.0.0.0/0, AssumeRole into `prod-admin` as
+ *   session `maint-0412`, GetSessionToken, then calls from the Tor exit 23.129.64.131 in another
+ *   country), about 30 hours before the account's end;
  * - `priya.shah` and `dkim`: ordinary daily work by console and CLI;
  * - `ci-deployer`: CI that assumes `ci-deploy-role` as sessions `gha-<run>` and deploys;
  * - `root` (two console sign-ins) and AWS services (roles assumed by Lambda, EC2, Config).

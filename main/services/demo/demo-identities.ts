@@ -50,11 +50,17 @@ export const users = {
   },
 } satisfies Record<string, IamUser>;
 
-/** The story's attacker: the new key, the new address and the sessions they open. */
+/**
+ * The story's attacker: the new key, the addresses and the sessions they open. Both addresses are
+ * in public Tor exit ranges (185.220.101.0/24 in Germany, 23.129.64.0/24 in the United States):
+ * the attacker works through Tor, and when the circuit changes country the calls seem to jump an
+ * ocean in minutes. The CLI runs on Kali Linux, which the AWS CLI writes into its user agent.
+ */
 export const attacker = {
   ip: '185.220.101.47',
+  laterIp: '23.129.64.131',
   consoleUserAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
-  cliUserAgent: 'aws-cli/2.13.0 Python/3.11.4 Linux/5.15.0-91-generic exe/x86_64.kali.2023 prompt/off',
+  cliUserAgent: 'aws-cli/2.15.0 Python/3.11.6 Linux/6.5.0-kali3-amd64 exe/x86_64.kali.2024 prompt/off',
   newAccessKeyId: 'AKIATJ4MORALESNEW5Z8',
   roleSessionKeyId: 'ASIATJ4ROLESESSION9P3',
   sessionTokenKeyId: 'ASIATJ4SESSIONTOKENX6',

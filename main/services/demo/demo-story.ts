@@ -11,10 +11,31 @@ const denied = (action: string, resource: string) => ({
   message: `User: arn:aws:iam::${account}:user/${user.userName} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`,
 });
 
+/** The key's first minutes: an enumeration like Pacu's or CloudFox's, as [minute, region, source, name, request]. */
+const keyRecon: ReadonlyArray<[number, string, string, string, unknown]> = [
+  [20, 'us-east-1', 'sts.amazonaws.com', 'GetCallerIdentity', null],
+  [20.3, 'us-east-1', 'iam.amazonaws.com', 'GetUser', null],
+  [20.6, 'us-east-1', 'iam.amazonaws.com', 'ListAttachedUserPolicies', { userName: user.userName }],
+  [20.9, 'us-east-1', 'iam.amazonaws.com', 'ListUsers', null],
+  [21.2, 'us-east-1', 'iam.amazonaws.com', 'ListRoles', null],
+  [21.5, 'us-east-1', 'iam.amazonaws.com', 'GetAccountAuthorizationDetails', { filter: ['User', 'Role', 'Group', 'LocalManagedPolicy'] }],
+  [21.8, 'us-east-1', 'iam.amazonaws.com', 'GetAccountSummary', null],
+  [22.1, 'us-east-1', 's3.amazonaws.com', 'ListBuckets', { Host: 's3.amazonaws.com' }],
+  [22.4, 'eu-west-1', 'secretsmanager.amazonaws.com', 'ListSecrets', null],
+  [22.7, 'us-east-1', 'ec2.amazonaws.com', 'DescribeRegions', { regionSet: {}, filterSet: {} }],
+  [22.9, 'us-east-1', 'ec2.amazonaws.com', 'DescribeInstances', { instancesSet: {}, filterSet: {} }],
+  [23.1, 'eu-west-1', 'ec2.amazonaws.com', 'DescribeInstances', { instancesSet: {}, filterSet: {} }],
+  [23.3, 'us-west-2', 'ec2.amazonaws.com', 'DescribeInstances', { instancesSet: {}, filterSet: {} }],
+  [23.5, 'eu-west-1', 'lambda.amazonaws.com', 'ListFunctions20150331', null],
+  [23.7, 'us-east-1', 'cloudtrail.amazonaws.com', 'DescribeTrails', { trailNameList: [], includeShadowTrails: true }],
+];
+
 /**
- * The incident: jmorales signs in to the console without MFA from a new address, is denied on
- * reconnaissance, creates an access key, attaches AdministratorAccess, stops the trail, opens a
- * security group to the world, then works through an assumed role and a session token.
+ * The incident: jmorales signs in to the console without MFA from a Tor exit, is denied on
+ * reconnaissance, creates an access key, attaches AdministratorAccess, enumerates the account
+ * with the new key from Kali Linux (a reconnaissance burst), stops the trail, opens a security
+ * group to the world, then works through an assumed role and a session token, the last calls
+ * from a Tor exit in another country minutes later (impossible travel).
  */
 export function storyEvents(random: Random, start: number): DemoEvent[] {
   const consoleActor: Actor = { type: 'IAMUser', user, accessKeyId: 'ASIATJ4CONSOLE8H2K5M', console: { mfa: false, since: start } };
@@ -36,7 +57,8 @@ export function storyEvents(random: Random, start: number): DemoEvent[] {
   const viaConsole = { actor: consoleActor, ip: attacker.ip, userAgent: attacker.consoleUserAgent };
   const viaKey = { actor: keyActor, ip: attacker.ip, userAgent: attacker.cliUserAgent };
   const viaRole = { actor: roleActor, ip: attacker.ip, userAgent: attacker.cliUserAgent };
-  const viaToken = { actor: tokenActor, ip: attacker.ip, userAgent: attacker.cliUserAgent };
+  // The Tor circuit has changed: the session token's calls leave from an exit in another country.
+  const viaToken = { actor: tokenActor, ip: attacker.laterIp, userAgent: attacker.cliUserAgent };
   const at = (minutes: number) => start + Math.round(minutes * MIN);
   const specs: CallSpec[] = [
     {
@@ -156,18 +178,8 @@ export function storyEvents(random: Random, start: number): DemoEvent[] {
       readOnly: false,
       request: { userName: user.userName, policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' },
     },
-    { ...viaKey, time: at(20), region: 'us-east-1', source: 'sts.amazonaws.com', name: 'GetCallerIdentity', readOnly: true, request: null },
-    { ...viaKey, time: at(21), region: 'us-east-1', source: 'iam.amazonaws.com', name: 'ListUsers', readOnly: true, request: null },
-    { ...viaKey, time: at(21.5), region: 'us-east-1', source: 'iam.amazonaws.com', name: 'ListRoles', readOnly: true, request: null },
-    {
-      ...viaKey,
-      time: at(23),
-      region: 'us-east-1',
-      source: 'cloudtrail.amazonaws.com',
-      name: 'DescribeTrails',
-      readOnly: true,
-      request: { trailNameList: [], includeShadowTrails: true },
-    },
+    // With the new key, from Kali: what can it reach? Fifteen reads across seven services in four minutes.
+    ...keyRecon.map(([minutes, region, source, name, request]) => ({ ...viaKey, time: at(minutes), region, source, name, readOnly: true, request })),
     {
       ...viaKey,
       time: at(24),

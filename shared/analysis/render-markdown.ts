@@ -1,0 +1,92 @@
+import type { DatasetInfo } from '../intel/types';
+import { inertText } from '../ticket/inert-text';
+import { codeSpan, escapeMarkdown } from '../ticket/render-markdown';
+import { count } from './findings/finding-text';
+import type { Analysis, AnalyzedSource, Finding } from './types';
+
+/** Flagged events listed at most; the JSON has them all. */
+const maxFlaggedRows = 200;
+const maxSourceRows = 100;
+
+/** Our words (which hold only strictly checked values), with Markdown's special characters escaped. */
+function prose(text: string): string {
+  return escapeMarkdown(inertText(text, 2000));
+}
+
+/** A value from a record or a data set: inert, short, in a code span (never a link or markup). */
+function data(value: string, max = 120, inTable = true): string {
+  return value ? codeSpan(inertText(value, max), inTable) : '—';
+}
+
+const when = (iso: string | null) => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC') : '');
+
+/** A summary: our words escaped, each value from a record or data set in its own code span. */
+function summaryOf(finding: Finding): string {
+  return finding.summaryParts.map((part) => ('text' in part ? prose(part.text) : data(part.value, 120, false))).join('');
+}
+
+function findingLines(finding: Finding): string {
+  const span = finding.start ? ` · ${when(finding.start)}${finding.end && finding.end !== finding.start ? ` to ${when(finding.end)}` : ''}` : '';
+  const attack = finding.attack.length ? ` · ATT&CK ${finding.attack.join(', ')}` : '';
+  return (
+    `- **${finding.severity.toUpperCase()} · ${prose(finding.title)}** (${prose(finding.kind)}): ${summaryOf(finding)}  \n` +
+    `  ${prose(count(finding.eventIDs.length, 'event'))}${prose(attack)}${prose(span)}`
+  );
+}
+
+function flaggedTable(analysis: Analysis): string[] {
+  const flagged = analysis.events.filter((event) => event.flags.length > 0);
+  if (flagged.length === 0) return ['No event was flagged by the rule pack.'];
+  const rows = flagged.slice(0, maxFlaggedRows).map((event) => {
+    const flags = event.flags.map((flag) => `${flag.severity.toUpperCase()} ${flag.ruleId} ${flag.title}`).join('; ');
+    const reasons = event.flags.map((flag) => flag.reason).join(' ');
+    return `| ${data(event.eventTime, 30)} | ${data(event.eventName, 60)} | ${data(event.eventID, 60)} | ${data(flags, 300)} | ${data(reasons, 400)} |`;
+  });
+  const more = flagged.length > maxFlaggedRows ? [`…and ${(flagged.length - maxFlaggedRows).toLocaleString('en-US')} more (see the JSON output).`] : [];
+  return ['| Time | Event | Event ID | Flags | Why |', '| --- | --- | --- | --- | --- |', ...rows, ...more];
+}
+
+const orUnknown = (value: string | number | null) => (value === null ? 'unknown' : String(value));
+const torText = (tor: boolean | null) => (tor === null ? 'unknown' : tor ? 'yes' : 'no');
+
+function sourcesTable(sources: readonly AnalyzedSource[]): string[] {
+  if (sources.length === 0) return ['No source addresses.'];
+  const rows = sources.slice(0, maxSourceRows).map((source) => {
+    const aws = source.aws === null ? 'unknown or not AWS' : `${source.aws}${source.awsRegion ? ` ${source.awsRegion}` : ''}`;
+    return `| ${data(source.ip, 60)} | ${prose(source.kind)} | ${data(orUnknown(source.country))} | ${data(source.asn === null ? 'unknown' : `AS${source.asn}`)} | ${data(orUnknown(source.asOrg), 60)} | ${data(aws, 60)} | ${torText(source.tor)} | ${source.events.toLocaleString('en-US')} |`;
+  });
+  const more = sources.length > maxSourceRows ? [`…and ${(sources.length - maxSourceRows).toLocaleString('en-US')} more addresses (see the JSON output).`] : [];
+  return ['| Address | Kind | Country | ASN | Organisation | AWS | Tor | Events |', '| --- | --- | --- | --- | --- | --- | --- | ---: |', ...rows, ...more];
+}
+
+function datasetLine(dataset: DatasetInfo): string {
+  const date = dataset.date ? `dated ${dataset.date.slice(0, 10)}` : 'undated';
+  return `- ${prose(dataset.name)} (${prose(dataset.id)}, ${prose(dataset.origin)}, ${prose(date)}, ${dataset.entries.toLocaleString('en-US')} entries)`;
+}
+
+/**
+ * The analysis as a readable report: findings first, then flagged events, then the sources with
+ * the data sets (and their dates) behind them. Event data only ever appears in code spans.
+ */
+export function renderAnalysisMarkdown(analysis: Analysis): string {
+  const flaggedCount = analysis.events.filter((event) => event.flags.length > 0).length;
+  const baseline = analysis.baseline
+    ? `${prose(when(analysis.baseline.start))} to ${prose(when(analysis.baseline.end))} (${analysis.baseline.events.toLocaleString('en-US')} events)`
+    : 'none';
+  const sections = [
+    '## Trailcase analysis',
+    `**Events:** ${analysis.events.length.toLocaleString('en-US')} · **Flagged:** ${flaggedCount.toLocaleString('en-US')} · **Rule pack:** ${data(analysis.rulePack, 40, false)} · **Baseline:** ${baseline}`,
+    '### What stands out',
+    analysis.findings.length ? analysis.findings.map(findingLines).join('\n') : 'Nothing that spans events stood out.',
+    '### Flagged events',
+    flaggedTable(analysis).join('\n'),
+    '### Sources',
+    sourcesTable(analysis.sources).join('\n'),
+    '### Data sets',
+    analysis.datasets.length
+      ? analysis.datasets.map(datasetLine).join('\n')
+      : 'No enrichment data set is loaded: country, network, AWS and Tor are unknown for every address.',
+  ];
+  if (analysis.notes.length) sections.push('### Not decided', analysis.notes.map((note) => `- ${prose(note)}`).join('\n'));
+  return `${sections.join('\n\n')}\n`;
+}

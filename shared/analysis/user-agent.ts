@@ -1,0 +1,30 @@
+/**
+ * A user agent reduced to what identifies the client: its family and version (`aws-cli/2.15.30`,
+ * `Boto3/1.34.84`, `Chrome/130` for a browser, `console.amazonaws.com`), so a new patch of the
+ * OS or a different command does not read as a new client, while a new tool or version does.
+ */
+const browsers: ReadonlyArray<[family: string, pattern: RegExp]> = [
+  ['Edge', /\bEdg(?:e|A|iOS)?\/(\d+)/],
+  ['Opera', /\bOPR\/(\d+)/],
+  ['Firefox', /\bFirefox\/(\d+)/],
+  ['Chrome', /\b(?:Chrome|CriOS)\/(\d+)/],
+  ['Safari', /\bVersion\/(\d+)[\d.]* (?:Mobile\/\S+ )?Safari\//],
+];
+
+const maxLength = 80;
+
+/** The client family and version of a user agent, or the trimmed text itself when it has no product token. */
+export function userAgentFamily(userAgent: string): string {
+  const text = userAgent.trim().replace(/^\[(.*)\]$/s, '$1').trim();
+  if (!text) return '';
+  if (text.startsWith('Mozilla/')) {
+    for (const [family, pattern] of browsers) {
+      const match = pattern.exec(text);
+      if (match) return `${family}/${match[1]}`;
+    }
+    return 'browser';
+  }
+  const product = /^([A-Za-z][\w.-]*)\/(v?\d[\w.-]*)/.exec(text);
+  if (product) return `${product[1]}/${product[2]}`.slice(0, maxLength);
+  return text.split(/\s/, 1)[0]!.slice(0, maxLength);
+}

@@ -4,15 +4,24 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 
-import { contentSecurityPolicy } from './main/security/csp';
+import { metaContentSecurityPolicy } from './main/security/csp';
 
-/** Writes the renderer's CSP into its page (frame-ancestors only works as a header, so it is left out). */
-function cspMeta(): Plugin {
-  const policy = contentSecurityPolicy
-    .split('; ')
-    .filter((directive) => !directive.startsWith('frame-ancestors'))
-    .join('; ');
-  return { name: 'trailcase-csp', transformIndexHtml: (html) => html.replace('%TRAILCASE_CSP%', policy) };
+/**
+ * Checks that the page's `<meta>` policy is main/security/csp.ts's (frame-ancestors aside, a
+ * header-only directive). The policy is written literally in renderer/index.html so that the
+ * scanner reads it; this keeps the two from drifting apart.
+ */
+function cspMetaCheck(): Plugin {
+  return {
+    name: 'trailcase-csp-check',
+    transformIndexHtml(html) {
+      const policies = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/gi)].map((match) => match[1]);
+      if (policies.length !== 1 || policies[0] !== metaContentSecurityPolicy) {
+        throw new Error(`renderer/index.html must carry exactly one CSP <meta>, with content="${metaContentSecurityPolicy}" (main/security/csp.ts without frame-ancestors); found ${JSON.stringify(policies)}.`);
+      }
+      return html;
+    },
+  };
 }
 
 /**
@@ -56,7 +65,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react(), cspMeta()],
+    plugins: [react(), cspMetaCheck()],
     base: './',
     build: {
       outDir: 'out/renderer',

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 import { app, BrowserWindow, shell } from 'electron';
 import type { WebContents } from 'electron';
@@ -8,7 +7,9 @@ import { streamChannel } from '../../shared/api/contract';
 import { createHost } from '../hosts/create-host';
 import { createStreamBus } from '../hosts/stream-bus';
 import { DEEP_LINK_SCHEME, deepLinkFromArgv, deepLinkQuery } from '../security/deep-link';
+import { registerAppScheme, setupAppProtocol } from './app-protocol';
 import { setupIpc } from './ipc';
+import { createJiraSiteDialog } from './jira-site-dialog';
 import { setupLockdown } from './lockdown';
 import { createSafeStorageSecrets } from './safe-storage-secrets';
 import { createMainWindow } from './window';
@@ -17,8 +18,7 @@ import { createMainWindow } from './window';
  * The desktop app's start-up, as a list. Everything of substance lives in services shared with
  * the web host and the CLI; this layer only binds them to Electron.
  */
-const pagePath = join(__dirname, '../renderer/index.html');
-const pageUrl = pathToFileURL(pagePath).toString();
+const rendererDir = join(__dirname, '../renderer');
 const windows = new Set<WebContents>();
 const bus = createStreamBus();
 let pendingDeepLink: string | null = deepLinkFromArgv(process.argv);
@@ -48,12 +48,14 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     receiveDeepLink(url);
   });
+  registerAppScheme();
   setupLockdown();
   void app.whenReady().then(start);
   app.on('window-all-closed', () => app.quit());
 }
 
 function start(): void {
+  setupAppProtocol(rendererDir);
   const dataDir = app.getPath('userData');
   const host = createHost(
     {
@@ -64,6 +66,7 @@ function start(): void {
       emit: bus.emit,
       askMfaCode: () => Promise.reject(new Error('replaced by the MFA broker')),
       secrets: createSafeStorageSecrets(dataDir),
+      confirmJiraSite: createJiraSiteDialog(() => mainWindow),
       openExternal: async (url) => {
         // Reviewed: only URLs that passed checkExternalUrl (https, allow-listed hosts) arrive here.
         await shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
@@ -80,15 +83,20 @@ function start(): void {
   bus.subscribe((message) => {
     for (const contents of windows) if (!contents.isDestroyed()) contents.send(streamChannel, message);
   });
-  setupIpc(host.dispatch, (contents) => windows.has(contents), pageUrl);
-  mainWindow = createMainWindow(pagePath);
-  const contents = mainWindow.webContents;
-  windows.add(contents);
-  mainWindow.on('closed', () => {
-    windows.delete(contents);
-    mainWindow = null;
-  });
+  setupIpc(host.dispatch, (contents) => windows.has(contents));
+  openMainWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) start();
+    if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
+  });
+}
+
+function openMainWindow(): void {
+  const window = createMainWindow();
+  const contents = window.webContents;
+  mainWindow = window;
+  windows.add(contents);
+  window.on('closed', () => {
+    windows.delete(contents);
+    if (mainWindow === window) mainWindow = null;
   });
 }

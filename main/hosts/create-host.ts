@@ -8,7 +8,7 @@ import { createMfaBroker } from './mfa-broker';
 import { appVersion } from './package-info';
 import { createFetchService } from '../services/fetch/fetch-service';
 import { createTicketHandlers } from './handlers/ticket-handlers';
-import { hostOfSite } from '../security/external-links';
+import { allowedSiteOrigins } from '../security/external-links';
 import { createTicketService, fetchedEventsLoader } from '../services/jira/ticket-service';
 
 /**
@@ -21,7 +21,7 @@ export function createHost(ctx: HostContext, log: (line: string) => void = () =>
   const fetches = createFetchService(hostCtx);
   const tickets = createTicketService({ ...hostCtx, loadRecords: fetchedEventsLoader(fetches.manager) });
   const handlers: Handlers = {
-    ...createAppHandlers(hostCtx, { mfa, version: appVersion(), extraAllowedHosts: () => hostOfSite(tickets.currentSite()), forgetCredentials: fetches.forgetCredentials }),
+    ...createAppHandlers(hostCtx, { mfa, version: appVersion(), extraAllowedHosts: () => allowedSiteOrigins(tickets.currentSite()), forgetCredentials: fetches.forgetCredentials }),
     ...createTicketHandlers(tickets),
     ...createFetchHandlers(fetches.manager),
     ...createInvestigationHandlers(hostCtx),

@@ -1,4 +1,5 @@
 import type { StreamMessage } from '../../shared/api/stream';
+import type { ConfirmJiraSite } from '../services/jira/connection-store';
 import type { SecretStore } from '../services/secrets/secret-store';
 
 /**
@@ -19,6 +20,11 @@ export interface HostContext {
   secrets: SecretStore;
   /** Opens a link that already passed `checkExternalUrl`; false where the host cannot. */
   openExternal(url: string): Promise<boolean>;
+  /**
+   * Asks the analyst outside the page before a new Jira site is saved (the desktop's dialog).
+   * Absent where the page is the only UI (web host) or nothing is saved (CLI).
+   */
+  confirmJiraSite?: ConfirmJiraSite;
   /** The query string of a deep link waiting to fill the investigation form, if any. */
   takePendingDeepLink(): string | null;
 }

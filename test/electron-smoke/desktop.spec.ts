@@ -13,6 +13,13 @@ test('the desktop window is sandboxed, isolated and locked to its page', async (
     }));
     expect(globals).toMatchObject({ require: 'undefined', process: 'undefined', bridge: 'object' });
     expect(globals.methods).toBeGreaterThan(3);
+    // Served from app://, not file://: the page reaches no local file, and only its own folder.
+    expect(page.url()).toBe('app://trailcase/index.html');
+    const reads = await page.evaluate(async () => {
+      const attempt = (url: string) => fetch(url).then((response) => (response.ok ? 'read' : `status ${response.status}`), () => 'refused');
+      return { file: await attempt('file:///etc/passwd'), traversal: await attempt('app://trailcase/..%2f..%2f..%2fpackage.json'), own: await attempt('app://trailcase/index.html') };
+    });
+    expect(reads).toEqual({ file: 'refused', traversal: 'status 404', own: 'read' });
     const before = page.url();
     await page.evaluate(() => {
       window.location.href = 'https://evil.test/';

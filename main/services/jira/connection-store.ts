@@ -18,6 +18,18 @@ const SiteDefaults = z.object({
 const DefaultsFile = z.record(z.string(), SiteDefaults);
 type SiteDefaults = z.infer<typeof SiteDefaults>;
 
+/** A change of the Jira site Trailcase sends tickets to: from the current one (or none) to `to`. */
+export interface JiraSiteChange {
+  from: string | null;
+  to: string;
+}
+
+/**
+ * Asks the analyst, outside the page, whether to connect to a new site (the desktop's own
+ * dialog); true to go on. A host whose only UI is the page (the web host) has none.
+ */
+export type ConfirmJiraSite = (change: JiraSiteChange) => Promise<boolean>;
+
 const tokenName = (site: string) => `jira-token:${site}`;
 const emptyDefaults: SiteDefaults = { projectKey: null, issueTypeId: null, fields: {} };
 
@@ -26,7 +38,7 @@ const emptyDefaults: SiteDefaults = { projectKey: null, issueTypeId: null, field
  * on disk in clear, never sent to the renderer). A saved connection wins; otherwise the
  * JIRA_BASE_URL, JIRA_EMAIL and JIRA_API_TOKEN variables (CLI, web host) are used.
  */
-export function createConnectionStore(options: { dataDir: string; env: NodeJS.ProcessEnv; secrets: SecretStore }) {
+export function createConnectionStore(options: { dataDir: string; env: NodeJS.ProcessEnv; secrets: SecretStore; confirmJiraSite?: ConfirmJiraSite }) {
   const file = join(options.dataDir, 'jira', 'connection.json');
   const defaultsFile = join(options.dataDir, 'jira', 'defaults.json');
 
@@ -78,13 +90,20 @@ export function createConnectionStore(options: { dataDir: string; env: NodeJS.Pr
 
   return {
     info,
-    /** Saves site and email; a token replaces the old one; a different site forgets the old token. */
+    /**
+     * Saves site and email; a token replaces the old one; a different site forgets the old token.
+     * A site other than the one in use is saved only once the analyst confirmed it outside the
+     * page (where the host can ask): the page alone must not choose where tickets go.
+     */
     async save(input: { site: string; email: string; token: string | null }): Promise<JiraConnectionInfo> {
       const site = siteOrigin(input.site);
       if (!site)
         throw new ApiError('BAD_INPUT', 'The Jira site must be an https URL.', {
           site: 'an https URL such as https://your-team.atlassian.net',
         });
+      const current = (await resolve()).site;
+      if (site !== current && options.confirmJiraSite && !(await options.confirmJiraSite({ from: current, to: site })))
+        throw new ApiError('CANCELLED', `The Jira site was not changed: connecting to ${site} was not confirmed.`);
       const previous = await saved();
       if (previous && previous.site !== site) await options.secrets.delete(tokenName(previous.site));
       await writeJsonAtomic(file, { site, email: input.email.trim() });

@@ -1,5 +1,11 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
+import { APP_PAGE_URL } from '../../../main/security/app-protocol';
+import { contentSecurityPolicy } from '../../../main/security/csp';
 import { channelOf, methodNames, streamChannel } from '../../../shared/api/contract';
 
 /**
@@ -10,9 +16,17 @@ import { channelOf, methodNames, streamChannel } from '../../../shared/api/contr
 const electron = vi.hoisted(() => {
   const handlers = new Map<string, (...args: unknown[]) => unknown>();
   const appListeners = new Map<string, (...args: unknown[]) => void>();
+  const schemes = new Map<string, (request: Request) => Promise<Response>>();
   return {
     handlers,
     appListeners,
+    schemes,
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(),
+      handle: vi.fn((scheme: string, fn: (request: Request) => Promise<Response>) => schemes.set(scheme, fn)),
+    },
+    dialog: { showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })) },
+    BrowserWindow: class {},
     ipcMain: { handle: vi.fn((channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn)) },
     ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, data: {} })), on: vi.fn(), removeListener: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn() },
@@ -23,7 +37,7 @@ const electron = vi.hoisted(() => {
 vi.mock('electron', () => electron);
 
 describe('the IPC binding', () => {
-  const pageUrl = 'file:///opt/trailcase/out/renderer/index.html';
+  const pageUrl = APP_PAGE_URL;
   const ours = { id: 1 };
   const dispatch = vi.fn(async () => ({ ok: true as const, data: 'called' }));
 
@@ -31,7 +45,7 @@ describe('the IPC binding', () => {
     electron.handlers.clear();
     dispatch.mockClear();
     const { setupIpc } = await import('../../../main/electron/ipc');
-    setupIpc(dispatch, (contents) => contents === (ours as never), pageUrl);
+    setupIpc(dispatch, (contents) => contents === (ours as never));
   });
 
   function eventFrom({ subframe = false, url = pageUrl }: { subframe?: boolean; url?: string } = {}) {
@@ -65,6 +79,18 @@ describe('the IPC binding', () => {
   it('refuses a call from a page that is not ours', async () => {
     const handler = electron.handlers.get(channelOf('listProfiles'))!;
     expect(await handler(eventFrom({ url: 'https://evil.test/' }), {})).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED' } });
+  });
+
+  it('refuses a call from a file:// page, even of our own build, and from another app:// host', async () => {
+    const handler = electron.handlers.get(channelOf('listProfiles'))!;
+    for (const url of ['file:///opt/trailcase/out/renderer/index.html', 'app://evil.test/index.html', 'app://trailcase/other.html'])
+      expect(await handler(eventFrom({ url }), {}), url).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED' } });
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('dispatches a call from our page with a query or fragment', async () => {
+    const handler = electron.handlers.get(channelOf('listProfiles'))!;
+    expect(await handler(eventFrom({ url: `${APP_PAGE_URL}?profile=demo#x` }), {})).toEqual({ ok: true, data: 'called' });
   });
 });
 
@@ -114,5 +140,80 @@ describe('the lockdown', () => {
     expect(callback).toHaveBeenCalledWith(false);
     const [checkHandler] = electron.session.defaultSession.setPermissionCheckHandler.mock.calls[0] as unknown as [(c: unknown, p: string) => boolean];
     expect(checkHandler({}, 'notifications')).toBe(false);
+  });
+});
+
+describe('the app:// protocol', () => {
+  const base = mkdtempSync(join(tmpdir(), 'trailcase-app-'));
+  const root = join(base, 'renderer');
+  mkdirSync(join(root, 'assets'), { recursive: true });
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>Trailcase</title>');
+  writeFileSync(join(root, 'assets', 'index.js'), 'export {};');
+  // What a compromised page would like to read: a file beside the renderer folder.
+  writeFileSync(join(base, 'credentials'), 'aws_secret_access_key = canary');
+
+  async function serve(url: string, method = 'GET'): Promise<Response> {
+    const { setupAppProtocol } = await import('../../../main/electron/app-protocol');
+    electron.schemes.clear();
+    setupAppProtocol(root);
+    return electron.schemes.get('app')!(new Request(url, { method }));
+  }
+
+  it('registers app: as standard and secure, without bypassing the CSP', async () => {
+    const { registerAppScheme } = await import('../../../main/electron/app-protocol');
+    registerAppScheme();
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    ]);
+  });
+
+  it('serves the page from the renderer folder with the CSP header', async () => {
+    const response = await serve(APP_PAGE_URL);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('<!doctype html><title>Trailcase</title>');
+    expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('serves scripts as JavaScript', async () => {
+    const response = await serve('app://trailcase/assets/index.js');
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await response.text()).toBe('export {};');
+  });
+
+  it('answers 404 for a path out of the folder, another host or a missing file, and reads nothing else', async () => {
+    for (const url of ['app://trailcase/..%2fcredentials', 'app://trailcase/%2e%2e/credentials', 'app://trailcase/assets/..%2f..%2fcredentials', 'app://evil.test/index.html', 'app://trailcase/missing.js']) {
+      const response = await serve(url);
+      expect(response.status, url).toBe(404);
+      expect(await response.text(), url).not.toContain('canary');
+    }
+  });
+
+  it('answers only reads', async () => {
+    expect((await serve(APP_PAGE_URL, 'POST')).status).toBe(405);
+  });
+});
+
+describe('the Jira site dialog', () => {
+  beforeEach(() => electron.dialog.showMessageBox.mockClear());
+
+  it('asks in a native dialog, Cancel by default, naming the new site', async () => {
+    const { createJiraSiteDialog } = await import('../../../main/electron/jira-site-dialog');
+    const confirm = createJiraSiteDialog(() => null);
+    expect(await confirm({ from: 'https://acme.atlassian.net', to: 'https://evil.test' })).toBe(false);
+    const [options] = electron.dialog.showMessageBox.mock.calls[0] as unknown as [{ buttons: string[]; defaultId: number; cancelId: number; message: string; detail: string }];
+    expect(options.buttons[options.defaultId]).toBe('Cancel');
+    expect(options.cancelId).toBe(options.defaultId);
+    expect(options.message).toContain('https://evil.test');
+    expect(options.detail).toContain('https://acme.atlassian.net');
+  });
+
+  it('says yes only when the analyst pressed Connect', async () => {
+    const { createJiraSiteDialog } = await import('../../../main/electron/jira-site-dialog');
+    electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    const window = { isDestroyed: () => false };
+    expect(await createJiraSiteDialog(() => window as never)({ from: null, to: 'https://acme.atlassian.net' })).toBe(true);
+    expect(electron.dialog.showMessageBox.mock.calls[0]![0]).toBe(window);
   });
 });

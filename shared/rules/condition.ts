@@ -16,10 +16,29 @@ export type Condition =
   | { field: string; includes: string }
   | { field: string; exists: boolean }
   /** The field's value equals another field's value (both strings). */
-  | { field: string; equalsField: string };
+  | { field: string; equalsField: string }
+  /** A string value matches the regular expression (`flags` such as `i`). Patterns must not backtrack badly: values are untrusted. */
+  | { field: string; matches: string; flags?: string }
+  /** A number, or a string holding one, is at least / at most the bound. */
+  | { field: string; atLeast: number }
+  | { field: string; atMost: number }
+  /** At least this many values sit at the path (array elements counted one by one). */
+  | { field: string; countAtLeast: number }
+  /** Some value at the path, taken as the root, passes the inner condition (ties fields of one array element together). */
+  | { field: string; some: Condition }
+  /** The value, or the JSON document a string value holds (policy documents are logged as strings), passes the inner condition. */
+  | { field: string; json: Condition }
+  /**
+   * Some string at or below the field names a 12-digit AWS account other than the one at
+   * `otherThan` (first present of `a|b` paths): a policy or share that reaches another account.
+   */
+  | { field: string; namesAccountOtherThan: string };
 
 /** Deep searches stop here: records are untrusted and may be nested thousands of levels deep. */
 const maxDepth = 32;
+
+/** Policy documents longer than this are not parsed (CloudTrail truncates larger ones anyway). */
+const maxJsonLength = 131_072;
 
 /** Split paths, cached: rules are evaluated millions of times over the same few paths. */
 const splitPaths = new Map<string, readonly string[]>();
@@ -42,11 +61,11 @@ function ownChild(value: unknown, key: string): unknown {
  * intermediate lists (this runs for every rule on every event). Only own properties are read,
  * so `__proto__` or `constructor` in a path never reaches Object.prototype.
  */
-function someValueAt(value: unknown, parts: readonly string[], index: number, test: (value: unknown) => boolean): boolean {
-  if (Array.isArray(value)) return value.some((item) => someValueAt(item, parts, index, test));
+function someValueAt(value: unknown, parts: readonly string[], index: number, test: (value: unknown) => boolean, depth = 0): boolean {
+  if (Array.isArray(value)) return depth < maxDepth && value.some((item) => someValueAt(item, parts, index, test, depth + 1));
   if (index === parts.length) return test(value);
   if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, parts[index]!)) return false;
-  return someValueAt(ownChild(value, parts[index]!), parts, index + 1, test);
+  return someValueAt(ownChild(value, parts[index]!), parts, index + 1, test, depth);
 }
 
 /** The values at a path (through arrays, own properties only), for showing what matched. */
@@ -59,19 +78,58 @@ export function valuesAt(root: unknown, path: string): unknown[] {
   return found;
 }
 
-function containsText(value: unknown, needle: string, depth: number): boolean {
-  if (typeof value === 'string') return value.includes(needle);
+/** Whether some string at or below the value passes the test (depth-limited). */
+function someText(value: unknown, test: (text: string) => boolean, depth: number): boolean {
+  if (typeof value === 'string') return test(value);
   if (value === null || typeof value !== 'object' || depth > maxDepth) return false;
   const children = Array.isArray(value) ? value : Object.values(value as Record<string, unknown>);
-  return children.some((child) => containsText(child, needle, depth + 1));
+  return children.some((child) => someText(child, test, depth + 1));
 }
 
 const isPresent = (value: unknown) => value !== undefined && value !== null && value !== '';
 
+function numberOf(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '') return Number(value);
+  return Number.NaN;
+}
+
+/** A JSON document held in a string (plain or URL-encoded), or the value itself when it is already an object. */
+function documentOf(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (value.length > maxJsonLength) return undefined;
+  const trimmed = value.trimStart();
+  const text = trimmed.startsWith('%') ? safeDecode(trimmed) : trimmed;
+  if (text === undefined || !/^[[{]/.test(text)) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+const accountPattern = /(?<![\d])\d{12}(?![\d])/g;
+
+/** Whether some text names a 12-digit account number that is not one of `own`. */
+function namesOtherAccount(text: string, own: readonly unknown[]): boolean {
+  for (const match of text.matchAll(accountPattern)) if (!own.includes(match[0])) return true;
+  return false;
+}
+
 /** A condition turned into a function, built once per rule and reused for every event. */
 export type CompiledCondition = (record: unknown) => boolean;
 
-function compileTest(condition: Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown }>): (value: unknown) => boolean {
+type FieldCondition = Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown }>;
+
+function compileTest(condition: FieldCondition): (value: unknown) => boolean {
   if ('exists' in condition) return isPresent;
   if ('equals' in condition) return (value) => value === condition.equals;
   if ('oneOf' in condition) {
@@ -80,8 +138,52 @@ function compileTest(condition: Exclude<Condition, { all: unknown } | { any: unk
   }
   if ('startsWith' in condition) return (value) => typeof value === 'string' && value.startsWith(condition.startsWith);
   if ('endsWith' in condition) return (value) => typeof value === 'string' && value.endsWith(condition.endsWith);
-  if ('includes' in condition) return (value) => containsText(value, condition.includes, 0);
+  if ('includes' in condition) return (value) => someText(value, (text) => text.includes(condition.includes), 0);
+  if ('matches' in condition) {
+    const pattern = new RegExp(condition.matches, (condition.flags ?? '').replace(/[gy]/g, ''));
+    return (value) => typeof value === 'string' && pattern.test(value);
+  }
+  if ('atLeast' in condition) return (value) => numberOf(value) >= condition.atLeast;
+  if ('atMost' in condition) return (value) => numberOf(value) <= condition.atMost;
+  if ('some' in condition) {
+    const inner = compileCondition(condition.some);
+    return (value) => inner(value);
+  }
+  if ('json' in condition) {
+    const inner = compileCondition(condition.json);
+    return (value) => {
+      const document = documentOf(value);
+      return document !== undefined && document !== null && inner(document);
+    };
+  }
   return () => false;
+}
+
+function compileField(condition: FieldCondition): CompiledCondition {
+  const parts = partsOf(condition.field);
+  if ('equalsField' in condition) {
+    return (record) => {
+      const others = valuesAt(record, condition.equalsField);
+      return someValueAt(record, parts, 0, (value) => typeof value === 'string' && others.includes(value));
+    };
+  }
+  if ('namesAccountOtherThan' in condition) {
+    const ownPaths = condition.namesAccountOtherThan.split('|');
+    return (record) => {
+      const own = ownPaths.map((path) => valuesAt(record, path).find(isPresent)).find(isPresent);
+      if (typeof own !== 'string') return false;
+      return someValueAt(record, parts, 0, (value) => someText(typeof value === 'number' ? String(value) : value, (text) => namesOtherAccount(text, [own]), 0));
+    };
+  }
+  if ('countAtLeast' in condition) {
+    return (record) => {
+      let count = 0;
+      return someValueAt(record, parts, 0, () => ++count >= condition.countAtLeast);
+    };
+  }
+  const test = compileTest(condition);
+  if ('exists' in condition) return (record) => someValueAt(record, parts, 0, test) === condition.exists;
+  return (record) => someValueAt(record, parts, 0, test);
 }
 
 /** Compiles a condition: paths split and tests built once, so evaluating allocates nothing. */
@@ -98,16 +200,7 @@ export function compileCondition(condition: Condition): CompiledCondition {
     const inner = compileCondition(condition.not);
     return (record) => !inner(record);
   }
-  const parts = partsOf(condition.field);
-  if ('equalsField' in condition) {
-    return (record) => {
-      const others = valuesAt(record, condition.equalsField);
-      return someValueAt(record, parts, 0, (value) => typeof value === 'string' && others.includes(value));
-    };
-  }
-  const test = compileTest(condition);
-  if ('exists' in condition) return (record) => someValueAt(record, parts, 0, test) === condition.exists;
-  return (record) => someValueAt(record, parts, 0, test);
+  return compileField(condition);
 }
 
 /** Evaluates a condition against one record (compiling it each time; engines keep the compiled form). */

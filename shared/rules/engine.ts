@@ -32,6 +32,7 @@ function hitOf(rule: RiskRule, record: unknown): RuleHit {
     category: rule.category,
     reason: renderReason(rule.reason, record),
     nextStep: rule.nextStep,
+    attack: [...rule.attack],
   };
 }
 

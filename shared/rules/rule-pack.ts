@@ -1,9 +1,15 @@
 import { accessRules } from './pack/access';
+import { credentialRules } from './pack/credentials';
 import { dataRules } from './pack/data';
+import { destructionRules } from './pack/destruction';
+import { discoveryRules } from './pack/discovery';
 import { executionRules } from './pack/execution';
 import { iamRules } from './pack/iam';
 import { loggingRules } from './pack/logging';
+import { monitoringRules } from './pack/monitoring';
 import { networkRules } from './pack/network';
+import { organizationRules } from './pack/organization';
+import { s3Rules } from './pack/s3';
 import type { RulePack } from './rule';
 
 /**
@@ -11,6 +17,19 @@ import type { RulePack } from './rule';
  * investigations and tickets record it, so a flag can be traced to the rule that raised it.
  */
 export const rulePack: RulePack = {
-  version: '2026.11.1',
-  rules: [...loggingRules, ...iamRules, ...networkRules, ...accessRules, ...dataRules, ...executionRules],
+  version: '2026.12.1',
+  rules: [
+    ...loggingRules,
+    ...monitoringRules,
+    ...iamRules,
+    ...credentialRules,
+    ...networkRules,
+    ...s3Rules,
+    ...dataRules,
+    ...destructionRules,
+    ...executionRules,
+    ...discoveryRules,
+    ...accessRules,
+    ...organizationRules,
+  ],
 };

@@ -3,7 +3,7 @@ import type { RiskCategory, Severity } from './types';
 
 /** A public detection rule a Trailcase rule follows, by its own catalogue's name. */
 export interface RuleReference {
-  source: 'SigmaHQ' | 'Panther' | 'Elastic';
+  source: 'SigmaHQ' | 'Panther' | 'Elastic' | 'Datadog' | 'Splunk' | 'Stratus Red Team' | 'TrailDiscover';
   name: string;
 }
 
@@ -19,6 +19,8 @@ export interface RiskRule {
   when: Condition;
   reason: string;
   nextStep: string;
+  /** MITRE ATT&CK (Enterprise, cloud) technique ids, most specific first: `T1562.008`, `T1098.001`. */
+  attack: readonly string[];
   references: readonly RuleReference[];
 }
 

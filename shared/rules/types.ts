@@ -16,7 +16,11 @@ export type RiskCategory =
   | 'kms'
   | 'secret-access'
   | 'execution'
-  | 'destructive';
+  | 'destructive'
+  | 'data-exposure'
+  | 'exfiltration'
+  | 'organization'
+  | 'attack-tool';
 
 /** One rule's verdict on one event: which rule, how bad, and why in words. */
 export interface RuleHit {
@@ -28,4 +32,6 @@ export interface RuleHit {
   reason: string;
   /** A suggested next step for the ticket (may be empty). */
   nextStep: string;
+  /** MITRE ATT&CK technique ids of the behaviour (`T1562.008`, `T1098.001`). */
+  attack: string[];
 }

@@ -1,15 +1,10 @@
 import type { RiskRule } from '../rule';
 import { denied, succeeded } from './helpers';
+import { reconNames } from './discovery';
 
-const reconNames = [
-  'GetCallerIdentity', 'GetAccountAuthorizationDetails', 'ListUsers', 'ListRoles', 'ListGroups', 'ListPolicies',
-  'ListAttachedUserPolicies', 'ListAttachedRolePolicies', 'ListUserPolicies', 'GetUser', 'ListAccessKeys',
-  'ListBuckets', 'DescribeInstances', 'DescribeSecurityGroups', 'ListSecrets', 'DescribeDBInstances',
-  'ListFunctions', 'DescribeTrails', 'GetAccountSummary', 'ListAccountAliases', 'DescribeRegions', 'DescribeOrganization',
-  'ListAccounts', 'ListDetectors', 'GetBucketAcl', 'GetBucketPolicy',
-];
+const signin = 'signin.amazonaws.com';
 
-/** Console sign-in, refusals and reconnaissance, and use of the root user. */
+/** Console sign-in, refusals, use of the root user, and calls made by attack tools. */
 export const accessRules: readonly RiskRule[] = [
   {
     id: 'TC-LOGIN-001',
@@ -24,10 +19,13 @@ export const accessRules: readonly RiskRule[] = [
     },
     reason: 'ConsoleLogin failed from {sourceIPAddress}: {errorMessage}.',
     nextStep: 'Look for repeated failures from the same address and for a later success.',
+    attack: ['T1110'],
     references: [
       { source: 'Panther', name: 'Failed Console Login' },
       { source: 'SigmaHQ', name: 'AWS ConsoleLogin Failed Authentication' },
       { source: 'Elastic', name: 'AWS Management Console Brute Force of Root User Identity' },
+      { source: 'Panther', name: 'AWS Unsuccessful MFA attempt' },
+      { source: 'TrailDiscover', name: 'ConsoleLogin' },
     ],
   },
   {
@@ -45,11 +43,74 @@ export const accessRules: readonly RiskRule[] = [
     },
     reason: '{userIdentity.type} {userIdentity.userName} signed in to the console from {sourceIPAddress} with MFAUsed = No.',
     nextStep: 'Confirm the sign-in with the user; require MFA for console access.',
+    attack: ['T1078.004'],
     references: [
       { source: 'Panther', name: 'Console Login Without MFA' },
       { source: 'SigmaHQ', name: 'AWS Console Login Without MFA' },
       { source: 'Elastic', name: 'AWS Root Login Without MFA' },
+      { source: 'Stratus Red Team', name: 'Console Login without MFA' },
     ],
+  },
+  {
+    id: 'TC-LOGIN-003',
+    title: 'MFA check failed',
+    severity: 'medium',
+    category: 'console-login',
+    when: {
+      all: [
+        { field: 'eventSource', equals: signin },
+        { field: 'eventName', equals: 'CheckMfa' },
+        { any: [{ field: 'responseElements.CheckMfa', equals: 'Failure' }, { field: 'errorMessage', exists: true }, { field: 'errorCode', exists: true }] },
+      ],
+    },
+    reason: 'CheckMfa failed for {userIdentity.userName|userIdentity.arn} from {sourceIPAddress}: someone had the password but not the second factor.',
+    nextStep: 'Ask the user; if it was not them, change the password now.',
+    attack: ['T1110', 'T1621'],
+    references: [
+      { source: 'TrailDiscover', name: 'CheckMfa' },
+    ],
+  },
+  {
+    id: 'TC-LOGIN-004',
+    title: 'Password recovery requested',
+    severity: 'medium',
+    category: 'console-login',
+    when: { all: [{ field: 'eventSource', equals: signin }, { field: 'eventName', equals: 'PasswordRecoveryRequested' }] },
+    reason: 'PasswordRecoveryRequested for {userIdentity.arn|userIdentity.userName} from {sourceIPAddress}: someone asked to reset the password.',
+    nextStep: 'Confirm with the account owner that they asked for it.',
+    attack: ['T1098'],
+    references: [
+      { source: 'Elastic', name: 'AWS IAM Password Recovery Requested' },
+      { source: 'TrailDiscover', name: 'PasswordRecoveryRequested' },
+    ],
+  },
+  {
+    id: 'TC-LOGIN-005',
+    title: 'Console sign-in by a federated user',
+    severity: 'medium',
+    category: 'console-login',
+    when: {
+      all: [
+        { field: 'eventName', equals: 'ConsoleLogin' },
+        { field: 'responseElements.ConsoleLogin', equals: 'Success' },
+        { field: 'userIdentity.type', equals: 'FederatedUser' },
+      ],
+    },
+    reason: 'Federated user {userIdentity.arn} signed in to the console from {sourceIPAddress}: typically a session made with GetFederationToken, which outlives the key that made it.',
+    nextStep: 'Find the GetFederationToken call behind the session and who made it.',
+    attack: ['T1550.001', 'T1078.004'],
+    references: [{ source: 'TrailDiscover', name: 'ConsoleLogin' }],
+  },
+  {
+    id: 'TC-LOGIN-006',
+    title: 'Role switched in the console',
+    severity: 'info',
+    category: 'console-login',
+    when: { all: [{ field: 'eventSource', equals: signin }, { field: 'eventName', equals: 'SwitchRole' }, succeeded] },
+    reason: 'SwitchRole from {sourceIPAddress}: the console session now acts as {userIdentity.arn}.',
+    nextStep: '',
+    attack: ['T1078.004'],
+    references: [{ source: 'TrailDiscover', name: 'SwitchRole' }],
   },
   {
     id: 'TC-DENY-001',
@@ -59,8 +120,9 @@ export const accessRules: readonly RiskRule[] = [
     when: { all: [denied, { not: { field: 'eventName', oneOf: reconNames } }] },
     reason: '{eventName} was refused with {errorCode}: the caller tried something it may not do.',
     nextStep: 'Check whether the refusals cluster in time or target sensitive services.',
+    attack: ['T1526'],
     references: [
-      { source: 'Panther', name: 'Unauthorized API Call' },
+      { source: 'Panther', name: 'Monitor Unauthorized API Calls' },
       { source: 'Elastic', name: 'AWS IAM Brute Force of Assume Role Policy' },
     ],
   },
@@ -72,21 +134,12 @@ export const accessRules: readonly RiskRule[] = [
     when: { all: [denied, { field: 'eventName', oneOf: reconNames }] },
     reason: '{eventName} was refused with {errorCode}: typical of someone mapping what a stolen credential can reach.',
     nextStep: 'Treat the credential as possibly compromised if the calls do not match the owner\'s work.',
+    attack: ['T1087.004', 'T1580'],
     references: [
       { source: 'Elastic', name: 'AWS Discovery API Calls via CLI from a Single Resource' },
-      { source: 'SigmaHQ', name: 'AWS Enumeration Activity' },
-      { source: 'Panther', name: 'Unauthorized API Call' },
+      { source: 'Panther', name: 'Monitor Unauthorized API Calls' },
+      { source: 'Stratus Red Team', name: 'Execute Discovery Commands on an EC2 Instance' },
     ],
-  },
-  {
-    id: 'TC-RECON-002',
-    title: 'Account-wide IAM enumeration',
-    severity: 'medium',
-    category: 'reconnaissance',
-    when: { all: [{ field: 'eventName', oneOf: ['GetAccountAuthorizationDetails', 'ListAccessKeys'] }, succeeded] },
-    reason: '{eventName} read the account\'s identities and policies in one sweep.',
-    nextStep: 'Confirm the caller had a reason to inventory IAM.',
-    references: [{ source: 'Elastic', name: 'AWS IAM Enumeration of Account Authorization Details' }],
   },
   {
     id: 'TC-ROOT-001',
@@ -102,10 +155,42 @@ export const accessRules: readonly RiskRule[] = [
     },
     reason: 'The root user called {eventName} from {sourceIPAddress}: root should almost never be used.',
     nextStep: 'Confirm with the account owner; rotate the root password and check its MFA.',
+    attack: ['T1078.004'],
     references: [
       { source: 'SigmaHQ', name: 'AWS Root Credentials' },
       { source: 'Panther', name: 'Root Activity' },
-      { source: 'Elastic', name: 'AWS Root Login Without MFA' },
+      { source: 'Elastic', name: 'AWS Management Console Root Login' },
+    ],
+  },
+  {
+    id: 'TC-ROOT-002',
+    title: 'Root access key created',
+    severity: 'critical',
+    category: 'root-use',
+    when: {
+      all: [
+        { field: 'eventName', equals: 'CreateAccessKey' },
+        { field: 'userIdentity.type', equals: 'Root' },
+        { field: 'requestParameters.userName', exists: false },
+        succeeded,
+      ],
+    },
+    reason: 'The root user created access key {responseElements.accessKey.accessKeyId} for itself: a key with unlimited rights that no policy can restrict.',
+    nextStep: 'Delete the root access key unless the account owner made it and can say why.',
+    attack: ['T1098.001'],
+    references: [{ source: 'TrailDiscover', name: 'CreateAccessKey' }],
+  },
+  {
+    id: 'TC-TOOL-001',
+    title: 'Call made by an attack or secret-scanning tool',
+    severity: 'high',
+    category: 'attack-tool',
+    when: { field: 'userAgent', matches: 'trufflehog|pacu|cloudfox|kali|parrot|pentoo|cloudsploit-scan|weirdaal', flags: 'i' },
+    reason: '{eventName} came with user agent {userAgent}: a tool or system built for attacking or for testing leaked credentials.',
+    nextStep: 'Confirm a sanctioned test; otherwise treat the credential as stolen and disable it.',
+    attack: ['T1078.004', 'T1087.004'],
+    references: [
+      { source: 'SigmaHQ', name: 'PUA - AWS TruffleHog Execution' },
     ],
   },
 ];

@@ -25,6 +25,59 @@ describe('conditions', () => {
     expect(matches({ field: 'requestParameters', includes: '0.0.0.0/0' }, { requestParameters: nested })).toBe(false);
   });
 
+  it('match regular expressions on string values only', () => {
+    expect(matches({ field: 'userAgent', matches: 'trufflehog', flags: 'i' }, { userAgent: 'TruffleHog' })).toBe(true);
+    expect(matches({ field: 'userAgent', matches: 'trufflehog', flags: 'gi' }, { userAgent: 'TruffleHog' })).toBe(true);
+    expect(matches({ field: 'userAgent', matches: 'x' }, { userAgent: { x: 'x' } })).toBe(false);
+  });
+
+  it('compare numbers and numeric strings', () => {
+    expect(matches({ field: 'days', atMost: 7 }, { days: '1' })).toBe(true);
+    expect(matches({ field: 'days', atMost: 7 }, { days: 30 })).toBe(false);
+    expect(matches({ field: 'days', atLeast: 4 }, { days: [1, 10] })).toBe(true);
+    expect(matches({ field: 'days', atLeast: 0 }, { days: '' })).toBe(false);
+    expect(matches({ field: 'days', atLeast: 0 }, { days: null })).toBe(false);
+  });
+
+  it('count values through arrays', () => {
+    expect(matches({ field: 'items', countAtLeast: 3 }, { items: [1, 2, 3] })).toBe(true);
+    expect(matches({ field: 'items', countAtLeast: 3 }, { items: [1, 2] })).toBe(false);
+    expect(matches({ field: 'items', countAtLeast: 1 }, { items: [] })).toBe(false);
+  });
+
+  it('tie the fields of one array element together with some', () => {
+    const allowAndDeny = { Statement: [{ Effect: 'Deny', Principal: '*' }, { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' } }] };
+    const condition = { field: 'Statement', some: { all: [{ field: 'Effect', equals: 'Allow' }, { field: 'Principal', equals: '*' }] } } as const;
+    expect(matches(condition, allowAndDeny)).toBe(false);
+    expect(matches(condition, { Statement: { Effect: 'Allow', Principal: '*' } })).toBe(true);
+  });
+
+  it('read JSON documents held in strings, plain or URL-encoded, and ignore broken ones', () => {
+    const condition = { field: 'doc', json: { field: 'Statement.Effect', equals: 'Allow' } } as const;
+    const document = JSON.stringify({ Statement: [{ Effect: 'Allow' }] });
+    expect(matches(condition, { doc: document })).toBe(true);
+    expect(matches(condition, { doc: encodeURIComponent(document) })).toBe(true);
+    expect(matches(condition, { doc: { Statement: { Effect: 'Allow' } } })).toBe(true);
+    expect(matches(condition, { doc: '{"Statement": [' })).toBe(false);
+    expect(matches(condition, { doc: '%E0%A4%A' })).toBe(false);
+    expect(matches(condition, { doc: `{"a":${'['.repeat(100_000)}` })).toBe(false);
+  });
+
+  it('tell another account from the event\'s own', () => {
+    const condition = { field: 'principal', namesAccountOtherThan: 'recipientAccountId|userIdentity.accountId' } as const;
+    expect(matches(condition, { recipientAccountId: '111122223333', principal: 'arn:aws:iam::444455556666:root' })).toBe(true);
+    expect(matches(condition, { recipientAccountId: '111122223333', principal: ['arn:aws:iam::111122223333:role/x'] })).toBe(false);
+    expect(matches(condition, { userIdentity: { accountId: '111122223333' }, principal: { AWS: '444455556666' } })).toBe(true);
+    expect(matches(condition, { recipientAccountId: '111122223333', principal: 'arn:aws:iam::1111222233334:root' })).toBe(false);
+    expect(matches(condition, { principal: 'arn:aws:iam::444455556666:root' })).toBe(false);
+  });
+
+  it('stop walking arrays nested deeper than a record ever is', () => {
+    let nested: unknown = 'x';
+    for (let i = 0; i < 10_000; i++) nested = [nested];
+    expect(matches({ field: 'a', equals: 'x' }, { a: nested })).toBe(false);
+  });
+
   it('compare one field with another', () => {
     expect(matches({ field: 'a', equalsField: 'b' }, { a: 'x', b: 'x' })).toBe(true);
     expect(matches({ field: 'a', equalsField: 'b' }, { a: 'x', b: 'y' })).toBe(false);
@@ -51,7 +104,12 @@ describe('flagEvent', () => {
   });
 
   it('flags nothing on ordinary read-only work', () => {
-    expect(flagEvent(eventOf('s3.amazonaws.com', 'ListBuckets'))).toEqual([]);
+    expect(flagEvent(eventOf('s3.amazonaws.com', 'GetBucketLocation', { requestParameters: { bucketName: 'b' } }))).toEqual([]);
+    expect(flagEvent(eventOf('monitoring.amazonaws.com', 'DescribeAlarms'))).toEqual([]);
+  });
+
+  it('keeps broad inventory reads informational', () => {
+    expect(flagEvent(eventOf('s3.amazonaws.com', 'ListBuckets')).map((hit) => hit.severity)).toEqual(['info']);
   });
 });
 

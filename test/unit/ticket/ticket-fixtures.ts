@@ -49,6 +49,7 @@ export function flagNamed(names: Record<string, Partial<RuleHit>>) {
         category: 'logging-tampering',
         reason: `${event.eventName} was called`,
         nextStep: '',
+        attack: [],
         ...hit,
       },
     ];

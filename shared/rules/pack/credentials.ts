@@ -1,0 +1,181 @@
+import type { Condition } from '../condition';
+import type { RiskRule } from '../rule';
+import { notByAwsService, personCall, succeeded, succeededCall } from './helpers';
+
+const iam = 'iam.amazonaws.com';
+
+/** The caller acted on a user other than itself (a role acting on a user always does). */
+const onAnotherUser: Condition = {
+  all: [{ field: 'requestParameters.userName', exists: true }, { not: { field: 'requestParameters.userName', equalsField: 'userIdentity.userName' } }],
+};
+
+/** New credentials and ways in: keys, passwords, SSH keys, federation, identity providers. */
+export const credentialRules: readonly RiskRule[] = [
+  {
+    id: 'TC-IAM-003',
+    title: 'Access key created',
+    severity: 'high',
+    category: 'credential-creation',
+    when: succeededCall(iam, 'CreateAccessKey'),
+    reason: 'CreateAccessKey made key {responseElements.accessKey.accessKeyId} for {responseElements.accessKey.userName|requestParameters.userName}: a new long-term credential.',
+    nextStep: 'Find who uses the new key (search its access key id) and deactivate it if not expected.',
+    attack: ['T1098.001'],
+    references: [
+      { source: 'Panther', name: 'AWS IAM Access Key Created' },
+      { source: 'Stratus Red Team', name: 'Create an Access Key on an IAM User' },
+      { source: 'TrailDiscover', name: 'CreateAccessKey' },
+    ],
+  },
+  {
+    id: 'TC-IAM-004',
+    title: 'Access key created for another user',
+    severity: 'critical',
+    category: 'credential-creation',
+    when: { all: [succeededCall(iam, 'CreateAccessKey'), onAnotherUser] },
+    reason: '{userIdentity.arn} created an access key for a different user, {requestParameters.userName}: a common persistence step.',
+    nextStep: 'Deactivate the key unless the owner of that user confirms it.',
+    attack: ['T1098.001'],
+    references: [
+      { source: 'SigmaHQ', name: 'AWS IAM Backdoor Users Keys' },
+      { source: 'Elastic', name: 'AWS IAM User Created Access Keys For Another User' },
+      { source: 'Stratus Red Team', name: 'Create an Access Key on an IAM User' },
+    ],
+  },
+  {
+    id: 'TC-IAM-005',
+    title: 'Console password, user or other credential created',
+    severity: 'high',
+    category: 'credential-creation',
+    when: succeededCall(iam, 'CreateLoginProfile', 'UpdateLoginProfile', 'CreateUser', 'CreateServiceSpecificCredential', 'UploadSSHPublicKey', 'UploadSigningCertificate'),
+    reason: '{eventName} for {requestParameters.userName}: a new way to sign in or call AWS.',
+    nextStep: 'Confirm the user or credential was expected; otherwise remove it.',
+    attack: ['T1098.001', 'T1136.003'],
+    references: [
+      { source: 'Elastic', name: 'AWS IAM Login Profile Added to User' },
+      { source: 'Panther', name: 'AWS User Login Profile Created or Modified' },
+      { source: 'SigmaHQ', name: 'AWS User Login Profile Was Modified' },
+      { source: 'Stratus Red Team', name: 'Create a Login Profile on an IAM User' },
+      { source: 'TrailDiscover', name: 'CreateLoginProfile' },
+    ],
+  },
+  {
+    id: 'TC-IAM-019',
+    title: 'Console password set for another user',
+    severity: 'critical',
+    category: 'credential-creation',
+    when: { all: [succeededCall(iam, 'UpdateLoginProfile', 'CreateLoginProfile'), onAnotherUser] },
+    reason: '{userIdentity.arn} set the console password of {requestParameters.userName}: whoever did it can now sign in as that user.',
+    nextStep: 'Reset the password with the user present and check the user\'s sign-ins since.',
+    attack: ['T1098.001'],
+    references: [
+      { source: 'SigmaHQ', name: 'AWS User Login Profile Was Modified' },
+      { source: 'Stratus Red Team', name: 'Change IAM user password' },
+      { source: 'TrailDiscover', name: 'UpdateLoginProfile' },
+    ],
+  },
+  {
+    id: 'TC-IAM-006',
+    title: 'User, role or credential removed',
+    severity: 'medium',
+    category: 'identity-deletion',
+    when: succeededCall(iam, 'DeleteUser', 'DeleteAccessKey', 'DeleteLoginProfile', 'DeleteRole', 'DeleteSSHPublicKey', 'DeleteGroup', 'DeleteServiceSpecificCredential'),
+    reason: '{eventName} on {requestParameters.userName|requestParameters.roleName|requestParameters.groupName|requestParameters.accessKeyId}: an identity or its credential is gone.',
+    nextStep: 'Check whether the deletion covers tracks or locks out the rightful owner.',
+    attack: ['T1531'],
+    references: [
+      { source: 'Elastic', name: 'AWS IAM User Deletion' },
+      { source: 'Elastic', name: 'AWS IAM Group Deletion' },
+      { source: 'TrailDiscover', name: 'DeleteUser' },
+    ],
+  },
+  {
+    id: 'TC-IAM-007',
+    title: 'Temporary credentials issued',
+    severity: 'info',
+    category: 'credential-creation',
+    when: succeededCall('sts.amazonaws.com', 'GetSessionToken'),
+    reason: 'GetSessionToken issued temporary credentials; what they did is linked through the session.',
+    nextStep: '',
+    attack: ['T1550.001'],
+    references: [{ source: 'Elastic', name: 'AWS STS Temporary Credentials via GetSessionToken' }],
+  },
+  {
+    id: 'TC-CRED-001',
+    title: 'Federation token issued to a user',
+    severity: 'medium',
+    category: 'credential-creation',
+    when: { all: [succeededCall('sts.amazonaws.com', 'GetFederationToken'), notByAwsService] },
+    reason: 'GetFederationToken gave {userIdentity.arn} a federated session named {requestParameters.name}: it outlives a deleted key and can open the console.',
+    nextStep: 'Check what the federated session did; such tokens cannot be revoked by deleting the key.',
+    attack: ['T1550.001', 'T1078.004'],
+    references: [
+      { source: 'Stratus Red Team', name: 'Generate temporary AWS credentials using GetFederationToken' },
+      { source: 'TrailDiscover', name: 'GetFederationToken' },
+    ],
+  },
+  {
+    id: 'TC-CRED-002',
+    title: 'Console sign-in token made from API credentials',
+    severity: 'medium',
+    category: 'credential-creation',
+    when: {
+      all: [
+        { field: 'eventSource', equals: 'signin.amazonaws.com' },
+        { field: 'eventName', equals: 'GetSigninToken' },
+        succeeded,
+        { not: { field: 'userIdentity.arn', includes: ':assumed-role/AWSReservedSSO_' } },
+      ],
+    },
+    reason: 'GetSigninToken turned {userIdentity.arn}\'s API credentials into a console session (user agent {userAgent}): outside the SSO portal this is how tools such as aws_consoler work.',
+    nextStep: 'Check the console actions of the session and where the credentials came from.',
+    attack: ['T1550.001', 'T1021.007'],
+    references: [
+      { source: 'Panther', name: 'AWS Console GetSigninToken Potential Abuse' },
+      { source: 'SigmaHQ', name: 'AWS Console GetSigninToken Potential Abuse' },
+      { source: 'TrailDiscover', name: 'GetSigninToken' },
+    ],
+  },
+  {
+    id: 'TC-CRED-003',
+    title: 'Identity provider created or changed',
+    severity: 'high',
+    category: 'credential-creation',
+    when: succeededCall(iam, 'CreateSAMLProvider', 'UpdateSAMLProvider', 'CreateOpenIDConnectProvider', 'UpdateOpenIDConnectProviderThumbprint', 'AddClientIDToOpenIDConnectProvider', 'DeleteSAMLProvider'),
+    reason: '{eventName} on {requestParameters.name|requestParameters.sAMLProviderArn|requestParameters.url|requestParameters.openIDConnectProviderArn}: who may sign in through federation changed.',
+    nextStep: 'Confirm the provider belongs to the organisation; a rogue one lets its owner mint sessions.',
+    attack: ['T1484.002', 'T1606.002'],
+    references: [
+      { source: 'SigmaHQ', name: 'AWS Suspicious SAML Activity' },
+      { source: 'SigmaHQ', name: 'AWS SAML Provider Deletion Activity' },
+      { source: 'Elastic', name: 'AWS IAM SAML Provider Updated' },
+      { source: 'TrailDiscover', name: 'CreateSAMLProvider' },
+    ],
+  },
+  {
+    id: 'TC-CRED-004',
+    title: 'IAM Roles Anywhere trust anchor or profile created',
+    severity: 'high',
+    category: 'credential-creation',
+    when: succeededCall('rolesanywhere.amazonaws.com', 'CreateTrustAnchor', 'CreateProfile', 'UpdateTrustAnchor'),
+    reason: '{eventName} ({requestParameters.name}): certificates from an outside authority may now obtain role credentials.',
+    nextStep: 'Check the certificate authority of the trust anchor and which roles the profile allows.',
+    attack: ['T1098.003'],
+    references: [
+      { source: 'Elastic', name: 'AWS IAM Roles Anywhere Trust Anchor Created with External CA' },
+      { source: 'Elastic', name: 'AWS IAM Roles Anywhere Profile Creation' },
+      { source: 'Stratus Red Team', name: 'Create an IAM Roles Anywhere trust anchor' },
+      { source: 'TrailDiscover', name: 'CreateTrustAnchor' },
+    ],
+  },
+  {
+    id: 'TC-CRED-005',
+    title: 'SSH key pair imported',
+    severity: 'low',
+    category: 'credential-creation',
+    when: personCall('ec2.amazonaws.com', 'ImportKeyPair'),
+    reason: 'ImportKeyPair added {requestParameters.keyName}: new instances can be opened with a key the caller holds.',
+    nextStep: 'Check which instances use the key.',
+    attack: ['T1098.004'],
+    references: [{ source: 'TrailDiscover', name: 'ImportKeyPair' }],
+  },
+];

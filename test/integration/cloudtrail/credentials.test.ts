@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 
 import { isCredentialError } from '../../../shared/api/errors';
 import { createFetchHandlers } from '../../../main/hosts/handlers/fetch-handlers';
@@ -272,4 +272,80 @@ describe('a broken credential_process in the other hosts', () => {
       expect(stdout).toBe('');
     },
   );
+});
+
+describe('endpoints come from the chosen profile only (promise 7)', () => {
+  let other: FakeCloudTrail | undefined;
+  let saved: NodeJS.ProcessEnv;
+  beforeEach(() => {
+    saved = { ...process.env };
+  });
+  afterEach(async () => {
+    process.env = saved;
+    await other?.close();
+    other = undefined;
+  });
+
+  const otherEvents = fakeEvents(4, { ...range, region: 'eu-west-1', userName: 'alice' });
+  const idsOf = (service: ReturnType<typeof testService>, fetchId: string) =>
+    new Set(service.manager.events(fetchId, 0, 1000).events.map((event) => event.eventId));
+
+  test.each([
+    ['[default] endpoint_url', (url: string) => `[default]\nendpoint_url = ${url}\n`, undefined],
+    [
+      "AWS_PROFILE's services section",
+      (url: string) => `[profile other]\nservices = s\n[services s]\ncloudtrail =\n  endpoint_url = ${url}\n`,
+      'other',
+    ],
+  ])('a %s that the chosen profile does not name receives no call', async (_where, hostile, profile) => {
+    await setup(staticKeys);
+    other = await startFakeCloudTrail({ events: otherEvents, callsPerSecond: 0 });
+    // The SDK's own lookup reads the process's files and AWS_PROFILE, not the chosen profile's.
+    writeFileSync(join(home!.home, 'process-config'), hostile(other.url));
+    Object.assign(process.env, {
+      AWS_CONFIG_FILE: join(home!.home, 'process-config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(home!.home, 'none'),
+    });
+    delete process.env.AWS_PROFILE;
+    if (profile) process.env.AWS_PROFILE = profile;
+    for (const name of Object.keys(process.env)) if (name.startsWith('AWS_ENDPOINT_URL')) delete process.env[name];
+    // The chosen profile names no endpoint: its calls go to AWS's own, here a region no DNS knows.
+    const { AWS_ENDPOINT_URL_CLOUDTRAIL: _none, ...env } = fakeEnv(home!.home, fake!.url);
+    const service = testService(env, { callsPerSecond: 20 });
+    const settled = await service.manager.settled(await service.manager.start(query({ regions: ['xx-trailcase-1'] })));
+    expect(settled.state).toBe('failed');
+    expect(other.calls).toEqual([]);
+    expect(fake!.lookups()).toEqual([]);
+  });
+
+  test("the chosen profile's services section is read, and plain http in it to a host not on loopback is refused", async () => {
+    await setup({});
+    writeFileSync(join(home!.home, '.aws', 'credentials'), staticKeys.credentials);
+    const config = (url: string) =>
+      `[profile analyst]\nregion = eu-west-1\nservices = corp\n[services corp]\ncloudtrail =\n  endpoint_url = ${url}\n`;
+    writeFileSync(join(home!.home, '.aws', 'config'), config(fake!.url));
+    const { AWS_ENDPOINT_URL_CLOUDTRAIL: _none, ...env } = fakeEnv(home!.home, fake!.url);
+    const service = testService(env, { callsPerSecond: 20 });
+    expect((await fetchWith(service, 'analyst')).eventCount).toBe(10);
+    writeFileSync(join(home!.home, '.aws', 'config'), config('http://evil.example'));
+    service.forgetCredentials('analyst');
+    await expect(service.manager.start(query())).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      message: expect.stringContaining('must be an https URL'),
+    });
+  });
+
+  test('pages fetched from one endpoint never answer for another: the cache key names the resolved endpoint', async () => {
+    await setup(staticKeys);
+    other = await startFakeCloudTrail({ events: otherEvents, callsPerSecond: 0 });
+    const first = testService(fakeEnv(home!.home, fake!.url), { callsPerSecond: 20 });
+    const firstId = (await fetchWith(first, 'analyst')).fetchId;
+    expect(idsOf(first, firstId)).toEqual(new Set(events.map((event) => event.eventId)));
+    await first.close();
+    // The same profile, keys, region, identity and cache folder, pointed at another endpoint.
+    const second = testService(fakeEnv(home!.home, other.url), { callsPerSecond: 20 });
+    const secondId = (await fetchWith(second, 'analyst')).fetchId;
+    expect(idsOf(second, secondId)).toEqual(new Set(otherEvents.map((event) => event.eventId)));
+    expect(other.lookups().length).toBeGreaterThan(0);
+  });
 });

@@ -24,7 +24,9 @@ export function checkElectronSupport({ pinned, installed, support, today }) {
   else {
     const major = Number(pinned.split('.')[0]);
     const newest = [...majors].sort((a, b) => b - a).slice(0, 3);
-    if (newest.length > 0 && !newest.includes(major)) {
+    if (newest.length > 0 && major > newest[0]) {
+      problems.push(`Electron ${pinned} is newer than the newest major listed (${newest[0]}): update scripts/electron-support.json with this bump (its major first, drop the oldest, set updated to today).`);
+    } else if (newest.length > 0 && !newest.includes(major)) {
       problems.push(`Electron ${pinned} is out of support: Electron fixes only its newest three majors (${newest.join(', ')}), so this Chromium gets no security fixes. ${fix}`);
     }
     if (installed !== undefined && installed !== pinned) problems.push(`node_modules holds Electron ${installed} but package.json pins ${pinned}: run \`npm ci\`.`);
@@ -36,7 +38,7 @@ export function checkElectronSupport({ pinned, installed, support, today }) {
     // newest three: three more for the newest listed, one more for the oldest.
     const major = Number(pinned.split('.')[0]);
     const newerOrSame = majors.filter((listed) => listed >= major).length;
-    const left = Math.max(0, 3 - newerOrSame + 1);
+    const left = 4 - newerOrSame;
     const ageDays = Math.floor((Date.parse(`${today}T00:00:00Z`) - updated) / 86_400_000);
     if (ageDays > left * DAYS_PER_MAJOR) {
       problems.push(

@@ -47,6 +47,12 @@ describe('the Electron support check', () => {
     expect(check('--version', '38.8.6', '--today', support.updated).status).toBe(1);
   });
 
+  it('fails a bump past the list until the list is updated with it', () => {
+    const run = check('--version', `${support.supportedMajors[0]! + 1}.0.0`, '--today', support.updated);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('update scripts/electron-support.json');
+  });
+
   it('fails a range or a pre-release instead of one exact version', () => {
     for (const version of [`^${pinned}`, `${pinned}-beta.1`, 'latest']) expect(check('--version', version, '--today', support.updated).status, version).toBe(1);
   });

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { isApiError } from '../../shared/api/errors';
 import { appVersion } from '../hosts/package-info';
 import { registerFetchCommand } from './commands/fetch';
+import { registerIntelCommand } from './commands/intel';
 import { registerProfilesCommand } from './commands/profiles';
 import { registerServeCommand } from './commands/serve';
 import { registerAnalyzeCommand } from './commands/analyze';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerDraftCommand(program);
   registerTicketCommand(program);
+  registerIntelCommand(program);
   registerAnalyzeCommand(program);
   return program;
 }

@@ -3,6 +3,7 @@ import { createDispatcher } from './dispatch';
 import type { Handlers } from './dispatch';
 import { createAppHandlers } from './handlers/app-handlers';
 import { createFetchHandlers } from './handlers/fetch-handlers';
+import { createIntelHandlers } from './handlers/intel-handlers';
 import { createInvestigationHandlers } from './handlers/investigation-handlers';
 import { createMfaBroker } from './mfa-broker';
 import { appVersion } from './package-info';
@@ -25,6 +26,7 @@ export function createHost(ctx: HostContext, log: (line: string) => void = () =>
     ...createTicketHandlers(tickets),
     ...createFetchHandlers(fetches.manager),
     ...createInvestigationHandlers(hostCtx),
+    ...createIntelHandlers(hostCtx),
   };
   return { dispatch: createDispatcher(handlers, log), ctx: hostCtx, fetches };
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 
 import { appContract } from './app-contract';
 import { fetchContract } from './fetch-contract';
+import { intelContract } from './intel-contract';
 import { investigationContract } from './investigation-contract';
 import { ticketContract } from './ticket-contract';
 import type { ApiResult } from './errors';
@@ -15,6 +16,7 @@ import type { StreamMessage } from './stream';
 export const apiContract = {
   ...appContract,
   ...fetchContract,
+  ...intelContract,
   ...investigationContract,
   ...ticketContract,
 } as const;

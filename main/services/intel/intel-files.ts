@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { chmod, mkdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import writeFileAtomic from 'write-file-atomic';
 
 import type { DatasetId } from '../../../shared/intel/types';
+import { ensurePrivateDir, PRIVATE_FILE_MODE, writePrivateFile } from '../storage/private-files';
 
 /**
  * The imported data sets in the data folder (`<dataDir>/intel/<id>.data` and `<id>.meta.json`),
@@ -22,9 +23,6 @@ export interface StoredMeta {
   sha256: string;
 }
 
-const folderMode = 0o700;
-const fileMode = 0o600;
-
 export function intelDir(dataDir: string): string {
   return join(dataDir, 'intel');
 }
@@ -34,19 +32,13 @@ const metaPath = (dataDir: string, id: DatasetId) => join(intelDir(dataDir), `${
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-async function ensureFolder(dataDir: string): Promise<void> {
-  for (const dir of [dataDir, intelDir(dataDir)]) {
-    await mkdir(dir, { recursive: true, mode: folderMode });
-    if (((await stat(dir)).mode & 0o077) !== 0) await chmod(dir, folderMode);
-  }
-}
-
 /** Replaces one data set: only called with bytes that passed validation. */
 export async function storeDataset(dataDir: string, id: DatasetId, bytes: Uint8Array, meta: Omit<StoredMeta, 'id' | 'sha256'>): Promise<StoredMeta> {
-  await ensureFolder(dataDir);
+  await ensurePrivateDir(dataDir, 'intel');
   const stored: StoredMeta = { id, ...meta, sha256: sha256(bytes) };
-  await writeFileAtomic(dataPath(dataDir, id), Buffer.from(bytes), { fsync: true, mode: fileMode });
-  await writeFileAtomic(metaPath(dataDir, id), `${JSON.stringify(stored, null, 2)}\n`, { fsync: true, mode: fileMode });
+  // Binary (an MMDB): written as writePrivateFile writes text, atomically and 0600.
+  await writeFileAtomic(dataPath(dataDir, id), Buffer.from(bytes), { fsync: true, mode: PRIVATE_FILE_MODE });
+  await writePrivateFile(metaPath(dataDir, id), `${JSON.stringify(stored, null, 2)}\n`);
   return stored;
 }
 

@@ -9,11 +9,12 @@ import { decideNavigation, decidePermission } from '../security/permissions';
  */
 export function setupLockdown(): void {
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!decideNavigation(url)) event.preventDefault();
+    // The URL comes from the event itself: the positional url argument is deprecated.
+    contents.on('will-navigate', (event) => {
+      if (!decideNavigation(event.url)) event.preventDefault();
     });
-    contents.on('will-redirect', (event, url) => {
-      if (!decideNavigation(url)) event.preventDefault();
+    contents.on('will-redirect', (event) => {
+      if (!decideNavigation(event.url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));

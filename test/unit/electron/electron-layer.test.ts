@@ -130,7 +130,7 @@ describe('the lockdown', () => {
     electron.appListeners.get('web-contents-created')!({}, contents);
     for (const event of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
       const preventDefault = vi.fn();
-      listeners.get(event)!({ preventDefault }, 'https://evil.test/');
+      listeners.get(event)!({ preventDefault, url: 'https://evil.test/' });
       expect(preventDefault, event).toHaveBeenCalled();
     }
     expect(openHandler!()).toEqual({ action: 'deny' });

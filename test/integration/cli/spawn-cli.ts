@@ -13,9 +13,13 @@ export interface CliResult {
 
 /**
  * Runs the CLI from source (through tsx) in a child process with only the environment given,
- * from any working folder. `stdout` may be an open file descriptor (a log the shell opened).
+ * from any working folder. `stdout` may be an open file descriptor (a log the shell opened). A
+ * child still running after `timeoutMs` is killed, so no test leaves one behind.
  */
-export function spawnCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; stdout?: number } = {}): Promise<CliResult> {
+export function spawnCli(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; stdout?: number; timeoutMs?: number } = {},
+): Promise<CliResult> {
   const child = spawn(process.execPath, ['--import', tsx, resolve(root, 'main/cli/main.ts'), ...args], {
     env: { PATH: process.env.PATH, HOME: '/nonexistent', ...options.env },
     cwd: options.cwd ?? root,
@@ -25,9 +29,13 @@ export function spawnCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd
   let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (text: string) => (stdout += text));
   child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 50_000);
   return new Promise((done, fail) => {
     child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, stdout, stderr });
+    });
   });
 }
 

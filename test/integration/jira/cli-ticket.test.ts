@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startFakeJira } from '../../fakes/jira/fake-jira';
 import type { FakeJira } from '../../fakes/jira/fake-jira';
+import { deeplyNestedJson } from '../../fixtures/hostile/corpus';
 import { sampleRecords } from './jira-harness';
 
 let fake: FakeJira;
@@ -112,5 +113,43 @@ describe('trailcase draft and ticket', () => {
   it('exits 2 on bad usage', async () => {
     expect((await cli(['ticket', '--events', eventsFile, '--project', 'not a key'], jiraEnv())).code).toBe(2);
     expect((await cli(['ticket', '--events', eventsFile, '--project', 'SEC', '--field', 'Nope=1'], jiraEnv())).code).toBe(2);
+  });
+
+  describe('a record nested 5,000 levels deep', () => {
+    // Written as text: a stringify that deep would exhaust the stack, as ticket once did.
+    const deepRecord = `{"eventID":"deep-1","eventTime":"2026-11-01T10:10:00Z","eventName":"CreateUser","eventSource":"iam.amazonaws.com","userIdentity":{"type":"IAMUser","userName":"alice"},"requestParameters":${deeplyNestedJson(5000)}}`;
+    let deepFile: string;
+    beforeAll(async () => {
+      deepFile = join(work, 'deep.json');
+      const others = sampleRecords().map((record) => JSON.stringify(record));
+      await writeFile(deepFile, `{"Records":[\n${[...others, deepRecord].join(',\n')}\n]}`);
+    });
+
+    it('prints the --dry-run request with no Jira connection, the record counted whole in the attachment', async () => {
+      const { code, stdout, stderr } = await cli(['ticket', '--events', deepFile, '--project', 'SEC', '--dry-run'], {});
+      expect(stderr).not.toContain('Maximum call stack');
+      expect(code).toBe(0);
+      const request = JSON.parse(stdout) as { attachment: { bytes: number } };
+      expect(request.attachment.bytes).toBeGreaterThan(Buffer.byteLength(deepRecord));
+    });
+
+    it('prints the --dry-run request checked against the fake Jira', async () => {
+      const { code, stdout, stderr } = await cli(['ticket', '--events', deepFile, '--project', 'SEC', '--dry-run'], jiraEnv());
+      expect(stderr).not.toContain('Maximum call stack');
+      expect(code).toBe(0);
+      expect((JSON.parse(stdout) as { site: string }).site).toBe(fake.url);
+    });
+
+    it('creates the issue with every record attached, the deep one exactly as the file holds it', async () => {
+      const before = fake.issues.length;
+      const { code, stdout, stderr } = await cli(['ticket', '--events', deepFile, '--project', 'SEC'], jiraEnv());
+      expect(stderr).not.toContain('Maximum call stack');
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^SEC-\d+ /);
+      expect(fake.issues).toHaveLength(before + 1);
+      const attached = fake.issues.at(-1)!.attachments[0]!.content;
+      expect(attached).toContain(deepRecord);
+      expect(attached.split('\n').filter((line) => line.startsWith('{"eventID"')).length).toBe(sampleRecords().length + 1);
+    });
   });
 });

@@ -53,10 +53,12 @@ function rowOf(event: NormalizedEvent, flags: readonly RuleHit[]): string[] {
 }
 
 /**
- * The events as CSV (eventTime ascending), one row and one line each, every cell quoted (so no
- * separator inside a cell splits it) and safe to open in a spreadsheet or print in a terminal.
+ * The events as CSV (eventTime ascending), one row and one line each, every data cell quoted (so
+ * no separator inside a cell splits it) and safe to open in a spreadsheet or print in a
+ * terminal. The header holds only our own column names, left bare so the first line reads as is.
  */
 export function toCsv(events: readonly NormalizedEvent[], flagsOf: (event: NormalizedEvent) => readonly RuleHit[]): string {
   const rows = exportOrder(events).map((event) => rowOf(event, flagsOf(event)));
-  return stringify([[...csvColumns], ...rows], { quoted: true, quoted_empty: true, eof: true, record_delimiter: 'windows' });
+  const header = `${csvColumns.join(',')}\r\n`;
+  return header + stringify(rows, { quoted: true, quoted_empty: true, eof: true, record_delimiter: 'windows' });
 }

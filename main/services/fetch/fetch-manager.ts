@@ -7,6 +7,7 @@ import type { StreamMessage } from '../../../shared/api/stream';
 import type { RegionTuning } from '../cloudtrail/region-runner';
 import type { LookupSource } from '../cloudtrail/types';
 import { FetchRun } from './fetch-run';
+import { endpointOfSourceKey } from './fetch-store';
 import type { FetchRecord, FetchStore } from './fetch-store';
 
 /** Pages read from the cache can be thousands of events: they are streamed in slices. */
@@ -221,7 +222,16 @@ export function createFetchManager(deps: FetchManagerDeps) {
           region.error = null;
         }
       }
-      await launch(record, false, await deps.sourceFor(record.query.profile));
+      const source = await deps.sourceFor(record.query.profile);
+      // The pages kept and the saved NextTokens came from one endpoint: never continue them
+      // against another one (the profile's endpoint changed since).
+      if (endpointOfSourceKey(source.cacheKey) !== endpointOfSourceKey(record.cacheKey)) {
+        throw new ApiError(
+          'CONFLICT',
+          `Profile "${record.query.profile}" now points at another endpoint than when this fetch started: start a new fetch.`,
+        );
+      }
+      await launch(record, false, source);
       return fetchId;
     },
 

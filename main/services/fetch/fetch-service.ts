@@ -9,7 +9,7 @@ import { createSdkSource } from '../cloudtrail/sdk-source';
 import type { LookupSource } from '../cloudtrail/types';
 import { createDemoSource } from '../demo/demo-source';
 import { createFetchManager } from './fetch-manager';
-import { createFetchStore } from './fetch-store';
+import { createFetchStore, sourceKeyOf } from './fetch-store';
 
 export interface FetchServiceOptions {
   tuning?: RegionTuning;
@@ -49,7 +49,7 @@ export function createFetchService(ctx: Pick<HostContext, 'env' | 'cacheDir' | '
       resolved.accountId ??
       accountOfAccessKey(resolved.accessKeyId) ??
       (resolved.accessKeyId.startsWith('AKIA') ? `key-${resolved.accessKeyId}` : `profile-${profile}`);
-    const key = `${endpoint ?? 'aws'}|${account}`;
+    const key = sourceKeyOf(endpoint, account);
     const existing = sources.get(`${profile}|${key}`);
     if (existing) return existing;
     const source = createSdkSource({

@@ -177,6 +177,20 @@ export function createFetchStore(cacheDir: string) {
 
 export type FetchStore = ReturnType<typeof createFetchStore>;
 
+/**
+ * The cache key of a lookup source: the resolved endpoint (`aws` for AWS's own) and the account.
+ * Pages fetched from one endpoint never answer for another, nor continue against another.
+ */
+export function sourceKeyOf(endpoint: string | undefined, account: string): string {
+  return `${endpoint ?? 'aws'}|${account}`;
+}
+
+/** The endpoint part of a source's cache key (the whole key for a source without one). */
+export function endpointOfSourceKey(cacheKey: string): string {
+  const bar = cacheKey.lastIndexOf('|');
+  return bar < 0 ? cacheKey : cacheKey.slice(0, bar);
+}
+
 /** The cache key of one lookup stream: account (and endpoint), region and attribute. */
 export function streamKeyOf(cacheKey: string, region: string, attribute: LookupAttribute): string {
   return `${cacheKey}|${region}|${attribute.key}=${attribute.value}`;

@@ -349,3 +349,25 @@ describe('endpoints come from the chosen profile only (promise 7)', () => {
     expect(other.lookups().length).toBeGreaterThan(0);
   });
 });
+
+test('a fetch is never resumed against another endpoint than the one its pages and NextTokens came from', async () => {
+  await setup({ credentials: staticKeys.credentials });
+  const other = await startFakeCloudTrail({ events, callsPerSecond: 0 });
+  try {
+    const profileAt = (url: string) => `[profile analyst]\nregion = eu-west-1\nendpoint_url = ${url}\n`;
+    writeFileSync(join(home!.home, '.aws', 'config'), profileAt(fake!.url));
+    fake!.setOptions({ fault: () => 'unrecognized' });
+    const { AWS_ENDPOINT_URL_CLOUDTRAIL: _none, ...env } = fakeEnv(home!.home, fake!.url);
+    const service = testService(env, { callsPerSecond: 20 });
+    const failed = await fetchWith(service, 'analyst');
+    expect(failed.state).toBe('failed');
+    writeFileSync(join(home!.home, '.aws', 'config'), profileAt(other.url));
+    await expect(service.manager.resume(failed.fetchId)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('another endpoint'),
+    });
+    expect(other.calls).toEqual([]);
+  } finally {
+    await other.close();
+  }
+});

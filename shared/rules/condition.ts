@@ -40,6 +40,8 @@ const maxDepth = 32;
 /** Policy documents longer than this are not parsed (CloudTrail truncates larger ones anyway). */
 const maxJsonLength = 131_072;
 
+const isPresent = (value: unknown) => value !== undefined && value !== null && value !== '';
+
 /** Split paths, cached: rules are evaluated millions of times over the same few paths. */
 const splitPaths = new Map<string, readonly string[]>();
 
@@ -52,9 +54,7 @@ function partsOf(path: string): readonly string[] {
   return parts;
 }
 
-function ownChild(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
-}
+const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
  * Whether any value at the path passes the test, walking through arrays, without building
@@ -62,10 +62,19 @@ function ownChild(value: unknown, key: string): unknown {
  * so `__proto__` or `constructor` in a path never reaches Object.prototype.
  */
 function someValueAt(value: unknown, parts: readonly string[], index: number, test: (value: unknown) => boolean, depth = 0): boolean {
-  if (Array.isArray(value)) return depth < maxDepth && value.some((item) => someValueAt(item, parts, index, test, depth + 1));
-  if (index === parts.length) return test(value);
-  if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, parts[index]!)) return false;
-  return someValueAt(ownChild(value, parts[index]!), parts, index + 1, test, depth);
+  for (;;) {
+    if (Array.isArray(value)) {
+      if (depth >= maxDepth) return false;
+      for (const item of value) if (someValueAt(item, parts, index, test, depth + 1)) return true;
+      return false;
+    }
+    if (index === parts.length) return test(value);
+    if (value === null || typeof value !== 'object') return false;
+    const key = parts[index]!;
+    if (!hasOwn.call(value, key)) return false;
+    value = (value as Record<string, unknown>)[key];
+    index += 1;
+  }
 }
 
 /** The values at a path (through arrays, own properties only), for showing what matched. */
@@ -78,6 +87,17 @@ export function valuesAt(root: unknown, path: string): unknown[] {
   return found;
 }
 
+/** The first present (not null, not empty) value at a path, or undefined: what a reason shows. */
+export function firstPresentAt(root: unknown, path: string): unknown {
+  let found: unknown;
+  someValueAt(root, partsOf(path), 0, (value) => {
+    if (!isPresent(value)) return false;
+    found = value;
+    return true;
+  });
+  return found;
+}
+
 /** Whether some string at or below the value passes the test (depth-limited). */
 function someText(value: unknown, test: (text: string) => boolean, depth: number): boolean {
   if (typeof value === 'string') return test(value);
@@ -85,8 +105,6 @@ function someText(value: unknown, test: (text: string) => boolean, depth: number
   const children = Array.isArray(value) ? value : Object.values(value as Record<string, unknown>);
   return children.some((child) => someText(child, test, depth + 1));
 }
-
-const isPresent = (value: unknown) => value !== undefined && value !== null && value !== '';
 
 function numberOf(value: unknown): number {
   if (typeof value === 'number') return value;
@@ -190,11 +208,17 @@ function compileField(condition: FieldCondition): CompiledCondition {
 export function compileCondition(condition: Condition): CompiledCondition {
   if ('all' in condition) {
     const parts = condition.all.map(compileCondition);
-    return (record) => parts.every((part) => part(record));
+    return (record) => {
+      for (const part of parts) if (!part(record)) return false;
+      return true;
+    };
   }
   if ('any' in condition) {
     const parts = condition.any.map(compileCondition);
-    return (record) => parts.some((part) => part(record));
+    return (record) => {
+      for (const part of parts) if (part(record)) return true;
+      return false;
+    };
   }
   if ('not' in condition) {
     const inner = compileCondition(condition.not);

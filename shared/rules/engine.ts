@@ -1,5 +1,5 @@
 import type { NormalizedEvent } from '../records/types';
-import { compileCondition, eventNamesOf, valuesAt } from './condition';
+import { compileCondition, eventNamesOf, firstPresentAt } from './condition';
 import type { CompiledCondition } from './condition';
 import type { RiskRule, RulePack } from './rule';
 import { rulePack } from './rule-pack';
@@ -8,12 +8,31 @@ import type { RuleHit, Severity } from './types';
 /** How long one field value may be inside a reason: reasons are one line, values are untrusted. */
 const maxValueLength = 120;
 
-/** The first present value among `a|b|c` alternative paths, shortened to one line. */
-function describeValue(record: unknown, paths: string): string {
-  const value = paths
-    .split('|')
-    .flatMap((path) => valuesAt(record, path))
-    .find((item) => item !== undefined && item !== null && item !== '');
+/** A reason template split once: literal text, and for each placeholder its alternative paths. */
+type ReasonPart = string | readonly string[];
+
+const templates = new Map<string, readonly ReasonPart[]>();
+
+function partsOfTemplate(template: string): readonly ReasonPart[] {
+  let parts = templates.get(template);
+  if (!parts) {
+    const built: ReasonPart[] = [];
+    let last = 0;
+    for (const match of template.matchAll(/\{([\w.|-]+)\}/g)) {
+      built.push(template.slice(last, match.index), match[1]!.split('|'));
+      last = match.index + match[0].length;
+    }
+    built.push(template.slice(last));
+    parts = built;
+    templates.set(template, parts);
+  }
+  return parts;
+}
+
+/** The first present value among alternative paths, shortened to one line. */
+function describeValue(record: unknown, paths: readonly string[]): string {
+  let value: unknown;
+  for (const path of paths) if ((value = firstPresentAt(record, path)) !== undefined) break;
   if (value === undefined) return '(not recorded)';
   const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
   return text.length > maxValueLength ? `${text.slice(0, maxValueLength)}…` : text;
@@ -21,7 +40,9 @@ function describeValue(record: unknown, paths: string): string {
 
 /** Fills a reason template's `{path}` or `{path|other.path}` placeholders with the record's values. */
 export function renderReason(template: string, record: unknown): string {
-  return template.replace(/\{([\w.|-]+)\}/g, (_match, paths: string) => describeValue(record, paths));
+  let text = '';
+  for (const part of partsOfTemplate(template)) text += typeof part === 'string' ? part : describeValue(record, part);
+  return text;
 }
 
 function hitOf(rule: RiskRule, record: unknown): RuleHit {
@@ -91,7 +112,8 @@ export function flagEventWith(pack: RulePack, event: NormalizedEvent): RuleHit[]
   for (const rule of candidates) {
     if (ready.compiled.get(rule)!(record)) (hits ??= []).push(hitOf(rule, record));
   }
-  return hits ? hits.sort(bySeverity) : [];
+  if (!hits) return [];
+  return hits.length > 1 ? hits.sort(bySeverity) : hits;
 }
 
 /** The risk flags of one event under the built-in rule pack, most severe first, each saying why. */

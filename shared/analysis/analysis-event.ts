@@ -19,6 +19,11 @@ export interface AnalysisEvent {
   actor: string;
 }
 
+/** Whether AWS's ranges hold the address (with the AWS data set loaded; read `aws` where `inAws` is not given). */
+export function isAwsAddress(intel: AddressIntel): boolean {
+  return intel.inAws === undefined ? intel.aws !== null : intel.inAws === true;
+}
+
 /**
  * Looks up each event's source address. Addresses repeat a lot (one identity, a few addresses),
  * so answers are cached per address; Tor membership depends on time, so the cache only serves

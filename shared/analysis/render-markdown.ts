@@ -2,7 +2,8 @@ import type { DatasetInfo } from '../intel/types';
 import { inertText } from '../ticket/inert-text';
 import { codeSpan, escapeMarkdown } from '../ticket/render-markdown';
 import { count } from './findings/finding-text';
-import type { Analysis, AnalyzedSource, Finding } from './types';
+import { compareSeverity, maxSeverity } from './severity';
+import type { Analysis, AnalyzedEvent, AnalyzedSource, Finding } from './types';
 
 /** Flagged events listed at most; the JSON has them all. */
 const maxFlaggedRows = 200;
@@ -34,8 +35,12 @@ function findingLines(finding: Finding): string {
   );
 }
 
+const topOf = (event: AnalyzedEvent) => event.flags.reduce((top, flag) => maxSeverity(top, flag.severity), event.flags[0]!.severity);
+const byTopFlag = (a: AnalyzedEvent, b: AnalyzedEvent) => compareSeverity(topOf(a), topOf(b));
+
 function flaggedTable(analysis: Analysis): string[] {
-  const flagged = analysis.events.filter((event) => event.flags.length > 0);
+  // Most severe first, then in file order (the sort is stable).
+  const flagged = analysis.events.filter((event) => event.flags.length > 0).sort(byTopFlag);
   if (flagged.length === 0) return ['No event was flagged by the rule pack.'];
   const rows = flagged.slice(0, maxFlaggedRows).map((event) => {
     const flags = event.flags.map((flag) => `${flag.severity.toUpperCase()} ${flag.ruleId} ${flag.title}`).join('; ');
@@ -49,12 +54,25 @@ function flaggedTable(analysis: Analysis): string[] {
 const orUnknown = (value: string | number | null) => (value === null ? 'unknown' : String(value));
 const torText = (tor: boolean | null) => (tor === null ? 'unknown' : tor ? 'yes' : 'no');
 
-function sourcesTable(sources: readonly AnalyzedSource[]): string[] {
+function sourceRow(source: AnalyzedSource, awsLoaded: boolean): string {
+  const cells =
+    source.kind !== 'public'
+      ? ['not looked up', 'not looked up', 'not looked up', 'not looked up', 'not looked up']
+      : [
+          data(orUnknown(source.country)),
+          data(source.asn === null ? 'unknown' : `AS${source.asn}`),
+          data(orUnknown(source.asOrg), 60),
+          source.aws !== null ? data(`${source.aws}${source.awsRegion ? ` ${source.awsRegion}` : ''}`, 60) : awsLoaded ? 'no' : 'unknown',
+          torText(source.tor),
+        ];
+  return `| ${data(source.ip, 60)} | ${prose(source.kind)} | ${cells.join(' | ')} | ${source.events.toLocaleString('en-US')} |`;
+}
+
+function sourcesTable(analysis: Analysis): string[] {
+  const { sources } = analysis;
   if (sources.length === 0) return ['No source addresses.'];
-  const rows = sources.slice(0, maxSourceRows).map((source) => {
-    const aws = source.aws === null ? 'unknown or not AWS' : `${source.aws}${source.awsRegion ? ` ${source.awsRegion}` : ''}`;
-    return `| ${data(source.ip, 60)} | ${prose(source.kind)} | ${data(orUnknown(source.country))} | ${data(source.asn === null ? 'unknown' : `AS${source.asn}`)} | ${data(orUnknown(source.asOrg), 60)} | ${data(aws, 60)} | ${torText(source.tor)} | ${source.events.toLocaleString('en-US')} |`;
-  });
+  const awsLoaded = analysis.datasets.some((dataset) => dataset.id === 'aws-ip-ranges');
+  const rows = sources.slice(0, maxSourceRows).map((source) => sourceRow(source, awsLoaded));
   const more = sources.length > maxSourceRows ? [`…and ${(sources.length - maxSourceRows).toLocaleString('en-US')} more addresses (see the JSON output).`] : [];
   return ['| Address | Kind | Country | ASN | Organisation | AWS | Tor | Events |', '| --- | --- | --- | --- | --- | --- | --- | ---: |', ...rows, ...more];
 }
@@ -81,7 +99,7 @@ export function renderAnalysisMarkdown(analysis: Analysis): string {
     '### Flagged events',
     flaggedTable(analysis).join('\n'),
     '### Sources',
-    sourcesTable(analysis.sources).join('\n'),
+    sourcesTable(analysis).join('\n'),
     '### Data sets',
     analysis.datasets.length
       ? analysis.datasets.map(datasetLine).join('\n')

@@ -1,4 +1,5 @@
 import type { AnalysisEvent } from '../analysis-event';
+import { isAwsAddress } from '../analysis-event';
 import { leastDistanceKm } from '../geo/distance';
 import type { Detector } from './detector';
 import type { FindingDraft } from './finding';
@@ -21,7 +22,7 @@ interface Hop {
 
 /** Events of one actor that can be placed: a public, non-AWS address with a country, and a time. */
 function placed(events: readonly AnalysisEvent[]): AnalysisEvent[] {
-  return events.filter(({ event, intel }) => intel.kind === 'public' && intel.country !== null && intel.aws === null && Number.isFinite(event.time));
+  return events.filter(({ event, intel }) => intel.kind === 'public' && intel.country !== null && !isAwsAddress(intel) && Number.isFinite(event.time));
 }
 
 function hopsOf(events: readonly AnalysisEvent[]): Hop[] {

@@ -1,4 +1,5 @@
 import type { AnalysisEvent } from '../analysis-event';
+import { isAwsAddress } from '../analysis-event';
 import type { Detector } from './detector';
 import type { FindingDraft } from './finding';
 import { groupBy } from './finding';
@@ -31,7 +32,7 @@ export const detectInstanceCredentialsOutsideAws: Detector = (events, context) =
     );
     return [];
   }
-  const outside = fromPublic.filter(({ intel }) => intel.aws === null);
+  const outside = fromPublic.filter(({ intel }) => !isAwsAddress(intel));
   const drafts: FindingDraft[] = [];
   for (const hits of groupBy(outside, (item) => item.event.arn).values()) {
     const instance = instanceIdOf(hits[0]!)!;

@@ -11,9 +11,10 @@ import { ApiError } from '../../../shared/api/errors';
  */
 export function runCredentialProcess(
   command: string,
-  options: { profile: string; env: NodeJS.ProcessEnv; timeoutMs: number; signal?: AbortSignal },
+  options: { profile: string; sourceOf?: string; env: NodeJS.ProcessEnv; timeoutMs: number; signal?: AbortSignal },
 ): Promise<AwsCredentialIdentity> {
-  const { profile } = options;
+  // The profile named in every message; a role's source_profile says whose source it is.
+  const who = `profile "${options.profile}"${options.sourceOf ? ` (the source of profile "${options.sourceOf}")` : ''}`;
   return new Promise((resolve, reject) => {
     const child = spawn(command, { shell: true, detached: true, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -38,13 +39,13 @@ export function runCredentialProcess(
       finish(
         new ApiError(
           'CREDENTIALS_MISSING',
-          `The credential_process of profile "${profile}" did not answer within ${Math.round(options.timeoutMs / 1000)} s and was stopped.`,
+          `The credential_process of ${who} did not answer within ${Math.round(options.timeoutMs / 1000)} s and was stopped.`,
         ),
       );
     }, options.timeoutMs);
     const onAbort = () => {
       kill();
-      finish(new ApiError('CANCELLED', `Getting credentials for profile "${profile}" was cancelled.`));
+      finish(new ApiError('CANCELLED', `Getting credentials for ${who} was cancelled.`));
     };
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -52,21 +53,17 @@ export function runCredentialProcess(
       if (stdout.length < 64_000) stdout += chunk;
     });
     child.stderr.resume();
-    child.on('error', () =>
-      finish(new ApiError('CREDENTIALS_MISSING', `The credential_process of profile "${profile}" could not be started.`)),
-    );
+    child.on('error', () => finish(new ApiError('CREDENTIALS_MISSING', `The credential_process of ${who} could not be started.`)));
     child.on('close', (code) => {
       if (code !== 0)
-        return finish(
-          new ApiError('CREDENTIALS_MISSING', `The credential_process of profile "${profile}" failed (exit status ${code ?? 'killed'}).`),
-        );
+        return finish(new ApiError('CREDENTIALS_MISSING', `The credential_process of ${who} failed (exit status ${code ?? 'killed'}).`));
       // This runs in the child's `close` listener: a throw here would be uncaught and end the
       // whole host (every api call, a token typed in the browser), so it becomes the rejection.
       let credentials: AwsCredentialIdentity;
       try {
-        credentials = parseProcessOutput(stdout, profile);
+        credentials = parseProcessOutput(stdout, who);
       } catch (error) {
-        return finish(error instanceof ApiError ? error : unreadableOutput(profile));
+        return finish(error instanceof ApiError ? error : unreadableOutput(who));
       }
       finish(null, credentials);
     });
@@ -76,36 +73,33 @@ export function runCredentialProcess(
 const fixIt =
   'fix the command (it must print {"Version": 1, "AccessKeyId": …, "SecretAccessKey": …} and an Expiration still to come), then Retry.';
 
-function unreadableOutput(profile: string): ApiError {
-  return new ApiError('CREDENTIALS_MISSING', `The credential_process of profile "${profile}" printed something that is not JSON: ${fixIt}`);
+function unreadableOutput(who: string): ApiError {
+  return new ApiError('CREDENTIALS_MISSING', `The credential_process of ${who} printed something that is not JSON: ${fixIt}`);
 }
 
 /** Reads the helper's output; its text is never quoted back (it holds secrets). */
-function parseProcessOutput(text: string, profile: string): AwsCredentialIdentity {
+function parseProcessOutput(text: string, who: string): AwsCredentialIdentity {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw unreadableOutput(profile);
+    throw unreadableOutput(who);
   }
   const { Version, AccessKeyId, SecretAccessKey, SessionToken, Expiration, AccountId } = (value ?? {}) as Record<string, unknown>;
   if (Version !== 1 || typeof AccessKeyId !== 'string' || typeof SecretAccessKey !== 'string') {
     throw new ApiError(
       'CREDENTIALS_MISSING',
-      `The credential_process of profile "${profile}" printed JSON without Version 1, AccessKeyId and SecretAccessKey: ${fixIt}`,
+      `The credential_process of ${who} printed JSON without Version 1, AccessKeyId and SecretAccessKey: ${fixIt}`,
     );
   }
   const expiration = Expiration === undefined || Expiration === null ? undefined : new Date(String(Expiration));
   if (expiration && Number.isNaN(expiration.getTime())) {
-    throw new ApiError(
-      'CREDENTIALS_MISSING',
-      `The credential_process of profile "${profile}" printed an Expiration that is not a date: ${fixIt}`,
-    );
+    throw new ApiError('CREDENTIALS_MISSING', `The credential_process of ${who} printed an Expiration that is not a date: ${fixIt}`);
   }
   if (expiration && expiration.getTime() <= Date.now()) {
     throw new ApiError(
       'CREDENTIALS_EXPIRED',
-      `The credential_process of profile "${profile}" printed credentials that expired at ${expiration.toISOString()}: ${fixIt}`,
+      `The credential_process of ${who} printed credentials that expired at ${expiration.toISOString()}: ${fixIt}`,
     );
   }
   return {

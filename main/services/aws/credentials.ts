@@ -9,6 +9,7 @@ import { runCredentialProcess } from './credential-process';
 import { clientEndpoint, resolveEndpoint } from './endpoints';
 import type { AwsService } from './endpoints';
 import { kindOf, sharedFilePaths } from './profiles';
+import { assumeRoleFromProcess } from './role-from-process';
 import { assumeRole, assumeRoleWithWebIdentity } from './sts';
 import type { StsTarget } from './sts';
 
@@ -77,6 +78,19 @@ export function createCredentialCache(deps: CredentialDeps) {
       // fromIni hands SSO profiles to fromSSO without the file paths; call it with them.
       if (settings.kind === 'sso') return await fromSSO({ profile, ...files, clientConfig: ssoClientConfig(settings) })();
       const sts = (): StsTarget => ({ region: settings.region ?? deps.env.AWS_REGION ?? 'us-east-1', endpoint: settings.endpoint('STS') });
+      const source = settings.kind === 'role' && config.source_profile ? await readProfile(config.source_profile, deps.env) : null;
+      if (source?.settings.kind === 'process' && source.config.credential_process) {
+        return await assumeRoleFromProcess({
+          profile,
+          role: config,
+          source: { name: source.settings.name, command: source.config.credential_process },
+          sts: sts(),
+          env: deps.env,
+          timeoutMs: deps.processTimeoutMs ?? 30_000,
+          askMfaCode: deps.askMfaCode,
+          ...(signal ? { signal } : {}),
+        });
+      }
       const provider = fromIni({
         profile,
         ...files,

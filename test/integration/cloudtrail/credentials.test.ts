@@ -149,6 +149,25 @@ describe('credentials of every kind of profile', () => {
     },
   );
 
+  test("a role whose source_profile runs a credential_process: the helper's keys sign the AssumeRole, the role's keys the lookups", async () => {
+    const config = `[profile helper]\ncredential_process = ${join(fixtures, 'credential-process.sh')}\n[profile admin]\nrole_arn = arn:aws:iam::777788889999:role/Auditor\nsource_profile = helper\nexternal_id = case-7\nregion = eu-west-1\n`;
+    const { env, fake } = await setup({ config });
+    expect((await fetchWith(testService(env, { callsPerSecond: 20 }), 'admin')).eventCount).toBe(10);
+    const assumed = fake.calls.filter((call) => call.target === 'sts:AssumeRole');
+    expect(assumed.map((call) => call.accessKeyId)).toEqual(['AKIAFAKEPROCESS00001']);
+    expect(assumed[0]!.body).toMatchObject({ RoleArn: 'arn:aws:iam::777788889999:role/Auditor', ExternalId: 'case-7' });
+    expect(fake.lookups().every((call) => call.accessKeyId.startsWith('ASIAFAKEROLE'))).toBe(true);
+  });
+
+  test("a role's hung source credential_process is stopped by its timeout too", async () => {
+    const config = `[profile hung]\ncredential_process = ${join(fixtures, 'hung-process.sh')}\n[profile admin]\nrole_arn = arn:aws:iam::777788889999:role/Auditor\nsource_profile = hung\n`;
+    const { env } = await setup({ config });
+    await expect(testService(env, { processTimeoutMs: 300 }).manager.start(query({ profile: 'admin' }))).rejects.toMatchObject({
+      code: 'CREDENTIALS_MISSING',
+      message: expect.stringContaining('The credential_process of profile "hung" (the source of profile "admin") did not answer'),
+    });
+  });
+
   test('a hung credential_process is stopped by its timeout', async () => {
     const { env } = await setup({ config: `[profile hung]\ncredential_process = ${join(fixtures, 'hung-process.sh')}\n` });
     const service = testService(env, { processTimeoutMs: 300 });

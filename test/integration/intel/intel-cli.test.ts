@@ -1,4 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -53,5 +56,26 @@ describe('trailcase intel', { timeout: 90_000 }, () => {
   it('exits 2 unless exactly one file option is given', async () => {
     expect((await runCli(['intel', 'import'], env)).code).toBe(2);
     expect((await runCli(['intel', 'import', '--tor-exits', fixture('torbulkexitlist'), '--aws-ip-ranges', fixture('ip-ranges.json')], env)).code).toBe(2);
+  });
+
+  it('update downloads from the configured URLs, keeps what failed and exits 1 when one did', async () => {
+    const server = createServer((request, response) => {
+      if (request.url === '/exit-addresses') response.end(readFileSync(fixture('exit-addresses')));
+      else response.writeHead(500).end('down');
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const run = await runCli(['intel', 'update', '--json'], { ...env, TRAILCASE_INTEL_AWS_IP_RANGES_URL: `${base}/ip-ranges.json`, TRAILCASE_INTEL_TOR_EXITS_URL: `${base}/exit-addresses` });
+      expect(run.code).toBe(1);
+      const { outcomes } = JSON.parse(run.stdout) as { outcomes: Array<{ id: string; ok: boolean }> };
+      expect(outcomes.map((o) => [o.id, o.ok])).toEqual([
+        ['aws-ip-ranges', false],
+        ['tor-exits', true],
+      ]);
+    } finally {
+      server.close();
+    }
   });
 });

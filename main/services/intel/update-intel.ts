@@ -42,6 +42,13 @@ async function readBody(response: Response, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** fetch's own message ("fetch failed") hides the reason in its cause: a redirect, a refused connection, a timeout. */
+function reasonOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
+}
+
 async function updateOne(dataDir: string, id: UpdatableList, url: string, fetchImpl: typeof fetch): Promise<UpdateOutcome> {
   try {
     // Redirects are refused: one could lead off https, and the official URLs answer directly.
@@ -52,7 +59,7 @@ async function updateOne(dataDir: string, id: UpdatableList, url: string, fetchI
     const [dataset] = await acceptIntelBytes(dataDir, id, bytes, { source: url, listDateMs: Number.isFinite(modified) ? modified : Date.now() });
     return { id, url, ok: true, dataset: dataset! };
   } catch (error) {
-    const message = error instanceof ApiError ? error.message : `${url} could not be downloaded, the data set in use was kept: ${error instanceof Error ? error.message : String(error)}`;
+    const message = error instanceof ApiError ? error.message : `${url} could not be downloaded, the data set in use was kept: ${reasonOf(error)}`;
     return { id, url, ok: false, error: message };
   }
 }

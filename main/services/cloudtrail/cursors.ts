@@ -1,6 +1,9 @@
+/** Events a LookupEvents page holds at most. */
+export const PAGE_SIZE = 50;
+
 /**
  * A cursor pages one LookupEvents query. Its window stays fixed while it holds a NextToken (a
- * token only serves the query that made it); work-stealing moves `stopAt` up instead, and the
+ * token only serves the query that made it); splitting moves `stopAt` up instead, and the
  * cursor stops once its pages, newest first, reach that point.
  */
 export interface CursorState {
@@ -14,16 +17,30 @@ export interface CursorState {
   /** The oldest event time seen on this cursor's pages, in ms. */
   oldestSeen: number | null;
   pages: number;
-  /** Events this cursor's pages held, for the density estimate. */
+  /** Events this cursor's pages held. */
   seen: number;
+  /**
+   * Events per ms expected just below the cursor: its newest page weighs three quarters, as the
+   * pages just above are the best guess of the pages just below and a burst or a lull must show
+   * at once. Absent until the cursor's first page.
+   */
+  density?: number;
   done: boolean;
 }
 
 /** Time this cursor still has to cover, in ms. */
 export function remainingOf(cursor: CursorState): number {
   if (cursor.done) return 0;
-  return Math.max(0, (cursor.oldestSeen ?? cursor.windowEnd) - cursor.stopAt);
+  return Math.max(0, topOf(cursor) - cursor.stopAt);
 }
+
+/** Where the cursor's next page starts: below its oldest event, or its window's end. */
+export function topOf(cursor: CursorState): number {
+  return cursor.oldestSeen ?? cursor.windowEnd;
+}
+
+/** What the newest page weighs in a cursor's density. */
+const DENSITY_WEIGHT = 0.75;
 
 /** A cursor for a fresh query over [start, end]. */
 export function newCursor(id: string, streamId: string, start: number, end: number): CursorState {
@@ -45,52 +62,36 @@ export function newCursor(id: string, streamId: string, start: number, end: numb
 export function narrowForFreshQuery(cursor: CursorState): void {
   if (cursor.nextToken !== null) return;
   cursor.windowStart = cursor.stopAt;
-  cursor.windowEnd = cursor.oldestSeen ?? cursor.windowEnd;
+  cursor.windowEnd = topOf(cursor);
 }
 
-/** Records a page on its cursor and tells whether the cursor is now done. */
+/** Records a page on its cursor: its oldest event, its token, its density; done when it reached stopAt. */
 export function advance(cursor: CursorState, times: number[], nextToken: string | null): void {
+  const top = topOf(cursor);
   cursor.pages += 1;
   cursor.seen = (cursor.seen ?? 0) + times.length;
   for (const time of times) if (cursor.oldestSeen === null || time < cursor.oldestSeen) cursor.oldestSeen = time;
+  const sample = densityBelow(times, top, nextToken === null ? cursor.windowStart : null);
+  cursor.density = cursor.density === undefined ? sample : DENSITY_WEIGHT * sample + (1 - DENSITY_WEIGHT) * cursor.density;
   cursor.nextToken = nextToken;
   cursor.done = nextToken === null || (cursor.oldestSeen !== null && cursor.oldestSeen <= cursor.stopAt);
   if (cursor.done) cursor.nextToken = null;
 }
 
-/** Pages a cursor still has to fetch, judged from the density of the events it has seen. */
-export function pagesLeftOf(cursor: CursorState): number {
-  if (cursor.done || cursor.oldestSeen === null) return 0;
-  const coveredMs = cursor.windowEnd - cursor.oldestSeen;
-  if (coveredMs <= 0) return Number.POSITIVE_INFINITY;
-  return (remainingOf(cursor) * (cursor.seen / coveredMs)) / 50;
-}
-
 /**
- * Work-stealing: splits the largest remaining range into equal parts, one for each cursor
- * wanted plus the part its owner keeps, and returns the new cursors (older parts). Only a cursor
- * holding a NextToken is split, and only into parts expected to hold a page and a half or more:
- * each split costs about one partial page, so smaller parts would cost more calls than they save.
+ * Events per ms at the bottom of a page, where the next page starts: the older half of its
+ * events over the time they span. A page that began in a quiet stretch and ended in a burst
+ * says "burst". The last page of a query proves its window empty below, down to `windowStart`.
+ * Second precision: a span under a second counts as a second.
  */
-export function stealFrom(cursors: CursorState[], wanted: number, newId: () => string, minSplitMs: number): CursorState[] {
-  let largest: CursorState | null = null;
-  for (const cursor of cursors) {
-    if (cursor.done || cursor.nextToken === null) continue;
-    if (largest === null || remainingOf(cursor) > remainingOf(largest)) largest = cursor;
+function densityBelow(times: number[], top: number, windowStart: number | null): number {
+  if (windowStart !== null || times.length < 2) {
+    const bottom = windowStart ?? Math.min(top, ...times);
+    return times.length / Math.max(1000, top - bottom);
   }
-  if (!largest) return [];
-  const remaining = remainingOf(largest);
-  const parts = Math.min(wanted + 1, Math.floor(pagesLeftOf(largest) / 1.5), Math.floor(remaining / minSplitMs));
-  if (parts < 2) return [];
-  const top = largest.oldestSeen ?? largest.windowEnd;
-  const bounds = Array.from({ length: parts + 1 }, (_, i) =>
-    i === parts ? top : Math.floor((largest.stopAt + (i * remaining) / parts) / 1000) * 1000,
-  );
-  const stolen: CursorState[] = [];
-  for (let i = 0; i < parts - 1; i++)
-    if (bounds[i + 1]! > bounds[i]!) stolen.push(newCursor(newId(), largest.streamId, bounds[i]!, bounds[i + 1]!));
-  if (stolen.length > 0) largest.stopAt = stolen.at(-1)!.windowEnd;
-  return stolen;
+  const sorted = [...times].sort((a, b) => b - a);
+  const half = sorted.slice(Math.floor(sorted.length / 2));
+  return half.length / Math.max(1000, half[0]! - half.at(-1)!);
 }
 
 /** The time a finished cursor proves complete, for the cache of covered ranges. */

@@ -1,18 +1,20 @@
 import { ApiError } from '../../../shared/api/errors';
 
-/**
- * A sliding-window limiter: at most `calls` starts in any `windowMs`. The window is a little
- * longer than a second because the service counts arrivals, not departures; the margin keeps
- * jitter from pushing a third call into the server's second.
- */
 /** A granted call: `sent` moves its time to when the request really left (after signing). */
 export interface Slot {
   waited: boolean;
   /** When the slot was granted, on the limiter's clock. */
   at: number;
   sent(): void;
+  /** Gives back a slot no call used (nothing was left to ask for by the time it came). */
+  release(): void;
 }
 
+/**
+ * A sliding-window limiter: at most `calls` starts in any `windowMs`. The window is a little
+ * longer than a second because the service counts arrivals, not departures; the margin keeps
+ * jitter from pushing a third call into the server's second.
+ */
 export class RateLimiter {
   private readonly starts: Array<{ at: number }> = [];
   private penaltyUntil = 0;
@@ -50,7 +52,15 @@ export class RateLimiter {
         this.starts.push(start);
         // A request delayed between the grant and the wire (signing, a busy event loop) counts
         // from when it left, so the calls after it keep their distance from it at the service.
-        return { waited, at: now, sent: () => (start.at = Math.max(start.at, this.now())) };
+        return {
+          waited,
+          at: now,
+          sent: () => (start.at = Math.max(start.at, this.now())),
+          release: () => {
+            const index = this.starts.indexOf(start);
+            if (index >= 0) this.starts.splice(index, 1);
+          },
+        };
       }
       waited = true;
       await sleep(freeAt - now, signal);

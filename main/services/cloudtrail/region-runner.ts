@@ -1,12 +1,13 @@
 import { setMaxListeners } from 'node:events';
 
 import { ApiError } from '../../../shared/api/errors';
-import { advance, narrowForFreshQuery, remainingOf, stealFrom } from './cursors';
+import { advance, narrowForFreshQuery, newCursor, remainingOf } from './cursors';
 import type { CursorState } from './cursors';
 import { classifyFailure, toLookupApiError } from './lookup-errors';
 import { limiterFor, sleep } from './rate-limiter';
-import type { Slot } from './rate-limiter';
-import type { LookupAttribute, LookupItem, LookupSource } from './types';
+import type { RateLimiter, Slot } from './rate-limiter';
+import { cursorsWanted, nextToRun, planSplit, regionDensity } from './split-policy';
+import type { LookupAttribute, LookupItem, LookupPage, LookupSource } from './types';
 
 /** What a region's runner reports to the fetch that owns it. */
 export interface RegionHooks {
@@ -16,7 +17,7 @@ export interface RegionHooks {
   /** Counters or waiting state changed. */
   onChange(): void;
   newCursorId(): string;
-  /** New cursors from work-stealing, to be stored with the fetch. */
+  /** New cursors from splitting, to be stored with the fetch. */
   onSplit(cursors: CursorState[]): void;
 }
 
@@ -32,12 +33,16 @@ export interface RegionTuning {
   maxCursors: number;
 }
 
-export const defaultTuning: RegionTuning = { maxAttempts: 4, backoffMs: 400, throttlePauseMs: 1000, minSplitMs: 60_000, maxCursors: 8 };
+export const defaultTuning: RegionTuning = { maxAttempts: 4, backoffMs: 400, throttlePauseMs: 1000, minSplitMs: 2000, maxCursors: 12 };
+
+const cancelled = () => new ApiError('CANCELLED', 'The fetch was cancelled.');
 
 /**
- * Runs the cursors of one region under the (account, region) limiter. One cursor suffices while
- * a call returns faster than the limiter lets the next one go; when calls are slower, the
- * largest remaining range is split so that enough cursors keep the limiter busy.
+ * Runs the cursors of one region under the (account, region) limiter. A dispatcher takes each
+ * call slot as the limiter grants it and gives it to the idle cursor expected to need the most
+ * pages; when every cursor is busy and more calls could be in flight than there are cursors
+ * (calls slower than the limiter's spacing, or the first second, when two calls may leave at
+ * once and nothing is known yet), it splits the busy cursor expected to need the most pages.
  */
 export class RegionRunner {
   readonly cursors: CursorState[] = [];
@@ -46,7 +51,9 @@ export class RegionRunner {
   rateLimitWaits = 0;
   waiting = 0;
   private latencyMs: number | null = null;
-  private readonly active = new Set<CursorState>();
+  /** Cursors with a call in flight or waiting to retry one, with when their current call left. */
+  private readonly busy = new Map<CursorState, number>();
+  private wake: () => void = () => {};
 
   constructor(
     readonly region: string,
@@ -71,91 +78,167 @@ export class RegionRunner {
     const stop = () => region.abort();
     signal.addEventListener('abort', stop, { once: true });
     return new Promise<void>((resolve, reject) => {
-      let failed = false;
-      const pump = () => {
-        if (failed) return;
-        while (this.active.size < this.wanted()) {
-          const cursor = this.cursors.find((c) => !c.done && !this.active.has(c)) ?? this.steal(this.wanted() - this.active.size);
-          if (!cursor) break;
-          this.active.add(cursor);
-          this.page(cursor, region.signal).then(
-            () => {
-              this.active.delete(cursor);
-              pump();
-            },
-            (error: unknown) => {
-              this.active.delete(cursor);
-              if (!failed) {
-                failed = true;
-                region.abort();
-                reject(error);
-              }
-            },
-          );
-        }
-        if (this.active.size === 0 && !failed) resolve();
+      let settled = false;
+      const fail = (error: unknown) => {
+        if (settled) return;
+        settled = true;
+        region.abort();
+        reject(error);
       };
-      this.pump = pump;
-      pump();
+      const finish = () => {
+        if (settled) return;
+        settled = true;
+        resolve();
+      };
+      void this.dispatch(region.signal, fail, finish);
     }).finally(() => {
       signal.removeEventListener('abort', stop);
-      this.pump = () => {};
+      this.wake = () => {};
     });
   }
 
-  /** Starts more cursors if the region wants them: new work arrived, or calls got slower. */
+  /** New work arrived (a followed session): the dispatcher looks again. */
   poke(): void {
-    this.pump();
+    this.wake();
   }
 
-  private pump: () => void = () => {};
-
-  /** Cursors that keep the limiter busy: latency divided by the limiter's spacing, plus one. */
-  private wanted(): number {
-    if (this.latencyMs === null) return 1;
-    const spacing = 1030 / this.source.callsPerSecond;
-    if (this.latencyMs < spacing) return 1;
-    return Math.min(this.tuning.maxCursors, Math.ceil(this.latencyMs / spacing) + 1);
+  private limiter(): RateLimiter {
+    return limiterFor(this.source.limitKey, this.region, this.source.callsPerSecond);
   }
 
-  private steal(count: number): CursorState | null {
-    const stolen = stealFrom(this.cursors, count, () => this.hooks.newCursorId(), this.tuning.minSplitMs);
-    this.cursors.push(...stolen);
-    this.hooks.onSplit(stolen);
-    return stolen[0] ?? null;
-  }
-
-  /** Pages one cursor to its end. */
-  private async page(cursor: CursorState, signal: AbortSignal): Promise<void> {
-    while (!cursor.done) {
-      const page = await this.call(cursor, signal);
-      advance(
-        cursor,
-        page.events.map((event) => event.time),
-        page.nextToken,
-      );
-      this.pages += 1;
-      this.hooks.onPage(cursor, page.events);
-      this.pump();
+  private async dispatch(signal: AbortSignal, fail: (error: unknown) => void, finish: () => void): Promise<void> {
+    try {
+      for (;;) {
+        if (signal.aborted) throw cancelled();
+        if (this.busy.size === 0 && !this.hasWork()) return finish();
+        if (!this.canDispatch()) {
+          await this.changed(signal);
+          continue;
+        }
+        const slot = await this.acquire(signal);
+        // The choice is made when the slot comes: calls that returned meanwhile are known.
+        const cursor = this.pick();
+        if (!cursor) {
+          slot.release();
+          continue;
+        }
+        this.busy.set(cursor, Date.now());
+        this.page(cursor, slot, signal).then(
+          () => {
+            this.busy.delete(cursor);
+            this.wake();
+          },
+          (error: unknown) => {
+            this.busy.delete(cursor);
+            fail(error);
+          },
+        );
+      }
+    } catch (error) {
+      fail(error);
     }
   }
 
-  private async call(cursor: CursorState, signal: AbortSignal) {
-    const limiter = limiterFor(this.source.limitKey, this.region, this.source.callsPerSecond);
+  private idle(): CursorState[] {
+    return this.cursors.filter((cursor) => !cursor.done && !this.busy.has(cursor));
+  }
+
+  private canDispatch(): boolean {
+    if (this.idle().length > 0) return true;
+    return this.busy.size < this.wanted() && planSplit([...this.busy.keys()], regionDensity(this.cursors), this.tuning.minSplitMs) !== null;
+  }
+
+  /** The cursor for a granted slot: an idle one, else a new one split from a busy one, else none. */
+  private pick(): CursorState | null {
+    const prior = regionDensity(this.cursors);
+    const next = nextToRun(this.idle(), prior);
+    if (next) return next;
+    if (this.busy.size >= this.wanted()) return null;
+    const split = planSplit([...this.busy.keys()], prior, this.tuning.minSplitMs);
+    if (!split) return null;
+    const cursor = newCursor(this.hooks.newCursorId(), split.owner.streamId, split.owner.stopAt, split.at);
+    // The part just below the owner is first expected as dense as the owner's own pages.
+    if (split.owner.pages > 0 && split.owner.density !== undefined) cursor.density = split.owner.density;
+    split.owner.stopAt = split.at;
+    this.cursors.push(cursor);
+    this.hooks.onSplit([cursor]);
+    return cursor;
+  }
+
+  /**
+   * Cursors worth having at the latency seen so far. Before any call has returned, the latency
+   * is at least the age of the oldest call in flight: at 1.5 s a call, the second pair of slots
+   * (1.03 s) finds the first pair still out, and splits again.
+   */
+  private wanted(): number {
+    const { calls, windowMs } = this.limiter();
+    if (this.latencyMs !== null) return cursorsWanted(this.latencyMs, calls, windowMs, this.tuning.maxCursors);
+    const age = this.busy.size === 0 ? 0 : Date.now() - Math.min(...this.busy.values());
+    return Math.min(this.tuning.maxCursors, Math.floor((calls * age) / windowMs) + 2);
+  }
+
+  /** Resolves when a call ends or work arrives; before the latency is known, also when `wanted` grows. */
+  private changed(signal: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const done = () => {
+        if (timer) clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        this.wake = () => {};
+        resolve();
+      };
+      const onAbort = () => {
+        if (timer) clearTimeout(timer);
+        this.wake = () => {};
+        reject(cancelled());
+      };
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.wake = done;
+      if (this.latencyMs === null && this.busy.size > 0) {
+        const { calls, windowMs } = this.limiter();
+        const oldest = Math.min(...this.busy.values());
+        const step = windowMs / calls;
+        const next = oldest + (Math.floor((Date.now() - oldest) / step) + 1) * step;
+        timer = setTimeout(done, Math.max(1, next - Date.now() + 1));
+      }
+    });
+  }
+
+  private async acquire(signal: AbortSignal): Promise<Slot> {
+    this.waiting += 1;
+    this.hooks.onChange();
+    try {
+      const slot = await this.limiter().acquire(signal);
+      if (slot.waited) this.rateLimitWaits += 1;
+      return slot;
+    } finally {
+      this.waiting -= 1;
+    }
+  }
+
+  /** Fetches one page of a cursor in the slot the dispatcher gave it. */
+  private async page(cursor: CursorState, slot: Slot, signal: AbortSignal): Promise<void> {
+    const page = await this.call(cursor, slot, signal);
+    advance(
+      cursor,
+      page.events.map((event) => event.time),
+      page.nextToken,
+    );
+    this.pages += 1;
+    this.hooks.onPage(cursor, page.events);
+  }
+
+  private async call(cursor: CursorState, first: Slot, signal: AbortSignal): Promise<LookupPage> {
+    const limiter = this.limiter();
     let failures = 0;
     let tokenRefused = false;
+    let slot: Slot | null = first;
     for (;;) {
       narrowForFreshQuery(cursor);
-      this.waiting += 1;
-      this.hooks.onChange();
-      let slot: Slot;
-      try {
-        slot = await limiter.acquire(signal);
-      } finally {
-        this.waiting -= 1;
-      }
-      if (slot.waited) this.rateLimitWaits += 1;
+      slot ??= await this.acquire(signal);
       const started = Date.now();
+      this.busy.set(cursor, started);
       const request = {
         attribute: this.hooks.attributeOf(cursor.streamId),
         start: new Date(cursor.windowStart),
@@ -163,6 +246,7 @@ export class RegionRunner {
         nextToken: cursor.nextToken,
         onSend: slot.sent,
       };
+      slot = null;
       try {
         const page = await this.source.lookup(this.region, request, signal);
         const took = Date.now() - started;
@@ -170,7 +254,7 @@ export class RegionRunner {
         return page;
       } catch (error) {
         const kind = classifyFailure(error, signal);
-        if (kind === 'cancelled') throw new ApiError('CANCELLED', 'The fetch was cancelled.');
+        if (kind === 'cancelled') throw cancelled();
         if (kind === 'throttled') {
           this.throttled += 1;
           limiter.penalize(this.tuning.throttlePauseMs);

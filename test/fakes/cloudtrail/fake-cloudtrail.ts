@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 import type { FakeEvent } from './fake-events';
+import { pageOf } from './fake-paging';
 import { handleSts } from './fake-sts';
 
 /** A deliberate failure of one call. */
@@ -20,6 +21,10 @@ export interface FakeCall {
   fault?: Fault;
   /** Refused for the rate: like AWS's token buckets, a refused call takes no share of it. */
   throttled?: boolean;
+  /** The client closed the connection before the answer was sent (an aborted request). */
+  closedByClient?: boolean;
+  /** The events of the page answered (200). */
+  eventIds?: string[];
 }
 
 export interface FakeOptions {
@@ -35,6 +40,8 @@ export interface FakeOptions {
   fault?: (call: FakeCall, index: number) => Fault | undefined;
   /** Text of AccessDenied faults (can be hostile). */
   deniedMessage?: string;
+  /** Each page repeats the last event of the page before, as CloudTrail can at equal timestamps. */
+  repeatAcrossPages?: boolean;
 }
 
 const targets = new Set(['com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents', 'CloudTrail_20131101.LookupEvents']);
@@ -55,7 +62,7 @@ const attributeKeys = new Set([
  * to its query, ThrottlingException (HTTP 400) above the per key and region rate, and faults.
  */
 export async function startFakeCloudTrail(options: FakeOptions = {}) {
-  const state = { events: [...(options.events ?? [])], calls: [] as FakeCall[], options };
+  const state: State = { events: [...(options.events ?? [])], calls: [], options, changed: new Set() };
   const sockets = new Set<Socket>();
   const server = createServer((request, response) => {
     void handle(request, response, state).catch(() => response.destroy());
@@ -73,6 +80,18 @@ export async function startFakeCloudTrail(options: FakeOptions = {}) {
     events: state.events,
     /** LookupEvents calls (not STS), in arrival order. */
     lookups: () => state.calls.filter((call) => targets.has(call.target)),
+    /** Resolves once the LookupEvents log satisfies `check` (checked at each arrival, answer and close). */
+    until(check: (lookups: FakeCall[]) => boolean): Promise<void> {
+      return new Promise((resolve) => {
+        const test = () => {
+          if (!check(state.calls.filter((call) => targets.has(call.target)))) return;
+          state.changed.delete(test);
+          resolve();
+        };
+        state.changed.add(test);
+        test();
+      });
+    },
     setOptions(changes: Partial<FakeOptions>) {
       Object.assign(state.options, changes);
     },
@@ -85,7 +104,11 @@ export async function startFakeCloudTrail(options: FakeOptions = {}) {
 
 export type FakeCloudTrail = Awaited<ReturnType<typeof startFakeCloudTrail>>;
 
-type State = { events: FakeEvent[]; calls: FakeCall[]; options: FakeOptions };
+type State = { events: FakeEvent[]; calls: FakeCall[]; options: FakeOptions; changed: Set<() => void> };
+
+function notify(state: State): void {
+  for (const listener of [...state.changed]) listener();
+}
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -115,8 +138,20 @@ async function handle(request: IncomingMessage, response: ServerResponse, state:
   if (request.method === 'GET' && request.url === '/__stats') {
     // For a fake run in another process (the benchmark): what it served.
     const lookups = state.calls.filter((c) => targets.has(c.target));
-    return send(response, 200, { lookups: lookups.length, throttled: lookups.filter((c) => c.status === 400).length });
+    return send(response, 200, { lookups: lookups.length, throttled: lookups.filter((c) => c.throttled).length });
   }
+  if (request.method === 'GET' && request.url === '/__calls')
+    return send(
+      response,
+      200,
+      state.calls.filter((c) => targets.has(c.target)),
+    );
+  if (request.method === 'GET' && request.url === '/__events')
+    return send(
+      response,
+      200,
+      state.events.map((event) => ({ eventId: event.eventId, username: event.username, region: event.region })),
+    );
   const auth = String(request.headers.authorization ?? '');
   const credential =
     /^AWS4-HMAC-SHA256 Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request, SignedHeaders=[^,]+, Signature=[0-9a-f]{64}$/.exec(auth);
@@ -130,6 +165,11 @@ async function handle(request: IncomingMessage, response: ServerResponse, state:
     status: 200,
   };
   state.calls.push(call);
+  response.on('close', () => {
+    if (!response.writableFinished && call.status !== 0) call.closedByClient = true;
+    notify(state);
+  });
+  notify(state);
   if (credential?.[3] === 'sts') return handleSts(text, call, response);
   const reply = (status: number, body: unknown) => {
     call.status = status;
@@ -185,7 +225,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, state:
     default:
       break;
   }
-  const result = lookup(state.events, call);
+  const result = lookup(state.events, call, state.options.repeatAcrossPages ?? false);
   if ('__type' in result) return reply(400, result);
   if (fault === 'truncate') {
     call.status = 200;
@@ -194,6 +234,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, state:
     response.write(body.slice(0, Math.floor(body.length / 2)));
     return void setTimeout(() => request.socket.destroy(), 10);
   }
+  call.eventIds = (result.Events as Array<{ EventId: string }>).map((event) => event.EventId);
   reply(200, result);
 }
 
@@ -204,7 +245,7 @@ function queryKey(body: Record<string, unknown>): string {
     .slice(0, 24);
 }
 
-function lookup(events: FakeEvent[], call: FakeCall): Record<string, unknown> {
+function lookup(events: FakeEvent[], call: FakeCall, repeatAcrossPages: boolean): Record<string, unknown> {
   const body = call.body!;
   const attributes = (body.LookupAttributes ?? []) as Array<{ AttributeKey?: string; AttributeValue?: string }>;
   if (!Array.isArray(attributes) || attributes.length > 1)
@@ -235,9 +276,8 @@ function lookup(events: FakeEvent[], call: FakeCall): Record<string, unknown> {
             : attribute.AttributeKey === 'EventName'
               ? event.eventName === attribute.AttributeValue
               : false),
-    )
-    .sort((a, b) => b.time - a.time || (a.eventId < b.eventId ? -1 : 1));
-  const page = hits.slice(offset, offset + max);
+    );
+  const { page, nextOffset } = pageOf(hits, offset, max, repeatAcrossPages);
   const result: Record<string, unknown> = {
     Events: page.map((event) => ({
       EventId: event.eventId,
@@ -251,6 +291,6 @@ function lookup(events: FakeEvent[], call: FakeCall): Record<string, unknown> {
       CloudTrailEvent: event.raw,
     })),
   };
-  if (offset + max < hits.length) result.NextToken = `${queryKey(body)}:${offset + max}`;
+  if (nextOffset !== null) result.NextToken = `${queryKey(body)}:${nextOffset}`;
   return result;
 }

@@ -53,17 +53,21 @@ describe('a fetch under faults', () => {
     const failed = await service.manager.settled(await service.manager.start(query()));
     expect(failed.state).toBe('failed');
     expect(failed.error?.code).toBe('NETWORK');
-    expect(failed.eventCount).toBe(150);
+    // Every page answered before the failure is kept: exactly the events the first three calls served.
+    const received = new Set(fake.lookups().flatMap((call) => call.eventIds ?? []));
+    expect(received.size).toBeGreaterThan(100);
+    expect(new Set(service.manager.events(failed.fetchId, 0, 5000).events.map((e) => e.eventId))).toEqual(received);
     fake.setOptions({ fault: undefined });
     await service.manager.resume(failed.fetchId);
     const resumed = await service.manager.settled(failed.fetchId);
     expect(resumed.state).toBe('done');
     expect(new Set(service.manager.events(failed.fetchId, 0, 5000).events.map((e) => e.eventId))).toEqual(expectedIds);
-    const tokens = fake
+    // Resume continued from the cursors' tokens: no query was asked afresh a second time.
+    const fresh = fake
       .lookups()
-      .filter((call) => call.status === 200)
-      .map((call) => call.body?.NextToken);
-    expect(tokens.filter((token) => token === undefined)).toHaveLength(1);
+      .filter((call) => call.status === 200 && call.body?.NextToken === undefined)
+      .map((call) => `${String(call.body?.StartTime)}-${String(call.body?.EndTime)}`);
+    expect(new Set(fresh).size).toBe(fresh.length);
   });
 
   test('ExpiredTokenException and AccessDenied with hostile text stop with a clear, inert reason', async () => {
@@ -108,20 +112,34 @@ describe('cancel', () => {
       tuning: { maxAttempts: 50, backoffMs: 150, throttlePauseMs: 300, minSplitMs: 60_000, maxCursors: 8 },
     });
     const fetchId = await service.manager.start(query());
-    await new Promise<void>((resolve) => {
-      const check = setInterval(() => {
-        if (fake.lookups().filter((call) => call.fault === '500').length >= 2) {
-          clearInterval(check);
-          resolve();
-        }
-      }, 5);
-    });
+    await fake.until((lookups) => lookups.filter((call) => call.fault === '500').length >= 2);
     await service.manager.cancel(fetchId);
     const sent = fake.lookups().length;
     const status = service.manager.get(fetchId);
     expect(status.state).toBe('cancelled');
-    expect(status.eventCount).toBe(100);
+    const received = new Set(fake.lookups().flatMap((call) => call.eventIds ?? []));
+    expect(new Set(service.manager.events(fetchId, 0, 500).events.map((e) => e.eventId))).toEqual(received);
+    // Only time can show that nothing more is sent: the retries' back-off is 150 ms.
     await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(fake.lookups()).toHaveLength(sent);
+  });
+
+  test('Cancel during a call in flight aborts that request at once instead of waiting for its timeout, and nothing is sent after', async () => {
+    // The third call never gets an answer; the request timeout is 15 s.
+    fake = await startFakeCloudTrail({ events: alice, callsPerSecond: 0, fault: (_call, index) => (index >= 2 ? 'hang' : undefined) });
+    const service = testService(fakeEnv(home.home, fake.url), { requestTimeoutMs: 15_000, callsPerSecond: 20 });
+    const fetchId = await service.manager.start(query());
+    await fake.until((lookups) => lookups.some((call) => call.fault === 'hang'));
+    const asked = Date.now();
+    await service.manager.cancel(fetchId);
+    expect(Date.now() - asked).toBeLessThan(2000);
+    expect(service.manager.get(fetchId).state).toBe('cancelled');
+    // The SDK's abort signal closed the hung request on the wire (without it, only the 15 s timeout would).
+    const closed = fake.until((lookups) => lookups.filter((call) => call.fault === 'hang').every((call) => call.closedByClient));
+    const late = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), 2000));
+    expect(await Promise.race([closed.then(() => 'closed' as const), late])).toBe('closed');
+    const sent = fake.lookups().length;
+    await new Promise((resolve) => setTimeout(resolve, 500));
     expect(fake.lookups()).toHaveLength(sent);
   });
 });

@@ -1,4 +1,5 @@
 import { accessRules } from './pack/access';
+import { changeRules } from './pack/changes';
 import { credentialRules } from './pack/credentials';
 import { dataRules } from './pack/data';
 import { destructionRules } from './pack/destruction';
@@ -10,6 +11,7 @@ import { monitoringRules } from './pack/monitoring';
 import { networkRules } from './pack/network';
 import { organizationRules } from './pack/organization';
 import { s3Rules } from './pack/s3';
+import { secretRules } from './pack/secrets';
 import type { RulePack } from './rule';
 
 /**
@@ -26,8 +28,10 @@ export const rulePack: RulePack = {
     ...networkRules,
     ...s3Rules,
     ...dataRules,
+    ...secretRules,
     ...destructionRules,
     ...executionRules,
+    ...changeRules,
     ...discoveryRules,
     ...accessRules,
     ...organizationRules,

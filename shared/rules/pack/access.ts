@@ -21,11 +21,11 @@ export const accessRules: readonly RiskRule[] = [
     nextStep: 'Look for repeated failures from the same address and for a later success.',
     attack: ['T1110'],
     references: [
-      { source: 'Panther', name: 'Failed Console Login' },
       { source: 'SigmaHQ', name: 'AWS ConsoleLogin Failed Authentication' },
       { source: 'Elastic', name: 'AWS Management Console Brute Force of Root User Identity' },
       { source: 'Panther', name: 'AWS Unsuccessful MFA attempt' },
       { source: 'TrailDiscover', name: 'ConsoleLogin' },
+      { source: 'Panther', name: 'Failed Root Console Login' },
     ],
   },
   {
@@ -45,7 +45,7 @@ export const accessRules: readonly RiskRule[] = [
     nextStep: 'Confirm the sign-in with the user; require MFA for console access.',
     attack: ['T1078.004'],
     references: [
-      { source: 'Panther', name: 'Console Login Without MFA' },
+      { source: 'Panther', name: 'Logins Without MFA' },
       { source: 'SigmaHQ', name: 'AWS Console Login Without MFA' },
       { source: 'Elastic', name: 'AWS Root Login Without MFA' },
       { source: 'Stratus Red Team', name: 'Console Login without MFA' },
@@ -139,6 +139,7 @@ export const accessRules: readonly RiskRule[] = [
       { source: 'Elastic', name: 'AWS Discovery API Calls via CLI from a Single Resource' },
       { source: 'Panther', name: 'Monitor Unauthorized API Calls' },
       { source: 'Stratus Red Team', name: 'Execute Discovery Commands on an EC2 Instance' },
+      { source: 'Panther', name: 'Detect Reconnaissance from IAM Users' },
     ],
   },
   {
@@ -151,6 +152,7 @@ export const accessRules: readonly RiskRule[] = [
         { field: 'userIdentity.type', equals: 'Root' },
         { field: 'userIdentity.invokedBy', exists: false },
         { not: { field: 'eventType', equals: 'AwsServiceEvent' } },
+        { not: { field: 'responseElements.ConsoleLogin', equals: 'Failure' } },
       ],
     },
     reason: 'The root user called {eventName} from {sourceIPAddress}: root should almost never be used.',
@@ -158,8 +160,9 @@ export const accessRules: readonly RiskRule[] = [
     attack: ['T1078.004'],
     references: [
       { source: 'SigmaHQ', name: 'AWS Root Credentials' },
-      { source: 'Panther', name: 'Root Activity' },
+      { source: 'Panther', name: 'Root Account Activity' },
       { source: 'Elastic', name: 'AWS Management Console Root Login' },
+      { source: 'Panther', name: 'Root Console Login' },
     ],
   },
   {
@@ -178,7 +181,10 @@ export const accessRules: readonly RiskRule[] = [
     reason: 'The root user created access key {responseElements.accessKey.accessKeyId} for itself: a key with unlimited rights that no policy can restrict.',
     nextStep: 'Delete the root access key unless the account owner made it and can say why.',
     attack: ['T1098.001'],
-    references: [{ source: 'TrailDiscover', name: 'CreateAccessKey' }],
+    references: [
+      { source: 'TrailDiscover', name: 'CreateAccessKey' },
+      { source: 'Panther', name: 'Root Account Access Key Created' },
+    ],
   },
   {
     id: 'TC-TOOL-001',

@@ -21,7 +21,7 @@ export const credentialRules: readonly RiskRule[] = [
     nextStep: 'Find who uses the new key (search its access key id) and deactivate it if not expected.',
     attack: ['T1098.001'],
     references: [
-      { source: 'Panther', name: 'AWS IAM Access Key Created' },
+      { source: 'Panther', name: 'AWS User API Key Created' },
       { source: 'Stratus Red Team', name: 'Create an Access Key on an IAM User' },
       { source: 'TrailDiscover', name: 'CreateAccessKey' },
     ],
@@ -46,7 +46,7 @@ export const credentialRules: readonly RiskRule[] = [
     title: 'Console password, user or other credential created',
     severity: 'high',
     category: 'credential-creation',
-    when: succeededCall(iam, 'CreateLoginProfile', 'UpdateLoginProfile', 'CreateUser', 'CreateServiceSpecificCredential', 'UploadSSHPublicKey', 'UploadSigningCertificate'),
+    when: personCall(iam, 'CreateLoginProfile', 'UpdateLoginProfile', 'CreateUser', 'CreateServiceSpecificCredential', 'UploadSSHPublicKey', 'UploadSigningCertificate'),
     reason: '{eventName} for {requestParameters.userName}: a new way to sign in or call AWS.',
     nextStep: 'Confirm the user or credential was expected; otherwise remove it.',
     attack: ['T1098.001', 'T1136.003'],
@@ -71,6 +71,7 @@ export const credentialRules: readonly RiskRule[] = [
       { source: 'SigmaHQ', name: 'AWS User Login Profile Was Modified' },
       { source: 'Stratus Red Team', name: 'Change IAM user password' },
       { source: 'TrailDiscover', name: 'UpdateLoginProfile' },
+      { source: 'Panther', name: 'AWS User Login Profile Modified' },
     ],
   },
   {
@@ -149,6 +150,7 @@ export const credentialRules: readonly RiskRule[] = [
       { source: 'SigmaHQ', name: 'AWS SAML Provider Deletion Activity' },
       { source: 'Elastic', name: 'AWS IAM SAML Provider Updated' },
       { source: 'TrailDiscover', name: 'CreateSAMLProvider' },
+      { source: 'Panther', name: 'AWS SAML Activity' },
     ],
   },
   {

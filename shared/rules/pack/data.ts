@@ -28,7 +28,8 @@ export const dataRules: readonly RiskRule[] = [
     references: [
       { source: 'Elastic', name: 'AWS EC2 EBS Snapshot Shared or Made Public' },
       { source: 'SigmaHQ', name: 'AWS Snapshot Backup Exfiltration' },
-      { source: 'Panther', name: 'AWS AMI Modified for Public Access' },
+      { source: 'Panther', name: 'Amazon Machine Image (AMI) Modified to Allow Public Access' },
+      { source: 'Panther', name: 'AWS Snapshot Made Public' },
     ],
   },
   {
@@ -50,6 +51,7 @@ export const dataRules: readonly RiskRule[] = [
       { source: 'SigmaHQ', name: 'AWS Snapshot Backup Exfiltration' },
       { source: 'Stratus Red Team', name: 'Exfiltrate EBS Snapshot by Sharing It' },
       { source: 'Stratus Red Team', name: 'Exfiltrate an AMI by Sharing It' },
+      { source: 'Panther', name: 'AWS Snapshot Made Public' },
     ],
   },
   {
@@ -71,6 +73,7 @@ export const dataRules: readonly RiskRule[] = [
       { source: 'Elastic', name: 'AWS RDS DB Snapshot Shared with Another Account' },
       { source: 'Stratus Red Team', name: 'Exfiltrate RDS Snapshot by Sharing' },
       { source: 'TrailDiscover', name: 'ModifyDBSnapshotAttribute' },
+      { source: 'Panther', name: 'AWS RDS Snapshot Shared' },
     ],
   },
   {
@@ -91,6 +94,7 @@ export const dataRules: readonly RiskRule[] = [
       { source: 'SigmaHQ', name: 'Restore Public AWS RDS Instance' },
       { source: 'Elastic', name: 'AWS RDS DB Instance Made Public' },
       { source: 'TrailDiscover', name: 'ModifyDBInstance' },
+      { source: 'Panther', name: 'AWS Public RDS Restore' },
     ],
   },
   {
@@ -105,6 +109,7 @@ export const dataRules: readonly RiskRule[] = [
     references: [
       { source: 'SigmaHQ', name: 'AWS RDS Master Password Change' },
       { source: 'TrailDiscover', name: 'ModifyDBInstance' },
+      { source: 'Panther', name: 'AWS RDS Master Password Updated' },
     ],
   },
   {
@@ -217,7 +222,6 @@ export const dataRules: readonly RiskRule[] = [
     attack: ['T1546', 'T1098'],
     references: [
       { source: 'Stratus Red Team', name: 'Backdoor Lambda Function Through Resource-Based Policy' },
-      { source: 'Panther', name: 'Lambda Function Backdoor' },
       { source: 'TrailDiscover', name: 'AddPermission' },
     ],
   },
@@ -234,6 +238,7 @@ export const dataRules: readonly RiskRule[] = [
       { source: 'SigmaHQ', name: 'AWS EC2 Disable EBS Encryption' },
       { source: 'Panther', name: 'AWS EC2 EBS Encryption Disabled' },
       { source: 'TrailDiscover', name: 'DisableEbsEncryptionByDefault' },
+      { source: 'Panther', name: 'Account Security Configuration Changed' },
     ],
   },
   {
@@ -261,7 +266,7 @@ export const dataRules: readonly RiskRule[] = [
     nextStep: 'Make the project private and rotate secrets its builds used.',
     attack: ['T1530'],
     references: [
-      { source: 'Panther', name: 'AWS CodeBuild Project made Public' },
+      { source: 'Panther', name: 'CodeBuild Project made Public' },
       { source: 'TrailDiscover', name: 'UpdateProjectVisibility' },
     ],
   },

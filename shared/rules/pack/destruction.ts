@@ -35,6 +35,7 @@ export const destructionRules: readonly RiskRule[] = [
       { source: 'Elastic', name: 'AWS EC2 Snapshot Deleted' },
       { source: 'SigmaHQ', name: 'AWS EFS Fileshare Modified or Deleted' },
       { source: 'TrailDiscover', name: 'DeleteBucket' },
+      { source: 'Panther', name: 'S3 Bucket Deleted' },
     ],
   },
   {
@@ -70,7 +71,6 @@ export const destructionRules: readonly RiskRule[] = [
     attack: ['T1490'],
     references: [
       { source: 'SigmaHQ', name: 'AWS Backup Vault or Recovery Point Deleted' },
-      { source: 'Panther', name: 'AWS RDS Automated Backup Deleted' },
       { source: 'TrailDiscover', name: 'DeleteBackupVault' },
     ],
   },
@@ -115,7 +115,6 @@ export const destructionRules: readonly RiskRule[] = [
     nextStep: 'Turn the protection back on unless a deletion is planned.',
     attack: ['T1485'],
     references: [
-      { source: 'Panther', name: 'AWS RDS Deletion Protection Disabled' },
       { source: 'TrailDiscover', name: 'ModifyDBInstance' },
     ],
   },

@@ -16,6 +16,8 @@ const inventoryNames = [
   'ListUsers', 'ListRoles', 'ListGroups', 'ListPolicies', 'GetAccountSummary', 'ListAccountAliases', 'ListBuckets',
   'DescribeInstances', 'DescribeRegions', 'ListSecrets', 'DescribeSnapshots', 'DescribeDBInstances', 'ListFunctions20150331',
   'DescribeTrails', 'ListDetectors', 'DescribeOrganization', 'ListAccounts', 'DescribeSecurityGroups', 'DescribeVpcs',
+  'DescribeSubnets', 'DescribeSecurityGroupRules', 'DescribeInstanceInformation', 'DescribeHub', 'DescribeStandards', 'ListFirewalls',
+  'ListFirewallPolicies', 'ListRuleGroups', 'ListDocuments', 'DescribeParameters',
 ];
 
 /** Not the console's own page loads (the console lists buckets and instances on every visit). */
@@ -114,6 +116,7 @@ export const discoveryRules: readonly RiskRule[] = [
       { source: 'SigmaHQ', name: 'Potential Bucket Enumeration on AWS' },
       { source: 'Stratus Red Team', name: 'Execute Discovery Commands on an EC2 Instance' },
       { source: 'TrailDiscover', name: 'ListBuckets' },
+      { source: 'Panther', name: 'AWS Software Discovery' },
     ],
   },
   {

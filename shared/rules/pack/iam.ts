@@ -50,6 +50,7 @@ export const iamRules: readonly RiskRule[] = [
       { source: 'Elastic', name: 'AWS IAM User Addition to Group' },
       { source: 'Elastic', name: 'AWS IAM Assume Role Policy Update' },
       { source: 'TrailDiscover', name: 'PutUserPolicy' },
+      { source: 'Panther', name: 'IAM Change' },
     ],
   },
   {
@@ -170,7 +171,6 @@ export const iamRules: readonly RiskRule[] = [
     attack: ['T1556.006'],
     references: [
       { source: 'Elastic', name: 'AWS IAM Deactivation of MFA Device' },
-      { source: 'Panther', name: 'AWS IAM MFA Device Deactivated' },
       { source: 'TrailDiscover', name: 'DeactivateMFADevice' },
     ],
   },
@@ -192,14 +192,23 @@ export const iamRules: readonly RiskRule[] = [
   },
   {
     id: 'TC-IAM-016',
-    title: 'AWS quarantine policy attached',
+    title: 'AWS quarantined an exposed access key',
     severity: 'high',
     category: 'privilege-change',
-    when: { all: [succeededCall(iam, 'AttachUserPolicy'), { field: 'requestParameters.policyArn', matches: ':policy/AWSCompromisedKeyQuarantine' }] },
-    reason: '{requestParameters.policyArn} was attached to {requestParameters.userName}: AWS found this user\'s access key exposed.',
+    when: {
+      any: [
+        { all: [succeededCall(iam, 'AttachUserPolicy'), { field: 'requestParameters.policyArn', matches: ':policy/AWSCompromisedKeyQuarantine' }] },
+        { all: [succeededCall(iam, 'PutUserPolicy'), { field: 'requestParameters.policyName', equals: 'AWSExposedCredentialPolicy_DO_NOT_REMOVE' }] },
+      ],
+    },
+    reason: '{eventName} put {requestParameters.policyArn|requestParameters.policyName} on {requestParameters.userName}: AWS found this user\'s access key exposed (for example in a public repository).',
     nextStep: 'Treat the key as compromised: rotate it and review everything it did.',
     attack: ['T1078.004'],
-    references: [{ source: 'Elastic', name: 'AWS IAM CompromisedKeyQuarantine Policy Attached to User' }],
+    references: [
+      { source: 'Elastic', name: 'AWS IAM CompromisedKeyQuarantine Policy Attached to User' },
+      { source: 'Panther', name: 'AWS Compromised IAM Key Quarantine' },
+      { source: 'Panther', name: 'AWS Access Key Uploaded to Github' },
+    ],
   },
   {
     id: 'TC-IAM-017',

@@ -25,6 +25,7 @@ export const loggingRules: readonly RiskRule[] = [
       { source: 'Stratus Red Team', name: 'Delete CloudTrail Trail' },
       { source: 'TrailDiscover', name: 'StopLogging' },
       { source: 'TrailDiscover', name: 'DeleteTrail' },
+      { source: 'Panther', name: 'Account Security Configuration Changed' },
     ],
   },
   {
@@ -71,6 +72,7 @@ export const loggingRules: readonly RiskRule[] = [
       { source: 'Panther', name: 'AWS Config Service Disabled' },
       { source: 'TrailDiscover', name: 'StopConfigurationRecorder' },
       { source: 'TrailDiscover', name: 'DeleteDeliveryChannel' },
+      { source: 'Panther', name: 'Account Security Configuration Changed' },
     ],
   },
   {
@@ -122,7 +124,7 @@ export const loggingRules: readonly RiskRule[] = [
     attack: ['T1530'],
     references: [
       { source: 'Elastic', name: 'AWS CloudTrail Log Created' },
-      { source: 'Panther', name: 'CloudTrail Created' },
+      { source: 'Panther', name: 'A CloudTrail Was Created or Updated' },
     ],
   },
   {
@@ -139,6 +141,8 @@ export const loggingRules: readonly RiskRule[] = [
       { source: 'Elastic', name: 'AWS EC2 Flow Log Deletion' },
       { source: 'Stratus Red Team', name: 'Remove VPC Flow Logs' },
       { source: 'TrailDiscover', name: 'DeleteFlowLogs' },
+      { source: 'Panther', name: 'AWS VPC Flow Logs Removed' },
+      { source: 'Panther', name: 'Account Security Configuration Changed' },
     ],
   },
   {

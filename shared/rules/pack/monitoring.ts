@@ -26,6 +26,7 @@ export const monitoringRules: readonly RiskRule[] = [
       { source: 'Elastic', name: 'AWS GuardDuty Member Account Manipulation' },
       { source: 'Splunk', name: 'AWS Defense Evasion Impair Security Services' },
       { source: 'TrailDiscover', name: 'DeleteDetector' },
+      { source: 'Panther', name: 'Account Security Configuration Changed' },
     ],
   },
   {
@@ -99,7 +100,10 @@ export const monitoringRules: readonly RiskRule[] = [
     reason: '{eventName}: findings may have been hidden, suppressed or closed (workflow status {requestParameters.Workflow.Status}).',
     nextStep: 'Review the findings touched and who closed them.',
     attack: ['T1562.001'],
-    references: [{ source: 'SigmaHQ', name: 'AWS SecurityHub Findings Evasion' }],
+    references: [
+      { source: 'SigmaHQ', name: 'AWS SecurityHub Findings Evasion' },
+      { source: 'Panther', name: 'AWS SecurityHub Finding Evasion' },
+    ],
   },
   {
     id: 'TC-MON-005',
@@ -202,6 +206,7 @@ export const monitoringRules: readonly RiskRule[] = [
     references: [
       { source: 'Elastic', name: 'AWS EventBridge Rule Disabled or Deleted' },
       { source: 'TrailDiscover', name: 'DisableRule' },
+      { source: 'Panther', name: 'Account Security Configuration Changed' },
     ],
   },
   {

@@ -20,7 +20,7 @@ export const networkRules: readonly RiskRule[] = [
     nextStep: 'Narrow the rule to known addresses and check for connections since it opened.',
     attack: ['T1562.007'],
     references: [
-      { source: 'Panther', name: 'AWS Security Group Ingress Open to the World' },
+      { source: 'Panther', name: 'AWS EC2 Manual Security Group Change' },
       { source: 'Elastic', name: 'Insecure AWS EC2 VPC Security Group Ingress Rule Added' },
       { source: 'Stratus Red Team', name: 'Open Ingress Port 22 on a Security Group' },
       { source: 'TrailDiscover', name: 'AuthorizeSecurityGroupIngress' },
@@ -44,6 +44,7 @@ export const networkRules: readonly RiskRule[] = [
     references: [
       { source: 'Panther', name: 'EC2 Security Group Modified' },
       { source: 'TrailDiscover', name: 'AuthorizeSecurityGroupIngress' },
+      { source: 'Panther', name: 'AWS EC2 Manual Security Group Change' },
     ],
   },
   {
@@ -64,7 +65,7 @@ export const networkRules: readonly RiskRule[] = [
     attack: ['T1562.007'],
     references: [
       { source: 'Elastic', name: 'AWS EC2 Network Access Control List Creation' },
-      { source: 'Panther', name: 'AWS Network ACL Permissive Entry' },
+      { source: 'Panther', name: 'AWS Network ACL Overly Permissive Entry Created' },
       { source: 'TrailDiscover', name: 'CreateNetworkAclEntry' },
     ],
   },

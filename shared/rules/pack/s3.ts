@@ -26,7 +26,6 @@ export const s3Rules: readonly RiskRule[] = [
     nextStep: 'Remove the grant, turn on Block Public Access, and check the bucket\'s access logs.',
     attack: ['T1530', 'T1098'],
     references: [
-      { source: 'Panther', name: 'AWS S3 Bucket ACL Public' },
       { source: 'Elastic', name: 'AWS S3 Bucket Policy Added to Allow Public Access' },
       { source: 'TrailDiscover', name: 'PutBucketAcl' },
     ],
@@ -98,6 +97,7 @@ export const s3Rules: readonly RiskRule[] = [
     references: [
       { source: 'SigmaHQ', name: 'AWS Bucket Block Public Access Weakened' },
       { source: 'TrailDiscover', name: 'DeleteBucketPublicAccessBlock' },
+      { source: 'Panther', name: 'Account Security Configuration Changed' },
     ],
   },
   {
@@ -198,6 +198,7 @@ export const s3Rules: readonly RiskRule[] = [
     references: [
       { source: 'Stratus Red Team', name: 'CloudTrail Logs Impairment Through S3 Lifecycle Rule' },
       { source: 'Splunk', name: 'AWS Defense Evasion PutBucketLifecycle' },
+      { source: 'Panther', name: 'AWS CloudTrail Retention Lifecycle Too Short' },
     ],
   },
   {

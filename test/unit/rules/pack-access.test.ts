@@ -47,7 +47,11 @@ describeFamily('access', accessRules, {
   },
   'TC-ROOT-001': {
     positive: [eventOf(iam, 'ListUsers', { userIdentity: { type: 'Root', arn: 'arn:aws:iam::111122223333:root', accountId: '111122223333' } })],
-    negative: [eventOf(iam, 'ListUsers'), eventOf(s3, 'GetObject', { userIdentity: { type: 'Root', invokedBy: 'cloudtrail.amazonaws.com' } })],
+    negative: [
+      eventOf(iam, 'ListUsers'),
+      eventOf(s3, 'GetObject', { userIdentity: { type: 'Root', invokedBy: 'cloudtrail.amazonaws.com' } }),
+      consoleLogin({ userIdentity: { type: 'Root', arn: 'arn:aws:iam::111122223333:root' }, errorMessage: 'Failed authentication', responseElements: { ConsoleLogin: 'Failure' } }),
+    ],
   },
   'TC-ROOT-002': {
     positive: [eventOf(iam, 'CreateAccessKey', { userIdentity: { type: 'Root', arn: 'arn:aws:iam::111122223333:root', accountId: '111122223333' }, responseElements: { accessKey: { accessKeyId: 'AKIAROOTEXAMPLE00000' } } })],

@@ -76,7 +76,10 @@ describeFamily('IAM privilege', iamRules, {
     negative: [eventOf(iam, 'UpdateAccountPasswordPolicy', { requestParameters: { minimumPasswordLength: 14 } })],
   },
   'TC-IAM-016': {
-    positive: [eventOf(iam, 'AttachUserPolicy', { userIdentity: { type: 'AWSService', invokedBy: 'iam.amazonaws.com' }, requestParameters: { userName: 'bob', policyArn: 'arn:aws:iam::aws:policy/AWSCompromisedKeyQuarantineV2' } })],
+    positive: [
+      eventOf(iam, 'AttachUserPolicy', { userIdentity: { type: 'AWSService', invokedBy: 'iam.amazonaws.com' }, requestParameters: { userName: 'bob', policyArn: 'arn:aws:iam::aws:policy/AWSCompromisedKeyQuarantineV2' } }),
+      eventOf(iam, 'PutUserPolicy', { requestParameters: { userName: 'bob', policyName: 'AWSExposedCredentialPolicy_DO_NOT_REMOVE' } }),
+    ],
     negative: [eventOf(iam, 'AttachUserPolicy', { requestParameters: { userName: 'bob', policyArn: readOnly } })],
   },
   'TC-IAM-017': {
@@ -100,7 +103,7 @@ describeFamily('credentials', credentialRules, {
   },
   'TC-IAM-005': {
     positive: [eventOf(iam, 'CreateLoginProfile', { requestParameters: { userName: 'bob', passwordResetRequired: false } }), eventOf(iam, 'CreateUser', { requestParameters: { userName: 'svc' } })],
-    negative: [eventOf(iam, 'GetLoginProfile', { requestParameters: { userName: 'bob' } })],
+    negative: [eventOf(iam, 'GetLoginProfile', { requestParameters: { userName: 'bob' } }), eventOf(iam, 'CreateUser', { ...viaCloudFormation, requestParameters: { userName: 'user', path: '/' } })],
   },
   'TC-IAM-019': {
     positive: [eventOf(iam, 'UpdateLoginProfile', { requestParameters: { userName: 'bob', passwordResetRequired: false } })],

@@ -83,7 +83,7 @@ describe.each(hostile('http://evil.example'))('a hostile %s in the process’s c
       cacheKey: 'k',
       connectionTimeoutMs: 2000,
     });
-    const request = { attribute: { key: 'Username' as const, value: 'alice' }, start: new Date(0), end: new Date() };
+    const request = { attribute: { key: 'Username' as const, value: 'alice' }, start: new Date(0), end: new Date(), nextToken: null };
     const said = await failureOf(source.lookup(region, request, new AbortController().signal));
     source.destroy();
     expect(said).toContain(`cloudtrail.${region}.amazonaws.com`);
@@ -110,7 +110,7 @@ describe.each(hostile('LISTENER'))('a %s on loopback that the chosen profile doe
       cacheKey: 'k',
       connectionTimeoutMs: 2000,
     });
-    const request = { attribute: { key: 'Username' as const, value: 'alice' }, start: new Date(0), end: new Date() };
+    const request = { attribute: { key: 'Username' as const, value: 'alice' }, start: new Date(0), end: new Date(), nextToken: null };
     expect(await failureOf(source.lookup(region, request, new AbortController().signal))).toContain('amazonaws.com');
     source.destroy();
     expect(heard).toEqual([]);
@@ -168,35 +168,32 @@ test('the chosen profile’s own SSO endpoint is the one used', async () => {
   expect(heard[0]).toMatch(/^GET \/federation\/credentials/);
 });
 
+/** A request as the SDK hands it to its HTTP handler (the fields the handler reads). */
+function httpRequest(url: string, method = 'POST'): Parameters<CheckedHttpHandler['handle']>[0] {
+  const target = new URL(url);
+  const port = Number(target.port) || undefined;
+  const request = {
+    method,
+    protocol: target.protocol,
+    hostname: target.hostname,
+    ...(port ? { port } : {}),
+    path: target.pathname,
+    headers: {},
+    query: {},
+  };
+  return request as unknown as Parameters<CheckedHttpHandler['handle']>[0];
+}
+
 describe('the last check before a request leaves', () => {
   test.each(['http://evil.example', 'http://10.0.0.5:8080', 'http://127.0.0.1.evil.example'])('refuses plain http to %s', async (url) => {
-    const target = new URL(url);
     const handler = new CheckedHttpHandler();
-    const request = {
-      method: 'POST',
-      protocol: target.protocol,
-      hostname: target.hostname,
-      port: Number(target.port) || undefined,
-      path: '/',
-      headers: {},
-      query: {},
-    };
-    await expect(handler.handle(request)).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+    await expect(handler.handle(httpRequest(url))).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
     handler.destroy();
   });
 
   test('lets plain http reach loopback', async () => {
     const handler = new CheckedHttpHandler();
-    const request = {
-      method: 'GET',
-      protocol: 'http:',
-      hostname: '127.0.0.1',
-      port: Number(new URL(listenerUrl).port),
-      path: '/ping',
-      headers: {},
-      query: {},
-    };
-    const { response } = await handler.handle(request);
+    const { response } = await handler.handle(httpRequest(`${listenerUrl}/ping`, 'GET'));
     expect(response.statusCode).toBe(500);
     expect(heard).toEqual(['GET /ping']);
     handler.destroy();

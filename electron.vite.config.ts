@@ -17,7 +17,9 @@ function cspMetaCheck(): Plugin {
     transformIndexHtml(html) {
       const policies = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/gi)].map((match) => match[1]);
       if (policies.length !== 1 || policies[0] !== metaContentSecurityPolicy) {
-        throw new Error(`renderer/index.html must carry exactly one CSP <meta>, with content="${metaContentSecurityPolicy}" (main/security/csp.ts without frame-ancestors); found ${JSON.stringify(policies)}.`);
+        throw new Error(
+          `renderer/index.html must carry exactly one CSP <meta>, with content="${metaContentSecurityPolicy}" (main/security/csp.ts without frame-ancestors); found ${JSON.stringify(policies)}.`,
+        );
       }
       return html;
     },

@@ -17,19 +17,27 @@ export const DAYS_PER_MAJOR = 56;
  */
 export function checkElectronSupport({ pinned, installed, support, today }) {
   const problems = [];
-  const fix = 'Bump it: `npm install --save-exact --save-dev electron@<newest stable of a supported major>` (see scripts/electron-support.json).';
+  const fix =
+    'Bump it: `npm install --save-exact --save-dev electron@<newest stable of a supported major>` (see scripts/electron-support.json).';
   const majors = Array.isArray(support?.supportedMajors) ? support.supportedMajors.filter(Number.isInteger) : [];
-  if (majors.length < 3) problems.push('scripts/electron-support.json must list the newest three supported Electron majors in supportedMajors.');
-  if (!/^\d+\.\d+\.\d+$/.test(pinned ?? '')) problems.push(`package.json pins electron as "${pinned}": pin one exact stable version (no range, no pre-release).`);
+  if (majors.length < 3)
+    problems.push('scripts/electron-support.json must list the newest three supported Electron majors in supportedMajors.');
+  if (!/^\d+\.\d+\.\d+$/.test(pinned ?? ''))
+    problems.push(`package.json pins electron as "${pinned}": pin one exact stable version (no range, no pre-release).`);
   else {
     const major = Number(pinned.split('.')[0]);
     const newest = [...majors].sort((a, b) => b - a).slice(0, 3);
     if (newest.length > 0 && major > newest[0]) {
-      problems.push(`Electron ${pinned} is newer than the newest major listed (${newest[0]}): update scripts/electron-support.json with this bump (its major first, drop the oldest, set updated to today).`);
+      problems.push(
+        `Electron ${pinned} is newer than the newest major listed (${newest[0]}): update scripts/electron-support.json with this bump (its major first, drop the oldest, set updated to today).`,
+      );
     } else if (newest.length > 0 && !newest.includes(major)) {
-      problems.push(`Electron ${pinned} is out of support: Electron fixes only its newest three majors (${newest.join(', ')}), so this Chromium gets no security fixes. ${fix}`);
+      problems.push(
+        `Electron ${pinned} is out of support: Electron fixes only its newest three majors (${newest.join(', ')}), so this Chromium gets no security fixes. ${fix}`,
+      );
     }
-    if (installed !== undefined && installed !== pinned) problems.push(`node_modules holds Electron ${installed} but package.json pins ${pinned}: run \`npm ci\`.`);
+    if (installed !== undefined && installed !== pinned)
+      problems.push(`node_modules holds Electron ${installed} but package.json pins ${pinned}: run \`npm ci\`.`);
   }
   const updated = Date.parse(`${support?.updated ?? ''}T00:00:00Z`);
   if (Number.isNaN(updated)) problems.push('scripts/electron-support.json needs an "updated" date (YYYY-MM-DD).');
@@ -65,7 +73,10 @@ function main() {
   const today = option('--today') ?? new Date().toISOString().slice(0, 10);
   const problems = checkElectronSupport({ pinned, installed, support, today });
   for (const problem of problems) process.stderr.write(`electron support: ${problem}\n`);
-  if (problems.length === 0) process.stderr.write(`electron support: Electron ${pinned} is a supported major (${support.supportedMajors.join(', ')}; list reviewed ${support.updated}).\n`);
+  if (problems.length === 0)
+    process.stderr.write(
+      `electron support: Electron ${pinned} is a supported major (${support.supportedMajors.join(', ')}; list reviewed ${support.updated}).\n`,
+    );
   process.exitCode = problems.length === 0 ? 0 : 1;
 }
 

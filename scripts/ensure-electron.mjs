@@ -22,10 +22,16 @@ function installedVersion() {
 
 const installed = installedVersion();
 if (installed !== version) {
-  process.stderr.write(installed ? `Electron ${installed} is installed, ${version} is pinned: fetching ${version}'s binary…\n` : `Fetching Electron ${version}'s binary (first start only)…\n`);
+  process.stderr.write(
+    installed
+      ? `Electron ${installed} is installed, ${version} is pinned: fetching ${version}'s binary…\n`
+      : `Fetching Electron ${version}'s binary (first start only)…\n`,
+  );
   const install = spawnSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'inherit', cwd: electronDir });
   if (install.status !== 0 || installedVersion() !== version) {
-    process.stderr.write("Could not fetch Electron's binary. Check your network or set ELECTRON_MIRROR; meanwhile `npm run web` runs Trailcase in a browser.\n");
+    process.stderr.write(
+      "Could not fetch Electron's binary. Check your network or set ELECTRON_MIRROR; meanwhile `npm run web` runs Trailcase in a browser.\n",
+    );
     process.exit(1);
   }
 }

@@ -28,7 +28,15 @@ function useOfflineMessages() {
   const setupPath = require.resolve('@doyensec/electronegativity/dist/locales/i18n.js');
   const i18n = createRequire(setupPath)('i18n');
   const offline = async () => {
-    i18n.configure({ locales: ['en-US'], defaultLocale: 'en-US', directory: dirname(setupPath), updateFiles: false, objectNotation: true, retryInDefaultLocale: true, register: global });
+    i18n.configure({
+      locales: ['en-US'],
+      defaultLocale: 'en-US',
+      directory: dirname(setupPath),
+      updateFiles: false,
+      objectNotation: true,
+      retryInDefaultLocale: true,
+      register: global,
+    });
     i18n.setLocale('en-US');
   };
   require(setupPath);
@@ -63,7 +71,9 @@ try {
     const file = issue.file.replace(workDir, '').replace(/^\//, '');
     process.stderr.write(`electronegativity: ${issue.id} at ${file}:${issue.location?.line ?? '?'}: ${issue.description ?? ''}\n`);
   }
-  process.stderr.write(`electronegativity (Electron ${electronVersion}): ${findings.length} finding(s), ${unparsed.length} unparsed file(s) in ${parts.join(', ')}\n`);
+  process.stderr.write(
+    `electronegativity (Electron ${electronVersion}): ${findings.length} finding(s), ${unparsed.length} unparsed file(s) in ${parts.join(', ')}\n`,
+  );
   process.exitCode = findings.length === 0 && unparsed.length === 0 ? 0 : 1;
 } finally {
   rmSync(workDir, { recursive: true, force: true });

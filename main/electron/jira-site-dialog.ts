@@ -21,7 +21,8 @@ export function createJiraSiteDialog(parent: () => BrowserWindow | null) {
       detail: `${from === null ? 'No Jira site is connected yet.' : `This replaces ${from}, and forgets its saved token.`} Tickets, the events you select and your text will be sent to ${to}. Connect only if you typed this address.`,
     };
     const window = parent();
-    const { response } = window && !window.isDestroyed() ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+    const { response } =
+      window && !window.isDestroyed() ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
     return response === 1;
   };
 }

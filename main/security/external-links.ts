@@ -22,7 +22,9 @@ export function checkExternalUrl(candidate: string, allowed: readonly string[] =
   if (url.protocol !== 'https:') return null;
   if (url.username !== '' || url.password !== '') return null;
   const host = url.hostname.toLowerCase();
-  const ok = allowed.some((entry) => (entry.includes('://') ? entry.toLowerCase() === url.origin : url.port === '' && matchesHost(host, entry.toLowerCase())));
+  const ok = allowed.some((entry) =>
+    entry.includes('://') ? entry.toLowerCase() === url.origin : url.port === '' && matchesHost(host, entry.toLowerCase()),
+  );
   return ok ? url.toString() : null;
 }
 

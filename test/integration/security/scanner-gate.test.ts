@@ -53,7 +53,11 @@ describe('the scanner gate', () => {
     const none = scan(pageFolder('<!doctype html><html><head><title>x</title></head><body></body></html>\n'));
     expect(none.status).toBe(1);
     expect(cspFindings(none.stderr)).toEqual([expect.stringContaining('No CSP')]);
-    const inline = scan(pageFolder(`<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'unsafe-inline'" /></head></html>\n`));
+    const inline = scan(
+      pageFolder(
+        `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'unsafe-inline'" /></head></html>\n`,
+      ),
+    );
     expect(inline.status).toBe(1);
     expect(cspFindings(inline.stderr)).toEqual([expect.stringContaining('are vulnerable')]);
   }, 120_000);

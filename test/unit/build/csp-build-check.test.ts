@@ -8,7 +8,8 @@ import config from '../../../electron.vite.config';
 /** The build refuses a page whose literal CSP is not main/security/csp.ts's. */
 function cspCheck(): (html: string) => unknown {
   const renderer = (config as { renderer?: { plugins?: unknown[] } }).renderer;
-  const plugin = (renderer?.plugins ?? []).flat().find((entry) => (entry as Plugin | null)?.name === 'trailcase-csp-check') as Plugin | undefined;
+  const plugin = (renderer?.plugins ?? []).flat().find((entry) => (entry as Plugin | null)?.name === 'trailcase-csp-check') as
+    Plugin | undefined;
   const hook = plugin?.transformIndexHtml;
   expect(typeof hook).toBe('function');
   return hook as (html: string) => unknown;

@@ -54,7 +54,8 @@ describe('the Electron support check', () => {
   });
 
   it('fails a range or a pre-release instead of one exact version', () => {
-    for (const version of [`^${pinned}`, `${pinned}-beta.1`, 'latest']) expect(check('--version', version, '--today', support.updated).status, version).toBe(1);
+    for (const version of [`^${pinned}`, `${pinned}-beta.1`, 'latest'])
+      expect(check('--version', version, '--today', support.updated).status, version).toBe(1);
   });
 
   it('fails once enough time passed since the review for the pinned major to have left support', () => {

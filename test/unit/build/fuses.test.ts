@@ -10,7 +10,9 @@ import { parse } from 'yaml';
  * misspelt fuse (which electron-builder would ignore) fails.
  */
 const config = parse(readFileSync('electron-builder.yml', 'utf8')) as { electronFuses?: Record<string, unknown>; asar?: unknown };
-const schema = createRequire(import.meta.url)('app-builder-lib/scheme.json') as { definitions: { FuseOptionsV1: { properties: Record<string, unknown> } } };
+const schema = createRequire(import.meta.url)('app-builder-lib/scheme.json') as {
+  definitions: { FuseOptionsV1: { properties: Record<string, unknown> } };
+};
 
 describe('the packaged fuses', () => {
   it('give file:// pages no extra privileges (the page is served from app://)', () => {
@@ -18,7 +20,11 @@ describe('the packaged fuses', () => {
   });
 
   it('refuse running as Node, NODE_OPTIONS and --inspect', () => {
-    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false });
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+    });
   });
 
   it('load the app only from an integrity-checked asar, which is packed', () => {

@@ -126,7 +126,10 @@ describe('the lockdown', () => {
     setupLockdown();
     const listeners = new Map<string, (...args: unknown[]) => void>();
     let openHandler: (() => { action: string }) | undefined;
-    const contents = { on: (event: string, fn: (...args: unknown[]) => void) => listeners.set(event, fn), setWindowOpenHandler: (fn: () => { action: string }) => (openHandler = fn) };
+    const contents = {
+      on: (event: string, fn: (...args: unknown[]) => void) => listeners.set(event, fn),
+      setWindowOpenHandler: (fn: () => { action: string }) => (openHandler = fn),
+    };
     electron.appListeners.get('web-contents-created')!({}, contents);
     for (const event of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
       const preventDefault = vi.fn();
@@ -134,11 +137,15 @@ describe('the lockdown', () => {
       expect(preventDefault, event).toHaveBeenCalled();
     }
     expect(openHandler!()).toEqual({ action: 'deny' });
-    const [requestHandler] = electron.session.defaultSession.setPermissionRequestHandler.mock.calls[0] as unknown as [(c: unknown, p: string, cb: (ok: boolean) => void) => void];
+    const [requestHandler] = electron.session.defaultSession.setPermissionRequestHandler.mock.calls[0] as unknown as [
+      (c: unknown, p: string, cb: (ok: boolean) => void) => void,
+    ];
     const callback = vi.fn();
     requestHandler({}, 'media', callback);
     expect(callback).toHaveBeenCalledWith(false);
-    const [checkHandler] = electron.session.defaultSession.setPermissionCheckHandler.mock.calls[0] as unknown as [(c: unknown, p: string) => boolean];
+    const [checkHandler] = electron.session.defaultSession.setPermissionCheckHandler.mock.calls[0] as unknown as [
+      (c: unknown, p: string) => boolean,
+    ];
     expect(checkHandler({}, 'notifications')).toBe(false);
   });
 });
@@ -183,7 +190,13 @@ describe('the app:// protocol', () => {
   });
 
   it('answers 404 for a path out of the folder, another host or a missing file, and reads nothing else', async () => {
-    for (const url of ['app://trailcase/..%2fcredentials', 'app://trailcase/%2e%2e/credentials', 'app://trailcase/assets/..%2f..%2fcredentials', 'app://evil.test/index.html', 'app://trailcase/missing.js']) {
+    for (const url of [
+      'app://trailcase/..%2fcredentials',
+      'app://trailcase/%2e%2e/credentials',
+      'app://trailcase/assets/..%2f..%2fcredentials',
+      'app://evil.test/index.html',
+      'app://trailcase/missing.js',
+    ]) {
       const response = await serve(url);
       expect(response.status, url).toBe(404);
       expect(await response.text(), url).not.toContain('canary');
@@ -202,7 +215,9 @@ describe('the Jira site dialog', () => {
     const { createJiraSiteDialog } = await import('../../../main/electron/jira-site-dialog');
     const confirm = createJiraSiteDialog(() => null);
     expect(await confirm({ from: 'https://acme.atlassian.net', to: 'https://evil.test' })).toBe(false);
-    const [options] = electron.dialog.showMessageBox.mock.calls[0] as unknown as [{ buttons: string[]; defaultId: number; cancelId: number; message: string; detail: string }];
+    const [options] = electron.dialog.showMessageBox.mock.calls[0] as unknown as [
+      { buttons: string[]; defaultId: number; cancelId: number; message: string; detail: string },
+    ];
     expect(options.buttons[options.defaultId]).toBe('Cancel');
     expect(options.cancelId).toBe(options.defaultId);
     expect(options.message).toContain('https://evil.test');

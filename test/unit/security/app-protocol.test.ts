@@ -2,7 +2,16 @@ import { join, resolve } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { APP_HOST, APP_ORIGIN, APP_PAGE_URL, APP_SCHEME, appResponseHeaders, appSchemePrivileges, isAppPageUrl, resolveAppUrl } from '../../../main/security/app-protocol';
+import {
+  APP_HOST,
+  APP_ORIGIN,
+  APP_PAGE_URL,
+  APP_SCHEME,
+  appResponseHeaders,
+  appSchemePrivileges,
+  isAppPageUrl,
+  resolveAppUrl,
+} from '../../../main/security/app-protocol';
 import { contentSecurityPolicy } from '../../../main/security/csp';
 
 const root = resolve('/opt/trailcase/out/renderer');
@@ -79,7 +88,8 @@ describe('isAppPageUrl', () => {
 describe('the app scheme', () => {
   it('is standard and secure, and neither bypasses the CSP nor opens CORS or service workers', () => {
     expect(appSchemePrivileges).toMatchObject({ standard: true, secure: true });
-    for (const privilege of ['bypassCSP', 'corsEnabled', 'allowServiceWorkers', 'stream']) expect(appSchemePrivileges).not.toHaveProperty(privilege);
+    for (const privilege of ['bypassCSP', 'corsEnabled', 'allowServiceWorkers', 'stream'])
+      expect(appSchemePrivileges).not.toHaveProperty(privilege);
   });
 
   it('sends every file with its type, nosniff and the full CSP header, frame-ancestors included', () => {

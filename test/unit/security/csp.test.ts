@@ -31,7 +31,9 @@ describe('the content security policy', () => {
 
   it('leaves only frame-ancestors, a header-only directive, out of the meta', () => {
     expect(metaContentSecurityPolicy).not.toContain('frame-ancestors');
-    expect(contentSecurityPolicy.split('; ').filter((directive) => !metaContentSecurityPolicy.split('; ').includes(directive))).toEqual(["frame-ancestors 'none'"]);
+    expect(contentSecurityPolicy.split('; ').filter((directive) => !metaContentSecurityPolicy.split('; ').includes(directive))).toEqual([
+      "frame-ancestors 'none'",
+    ]);
   });
 
   it("gives the scanner's evaluator exactly the reviewed finding: script-src 'self' (no JSONP, Angular or uploads here)", () => {
@@ -47,7 +49,9 @@ describe('the content security policy', () => {
   });
 
   it('allows no inline or remote script, no remote connection, no plugin, base or form target', () => {
-    const directives = new Map(contentSecurityPolicy.split('; ').map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1)]));
+    const directives = new Map(
+      contentSecurityPolicy.split('; ').map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1)]),
+    );
     expect(directives.get('default-src')).toEqual(["'none'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('connect-src')).toEqual(["'self'"]);

@@ -54,15 +54,23 @@ describe('a Jira site change', () => {
 
   it('asks before replacing the site the environment configured', async () => {
     const confirm = vi.fn(async () => false);
-    const { connection } = await store(confirm, { JIRA_BASE_URL: 'https://acme.atlassian.net', JIRA_EMAIL: 'a@example.com', JIRA_API_TOKEN: 't' });
-    await expect(connection.save({ site: 'https://evil.test', email: 'a@example.com', token: null })).rejects.toMatchObject({ code: 'CANCELLED' });
+    const { connection } = await store(confirm, {
+      JIRA_BASE_URL: 'https://acme.atlassian.net',
+      JIRA_EMAIL: 'a@example.com',
+      JIRA_API_TOKEN: 't',
+    });
+    await expect(connection.save({ site: 'https://evil.test', email: 'a@example.com', token: null })).rejects.toMatchObject({
+      code: 'CANCELLED',
+    });
     expect(confirm).toHaveBeenCalledWith({ from: 'https://acme.atlassian.net', to: 'https://evil.test' });
     expect((await connection.info()).site).toBe('https://acme.atlassian.net');
   });
 
   it('is saved without a question where the host has no UI but the page (the web host)', async () => {
     const { connection } = await store(undefined);
-    expect((await connection.save({ site: 'https://acme.atlassian.net', email: 'a@example.com', token: null })).site).toBe('https://acme.atlassian.net');
+    expect((await connection.save({ site: 'https://acme.atlassian.net', email: 'a@example.com', token: null })).site).toBe(
+      'https://acme.atlassian.net',
+    );
   });
 });
 
@@ -100,7 +108,10 @@ describe('the desktop host', () => {
   it('opens links to the exact configured site only, not to any Atlassian site', async () => {
     const { dispatch, opened } = await host(async () => true);
     await dispatch('saveJiraConnection', { site: 'https://acme.atlassian.net', email: 'a@example.com', token: 't' });
-    expect(await dispatch('openExternal', { url: 'https://acme.atlassian.net/browse/SEC-1' })).toMatchObject({ ok: true, data: { opened: true } });
+    expect(await dispatch('openExternal', { url: 'https://acme.atlassian.net/browse/SEC-1' })).toMatchObject({
+      ok: true,
+      data: { opened: true },
+    });
     for (const url of ['https://evil.atlassian.net/browse/SEC-1?d=secret', 'https://acme.atlassian.net:444/browse/SEC-1'])
       expect(await dispatch('openExternal', { url }), url).toMatchObject({ ok: true, data: { opened: false, url: null } });
     expect(opened).toEqual(['https://acme.atlassian.net/browse/SEC-1']);

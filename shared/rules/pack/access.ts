@@ -26,6 +26,7 @@ export const accessRules: readonly RiskRule[] = [
       { source: 'Panther', name: 'AWS Unsuccessful MFA attempt' },
       { source: 'TrailDiscover', name: 'ConsoleLogin' },
       { source: 'Panther', name: 'Failed Root Console Login' },
+      { source: 'Splunk', name: 'AWS Console Login Failed During MFA Challenge' },
     ],
   },
   {
@@ -140,6 +141,7 @@ export const accessRules: readonly RiskRule[] = [
       { source: 'Panther', name: 'Monitor Unauthorized API Calls' },
       { source: 'Stratus Red Team', name: 'Execute Discovery Commands on an EC2 Instance' },
       { source: 'Panther', name: 'Detect Reconnaissance from IAM Users' },
+      { source: 'Splunk', name: 'AWS IAM AccessDenied Discovery Events' },
     ],
   },
   {

@@ -40,6 +40,7 @@ export const changeRules: readonly RiskRule[] = [
     references: [
       { source: 'Panther', name: 'ECR CRUD Actions' },
       { source: 'TrailDiscover', name: 'PutImage' },
+      { source: 'Splunk', name: 'AWS ECR Container Upload Unknown User' },
     ],
   },
   {
@@ -120,6 +121,7 @@ export const changeRules: readonly RiskRule[] = [
     references: [
       { source: 'Panther', name: 'IAM Entity Created Without CloudFormation' },
       { source: 'TrailDiscover', name: 'CreateRole' },
+      { source: 'Splunk', name: 'AWS Detect Role Creation' },
     ],
   },
   {

@@ -24,6 +24,7 @@ export const credentialRules: readonly RiskRule[] = [
       { source: 'Panther', name: 'AWS User API Key Created' },
       { source: 'Stratus Red Team', name: 'Create an Access Key on an IAM User' },
       { source: 'TrailDiscover', name: 'CreateAccessKey' },
+      { source: 'Splunk', name: 'AWS CreateAccessKey' },
     ],
   },
   {
@@ -56,6 +57,7 @@ export const credentialRules: readonly RiskRule[] = [
       { source: 'SigmaHQ', name: 'AWS User Login Profile Was Modified' },
       { source: 'Stratus Red Team', name: 'Create a Login Profile on an IAM User' },
       { source: 'TrailDiscover', name: 'CreateLoginProfile' },
+      { source: 'Splunk', name: 'AWS CreateLoginProfile' },
     ],
   },
   {
@@ -72,6 +74,7 @@ export const credentialRules: readonly RiskRule[] = [
       { source: 'Stratus Red Team', name: 'Change IAM user password' },
       { source: 'TrailDiscover', name: 'UpdateLoginProfile' },
       { source: 'Panther', name: 'AWS User Login Profile Modified' },
+      { source: 'Splunk', name: 'AWS UpdateLoginProfile' },
     ],
   },
   {

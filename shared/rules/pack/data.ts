@@ -52,6 +52,9 @@ export const dataRules: readonly RiskRule[] = [
       { source: 'Stratus Red Team', name: 'Exfiltrate EBS Snapshot by Sharing It' },
       { source: 'Stratus Red Team', name: 'Exfiltrate an AMI by Sharing It' },
       { source: 'Panther', name: 'AWS Snapshot Made Public' },
+      { source: 'Splunk', name: 'AWS EC2 Snapshot Shared Externally' },
+      { source: 'Splunk', name: 'AWS AMI Attribute Modification for Exfiltration' },
+      { source: 'Splunk', name: 'AWS Exfiltration via EC2 Snapshot' },
     ],
   },
   {
@@ -110,6 +113,7 @@ export const dataRules: readonly RiskRule[] = [
       { source: 'SigmaHQ', name: 'AWS RDS Master Password Change' },
       { source: 'TrailDiscover', name: 'ModifyDBInstance' },
       { source: 'Panther', name: 'AWS RDS Master Password Updated' },
+      { source: 'Splunk', name: 'AWS Credential Access RDS Password reset' },
     ],
   },
   {

@@ -143,7 +143,6 @@ export const destructionRules: readonly RiskRule[] = [
     nextStep: 'Read the new key policy and compare it with the previous one.',
     attack: ['T1098', 'T1486'],
     references: [
-      { source: 'Elastic', name: 'AWS KMS Key Policy Updated' },
       { source: 'TrailDiscover', name: 'PutKeyPolicy' },
     ],
   },

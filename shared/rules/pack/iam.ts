@@ -71,6 +71,7 @@ export const iamRules: readonly RiskRule[] = [
       { source: 'SigmaHQ', name: 'AWS IAM Managed Policy Version Created or Default Version Set' },
       { source: 'Panther', name: 'IAM Policy Modified' },
       { source: 'TrailDiscover', name: 'PutUserPolicy' },
+      { source: 'Splunk', name: 'AWS Create Policy Version to allow all resources' },
     ],
   },
   {
@@ -172,6 +173,7 @@ export const iamRules: readonly RiskRule[] = [
     references: [
       { source: 'Elastic', name: 'AWS IAM Deactivation of MFA Device' },
       { source: 'TrailDiscover', name: 'DeactivateMFADevice' },
+      { source: 'Splunk', name: 'AWS Multi-Factor Authentication Disabled' },
     ],
   },
   {
@@ -188,7 +190,10 @@ export const iamRules: readonly RiskRule[] = [
     reason: '{eventName}: passwords in this account may now be weaker (minimum length {requestParameters.minimumPasswordLength}).',
     nextStep: 'Restore the organisation\'s password policy.',
     attack: ['T1556'],
-    references: [{ source: 'TrailDiscover', name: 'DeleteAccountPasswordPolicy' }],
+    references: [
+      { source: 'TrailDiscover', name: 'DeleteAccountPasswordPolicy' },
+      { source: 'Splunk', name: 'AWS Password Policy Changes' },
+    ],
   },
   {
     id: 'TC-IAM-016',

@@ -161,7 +161,6 @@ export const loggingRules: readonly RiskRule[] = [
     attack: ['T1562.008'],
     references: [
       { source: 'Panther', name: 'AWS DNS Logs Deleted' },
-      { source: 'Elastic', name: 'AWS Route 53 Resolver Query Log Configuration Deleted' },
       { source: 'Stratus Red Team', name: 'Delete DNS query logs' },
       { source: 'TrailDiscover', name: 'DeleteResolverQueryLogConfig' },
     ],
@@ -199,6 +198,7 @@ export const loggingRules: readonly RiskRule[] = [
     references: [
       { source: 'Stratus Red Team', name: 'Delete Bedrock Model Invocation Logging' },
       { source: 'TrailDiscover', name: 'DeleteModelInvocationLoggingConfiguration' },
+      { source: 'Splunk', name: 'AWS Bedrock Delete Model Invocation Logging Configuration' },
     ],
   },
 ];

@@ -67,6 +67,7 @@ export const networkRules: readonly RiskRule[] = [
       { source: 'Elastic', name: 'AWS EC2 Network Access Control List Creation' },
       { source: 'Panther', name: 'AWS Network ACL Overly Permissive Entry Created' },
       { source: 'TrailDiscover', name: 'CreateNetworkAclEntry' },
+      { source: 'Splunk', name: 'AWS Network Access Control List Created with All Open Ports' },
     ],
   },
   {
@@ -86,6 +87,7 @@ export const networkRules: readonly RiskRule[] = [
     references: [
       { source: 'Elastic', name: 'AWS EC2 Network Access Control List Deletion' },
       { source: 'Panther', name: 'EC2 Network ACL Modified' },
+      { source: 'Splunk', name: 'AWS Network Access Control List Deleted' },
     ],
   },
   {

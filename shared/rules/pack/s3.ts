@@ -145,6 +145,7 @@ export const s3Rules: readonly RiskRule[] = [
     references: [
       { source: 'Elastic', name: 'AWS S3 Object Versioning Suspended' },
       { source: 'TrailDiscover', name: 'PutBucketVersioning' },
+      { source: 'Splunk', name: 'AWS Disable Bucket Versioning' },
     ],
   },
   {
@@ -159,6 +160,7 @@ export const s3Rules: readonly RiskRule[] = [
     references: [
       { source: 'SigmaHQ', name: 'AWS S3 Data Management Tampering' },
       { source: 'TrailDiscover', name: 'PutBucketReplication' },
+      { source: 'Splunk', name: 'AWS Exfiltration via Bucket Replication' },
     ],
   },
   {
@@ -170,7 +172,10 @@ export const s3Rules: readonly RiskRule[] = [
     reason: 'PutBucketReplication on {requestParameters.bucketName} copies objects to account {requestParameters.ReplicationConfiguration.Rule.Destination.Account}, not this one.',
     nextStep: 'Remove the replication rule unless the other account is known.',
     attack: ['T1537'],
-    references: [{ source: 'Elastic', name: 'AWS S3 Bucket Replicated to Another Account' }],
+    references: [
+      { source: 'Elastic', name: 'AWS S3 Bucket Replicated to Another Account' },
+      { source: 'Splunk', name: 'AWS Exfiltration via Bucket Replication' },
+    ],
   },
   {
     id: 'TC-S3-011',

@@ -53,9 +53,9 @@ export const secretRules: readonly RiskRule[] = [
     nextStep: 'Check who holds the instance\'s key pair; change the administrator password if the call succeeded.',
     attack: ['T1552.005'],
     references: [
-      { source: 'Elastic', name: 'AWS EC2 Admin Credential Fetch via Assumed Role' },
       { source: 'Stratus Red Team', name: 'Retrieve EC2 Password Data' },
       { source: 'TrailDiscover', name: 'GetPasswordData' },
+      { source: 'Splunk', name: 'AWS Credential Access GetPasswordData' },
     ],
   },
 ];

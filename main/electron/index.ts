@@ -68,7 +68,7 @@ function start(): void {
       secrets: createSafeStorageSecrets(dataDir),
       confirmJiraSite: createJiraSiteDialog(() => mainWindow),
       openExternal: async (url) => {
-        // Reviewed: only URLs that passed checkExternalUrl (https, allow-listed hosts) arrive here.
+        // Reviewed: only URLs that passed checkExternalUrl (https, allow-listed hosts or the exact configured Jira site) arrive here.
         await shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
         return true;
       },

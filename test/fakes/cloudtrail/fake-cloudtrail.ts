@@ -150,7 +150,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, state:
     return send(
       response,
       200,
-      state.events.map((event) => ({ eventId: event.eventId, username: event.username, region: event.region })),
+      state.events.map((event) => ({ eventId: event.eventId, username: event.username, region: event.region, time: event.time })),
     );
   const auth = String(request.headers.authorization ?? '');
   const credential =

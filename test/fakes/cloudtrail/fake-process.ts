@@ -33,7 +33,7 @@ export async function startFakeCloudTrailProcess(spec: FakeProcessSpec) {
     url,
     /** LookupEvents calls in arrival order, stamped on the fake's own clock. */
     lookups: () => read<FakeCall[]>('/__calls'),
-    events: () => read<Array<{ eventId: string; username: string; region: string }>>('/__events'),
+    events: () => read<Array<{ eventId: string; username: string; region: string; time: number }>>('/__events'),
     stats: () => read<{ lookups: number; throttled: number }>('/__stats'),
     close(): Promise<void> {
       return new Promise((resolve) => {

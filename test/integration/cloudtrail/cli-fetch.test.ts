@@ -118,7 +118,7 @@ describe('trailcase fetch', () => {
     const partial = await cli(['fetch', '--profile', 'analyst', '--region', 'eu-west-1', '--user', 'alice', ...inRange]);
     expect(partial.code).toBe(4);
     expect((JSON.parse(partial.stdout) as { Records: unknown[] }).Records).toHaveLength(50);
-  }, 30_000);
+  }, 60_000);
 
   for (const via of ['source', 'npm-wrapper'] as const) {
     test(`Ctrl+C (SIGINT) stops the fetch, keeps what arrived and exits 4 (${via})`, async () => {

@@ -7,6 +7,7 @@ import { startFakeCloudTrail } from '../../fakes/cloudtrail/fake-cloudtrail';
 import type { FakeCloudTrail } from '../../fakes/cloudtrail/fake-cloudtrail';
 import { fakeEvents } from '../../fakes/cloudtrail/fake-events';
 import { defaultTuning } from '../../../main/services/cloudtrail/region-runner';
+import { createFetchStore } from '../../../main/services/fetch/fetch-store';
 import { day, fakeEnv, query, staticKeys, tempHome, testService } from './helpers';
 
 let fake: FakeCloudTrail;
@@ -22,15 +23,14 @@ afterEach(async () => {
 });
 
 describe('resume', () => {
-  test('after the process is killed between pages, Resume ends with exactly the expected event ids', async () => {
+  test('after the process is killed between pages, Resume sends the saved NextTokens and ends with exactly the expected event ids', async () => {
     const alice = [
       ...fakeEvents(260, { ...range, region: 'eu-west-1', userName: 'alice' }),
       ...fakeEvents(120, { ...range, region: 'us-east-1', userName: 'alice' }),
     ];
     let served = 0;
-    let killNow: () => void = () => {};
-    // The fourth page hangs: the child is killed while it waits for it.
-    fake = await startFakeCloudTrail({ events: alice, callsPerSecond: 0, fault: () => (++served > 3 ? (killNow(), 'hang') : undefined) });
+    // Three pages are answered, then CloudTrail hangs; the child is killed once it stored them.
+    fake = await startFakeCloudTrail({ events: alice, callsPerSecond: 0, fault: () => (++served > 3 ? 'hang' : undefined) });
     const env = { ...fakeEnv(home.home, fake.url), TRAILCASE_CACHE_DIR: join(home.home, 'cache'), PATH: process.env.PATH };
     const child = spawn(
       process.execPath,
@@ -42,15 +42,21 @@ describe('resume', () => {
       ],
       { env, stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    let fetchId = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (fetchId += text));
+    let out = '';
     const killed = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-    killNow = () => child.kill('SIGKILL');
+    child.stdout.setEncoding('utf8').on('data', (text: string) => {
+      out += text;
+      if (/^pages 3$/m.test(out)) child.kill('SIGKILL');
+    });
     await killed;
-    fetchId = fetchId.trim();
+    const fetchId = out.split('\n').find((line) => line.startsWith('f-')) ?? '';
     expect(fetchId).toMatch(/^[\w-]{1,80}$/);
     fake.setOptions({ fault: undefined });
 
+    const saved = createFetchStore(join(home.home, 'cache')).loadFetch(fetchId)!;
+    const withTokens = saved.cursors.filter((cursor) => !cursor.done && cursor.nextToken !== null);
+    const savedTokens = withTokens.map((cursor) => cursor.nextToken);
+    expect(savedTokens.length).toBeGreaterThan(0);
     const service = testService(fakeEnv(home.home, fake.url), { callsPerSecond: 20 });
     const interrupted = service.manager.get(fetchId);
     expect(interrupted.state).toBe('failed');
@@ -61,8 +67,16 @@ describe('resume', () => {
     expect(status.state).toBe('done');
     const ids = service.manager.events(fetchId, 0, 5000).events.map((event) => event.eventId);
     expect(ids.sort()).toEqual(alice.map((event) => event.eventId).sort());
-    // Resumed from stored cursors: not every page again.
-    expect(fake.lookups().length - callsBefore).toBeLessThan(9);
+    // Resumed from the stored cursors: each saved token was sent again, as it was saved.
+    const resumed = fake.lookups().slice(callsBefore);
+    for (const token of savedTokens) expect(resumed.map((call) => call.body?.NextToken)).toContain(token);
+    // ...and none of those queries was asked again from its first page.
+    const restarted = resumed.filter(
+      (call) =>
+        call.body?.NextToken === undefined &&
+        withTokens.some((cursor) => Number(call.body?.StartTime) * 1000 === cursor.windowStart && Number(call.body?.EndTime) * 1000 === cursor.windowEnd),
+    );
+    expect(restarted).toEqual([]);
   }, 30_000);
 
   test('a range partly cached fetches only what is missing', async () => {

@@ -1,18 +1,22 @@
+import { join } from 'node:path';
+
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 
 import type { ErrorCode } from '../../../shared/api/errors';
 import { startFakeCloudTrail } from '../../fakes/cloudtrail/fake-cloudtrail';
 import type { FakeCloudTrail, Fault } from '../../fakes/cloudtrail/fake-cloudtrail';
 import { fakeEvents } from '../../fakes/cloudtrail/fake-events';
+import { createFetchStore } from '../../../main/services/fetch/fetch-store';
 import { busiestSecond, day, fakeEnv, query, staticKeys, tempHome, testService } from '../cloudtrail/helpers';
 import { startWireFaults } from './wire-faults';
 import type { WireFault } from './wire-faults';
 
 /**
- * Promise 13, one fault at a time: page 4 of a 200-event fetch keeps failing. "Nothing lost"
- * means: the fetch stops (never hangs) with a reason the analyst can act on, pages 1–3 (150
- * events) stay, and Resume continues from the saved NextToken (no page is asked for without a
- * token a second time) and ends with exactly the 200 expected event ids.
+ * Promise 13, one fault at a time: from the fourth call on, every call of a 200-event fetch
+ * keeps failing. "Nothing lost" means: the fetch stops (never hangs) with a reason the analyst
+ * can act on, the pages of the first three calls stay (exactly their events, however the engine
+ * split the range), and Resume continues from the saved NextTokens (each one is sent again, and
+ * no query is asked afresh a second time) and ends with exactly the 200 expected event ids.
  */
 let fake: FakeCloudTrail;
 let wire: Awaited<ReturnType<typeof startWireFaults>> | null = null;
@@ -54,16 +58,34 @@ describe('page 4 keeps failing', () => {
     expect(stopped.state).toBe('failed');
     expect(stopped.error?.code).toBe(code);
     expect(stopped.error?.message.length).toBeGreaterThan(10);
-    expect(stopped.eventCount).toBe(150);
-    expect(new Set(service.manager.events(stopped.fetchId, 0, 500).events.map((e) => e.eventId)).size).toBe(150);
+    const firstThree = new Set(fake.lookups().slice(0, 3).flatMap((call) => call.eventIds ?? []));
+    expect(firstThree.size).toBeGreaterThan(100);
+    expect(new Set(service.manager.events(stopped.fetchId, 0, 500).events.map((e) => e.eventId))).toEqual(firstThree);
+    const saved = createFetchStore(join(home.home, 'cache')).loadFetch(stopped.fetchId)!;
+    const withTokens = saved.cursors.filter((cursor) => !cursor.done && cursor.nextToken !== null);
+    const savedTokens = withTokens.map((cursor) => cursor.nextToken);
+    expect(savedTokens.length).toBeGreaterThan(0);
 
     failing = false;
+    const before = fake.lookups().length;
     await service.manager.resume(stopped.fetchId);
     const done = await service.manager.settled(stopped.fetchId);
     expect(done.state).toBe('done');
     expect(service.manager.events(stopped.fetchId, 0, 500).events.map((e) => e.eventId).sort()).toEqual(expectedIds);
-    const answered = fake.lookups().filter((call) => call.status === 200);
-    expect(answered.filter((call) => call.body?.NextToken === undefined)).toHaveLength(1);
+    const resumed = fake.lookups().slice(before).filter((call) => call.status === 200);
+    for (const token of savedTokens) expect(resumed.map((call) => call.body?.NextToken)).toContain(token);
+    // ...and none of those queries was asked again from its first page.
+    const restarted = resumed.filter(
+      (call) =>
+        call.body?.NextToken === undefined &&
+        withTokens.some((cursor) => Number(call.body?.StartTime) * 1000 === cursor.windowStart && Number(call.body?.EndTime) * 1000 === cursor.windowEnd),
+    );
+    expect(restarted).toEqual([]);
+    const fresh = fake
+      .lookups()
+      .filter((call) => call.status === 200 && call.body?.NextToken === undefined)
+      .map((call) => `${String(call.body?.StartTime)}-${String(call.body?.EndTime)}`);
+    expect(new Set(fresh).size).toBe(fresh.length);
   });
 });
 

@@ -157,4 +157,18 @@ export const changeRules: readonly RiskRule[] = [
     attack: ['T1578.002'],
     references: [{ source: 'Elastic', name: 'AWS RDS Snapshot Restored' }],
   },
+  {
+    id: 'TC-CHANGE-012',
+    title: 'Bedrock model invoked',
+    severity: 'info',
+    category: 'execution',
+    when: personCall('bedrock.amazonaws.com', 'InvokeModel', 'InvokeModelWithResponseStream', 'Converse', 'ConverseStream'),
+    reason: '{eventName} ran model {requestParameters.modelId}: stolen credentials are often used to run models at the account\'s expense.',
+    nextStep: '',
+    attack: ['T1496.004'],
+    references: [
+      { source: 'Stratus Red Team', name: 'Invoke Bedrock Model' },
+      { source: 'TrailDiscover', name: 'InvokeModel' },
+    ],
+  },
 ];

@@ -177,21 +177,22 @@ export const executionRules: readonly RiskRule[] = [
   },
   {
     id: 'TC-EXEC-011',
-    title: 'Notebook, dev endpoint or job given a role',
+    title: 'Notebook, dev endpoint or job code set to run with a role',
     severity: 'medium',
     category: 'execution',
     when: {
       any: [
         personCall('glue.amazonaws.com', 'CreateDevEndpoint', 'UpdateDevEndpoint', 'CreateJob', 'UpdateJob'),
-        personCall('sagemaker.amazonaws.com', 'CreateNotebookInstance', 'UpdateNotebookInstance', 'CreateProcessingJob', 'CreateTrainingJob'),
+        personCall('sagemaker.amazonaws.com', 'CreateNotebookInstance', 'UpdateNotebookInstance', 'CreateNotebookInstanceLifecycleConfig', 'UpdateNotebookInstanceLifecycleConfig', 'CreateProcessingJob', 'CreateTrainingJob'),
       ],
     },
-    reason: '{eventName} on {eventSource} runs code with role {requestParameters.roleArn|requestParameters.role|requestParameters.job.role}: whoever writes that code gets the role\'s permissions (a PassRole path).',
+    reason: '{eventName} on {eventSource} ({requestParameters.endpointName|requestParameters.notebookInstanceName|requestParameters.notebookInstanceLifecycleConfigName|requestParameters.name|requestParameters.jobName}) sets code that runs with a service role ({requestParameters.roleArn|requestParameters.role|requestParameters.job.role}): whoever writes that code gets the role\'s permissions.',
     nextStep: 'Check what the role allows and whether the caller may normally use it.',
     attack: ['T1648', 'T1098'],
     references: [
       { source: 'SigmaHQ', name: 'AWS Glue Development Endpoint Activity' },
       { source: 'TrailDiscover', name: 'CreateDevEndpoint' },
+      { source: 'Stratus Red Team', name: 'Create/Update SageMaker Lifecycle Configuration for Privilege Escalation' },
     ],
   },
 ];

@@ -114,7 +114,7 @@ export const iamRules: readonly RiskRule[] = [
     attack: ['T1098.003', 'T1078.004'],
     references: [
       { source: 'Elastic', name: 'AWS IAM Assume Role Policy Update' },
-      { source: 'Stratus Red Team', name: 'Backdoor an existing IAM Role' },
+      { source: 'Stratus Red Team', name: 'Backdoor an IAM Role' },
       { source: 'Stratus Red Team', name: 'Create a backdoored IAM Role' },
       { source: 'TrailDiscover', name: 'UpdateAssumeRolePolicy' },
     ],

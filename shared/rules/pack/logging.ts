@@ -196,7 +196,6 @@ export const loggingRules: readonly RiskRule[] = [
     nextStep: 'Restore invocation logging and look for model use since.',
     attack: ['T1562.008'],
     references: [
-      { source: 'Stratus Red Team', name: 'Delete Bedrock Model Invocation Logging' },
       { source: 'TrailDiscover', name: 'DeleteModelInvocationLoggingConfiguration' },
       { source: 'Splunk', name: 'AWS Bedrock Delete Model Invocation Logging Configuration' },
     ],

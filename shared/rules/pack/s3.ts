@@ -221,6 +221,20 @@ export const s3Rules: readonly RiskRule[] = [
     ],
   },
   {
+    id: 'TC-S3-015',
+    title: 'S3 object version permanently deleted',
+    severity: 'medium',
+    category: 'destructive',
+    when: { all: [personCall(s3, 'DeleteObject'), { field: 'requestParameters.versionId', exists: true }] },
+    reason: 'DeleteObject removed version {requestParameters.versionId} of {requestParameters.key} in {requestParameters.bucketName}: unlike a plain delete, a version cannot be brought back.',
+    nextStep: 'Check how many versions were deleted and whether backups exist outside the bucket.',
+    attack: ['T1485', 'T1490'],
+    references: [
+      { source: 'Stratus Red Team', name: 'S3 Ransomware through individual file deletion' },
+      { source: 'TrailDiscover', name: 'DeleteObject' },
+    ],
+  },
+  {
     id: 'TC-S3-014',
     title: 'S3 static website hosting turned on',
     severity: 'low',

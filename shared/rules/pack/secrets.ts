@@ -58,4 +58,15 @@ export const secretRules: readonly RiskRule[] = [
       { source: 'Splunk', name: 'AWS Credential Access GetPasswordData' },
     ],
   },
+  {
+    id: 'TC-SECRET-004',
+    title: 'Instance console output or screenshot read',
+    severity: 'low',
+    category: 'secret-access',
+    when: { all: [call('ec2.amazonaws.com', 'GetConsoleScreenshot', 'GetConsoleOutput'), notByAwsService] },
+    reason: '{eventName} for {requestParameters.instanceId}: what the instance printed at boot, which can include keys and passwords, was read.',
+    nextStep: 'Check the console output for secrets and rotate any found.',
+    attack: ['T1552', 'T1113'],
+    references: [{ source: 'TrailDiscover', name: 'GetConsoleScreenshot' }],
+  },
 ];

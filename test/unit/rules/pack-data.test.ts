@@ -73,6 +73,10 @@ describeFamily('S3', s3Rules, {
     positive: [eventOf(s3, 'DeleteObjects', { eventCategory: 'Data', requestParameters: { bucketName: 'data', delete: '' } })],
     negative: [eventOf(s3, 'DeleteObject', { requestParameters: { bucketName: 'data', key: 'k' } }), eventOf(s3, 'DeleteObjects', { ...denied, requestParameters: { bucketName: 'data' } })],
   },
+  'TC-S3-015': {
+    positive: [eventOf(s3, 'DeleteObject', { eventCategory: 'Data', requestParameters: { bucketName: 'data', key: 'report.pdf', versionId: '3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY' } })],
+    negative: [eventOf(s3, 'DeleteObject', { eventCategory: 'Data', requestParameters: { bucketName: 'data', key: 'report.pdf' } })],
+  },
   'TC-S3-014': {
     positive: [eventOf(s3, 'PutBucketWebsite', { requestParameters: { bucketName: 'site' } })],
     negative: [eventOf(s3, 'GetBucketWebsite', { requestParameters: { bucketName: 'site' } })],

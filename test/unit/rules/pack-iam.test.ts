@@ -137,7 +137,7 @@ describeFamily('credentials', credentialRules, {
     negative: [eventOf('rolesanywhere.amazonaws.com', 'ListTrustAnchors')],
   },
   'TC-CRED-005': {
-    positive: [eventOf('ec2.amazonaws.com', 'ImportKeyPair', { requestParameters: { keyName: 'k' } })],
+    positive: [eventOf('ec2.amazonaws.com', 'ImportKeyPair', { requestParameters: { keyName: 'k' } }), eventOf('ec2.amazonaws.com', 'CreateKeyPair', { requestParameters: { keyName: 'stratus' } })],
     negative: [eventOf('ec2.amazonaws.com', 'DescribeKeyPairs')],
   },
 });

@@ -23,6 +23,10 @@ describeFamily('secrets', secretRules, {
     positive: [eventOf(ec2, 'GetPasswordData', { requestParameters: { instanceId: 'i-1' } }), eventOf(ec2, 'GetPasswordData', { errorCode: 'Client.UnauthorizedOperation', requestParameters: { instanceId: 'i-2' } })],
     negative: [eventOf(ec2, 'GetConsoleOutput', { requestParameters: { instanceId: 'i-1' } })],
   },
+  'TC-SECRET-004': {
+    positive: [eventOf(ec2, 'GetConsoleScreenshot', { requestParameters: { instanceId: 'i-1', wakeUp: true } })],
+    negative: [eventOf(ec2, 'GetPasswordData', { requestParameters: { instanceId: 'i-1' } })],
+  },
 });
 
 describeFamily('changes', changeRules, {
@@ -65,6 +69,10 @@ describeFamily('changes', changeRules, {
   'TC-CHANGE-010': {
     positive: [eventOf('bedrock.amazonaws.com', 'DeleteGuardrail', { requestParameters: { guardrailIdentifier: 'g-1' } })],
     negative: [eventOf('bedrock.amazonaws.com', 'CreateGuardrail')],
+  },
+  'TC-CHANGE-012': {
+    positive: [eventOf('bedrock.amazonaws.com', 'InvokeModel', { requestParameters: { modelId: 'anthropic.claude-3-haiku-20240307-v1:0' } })],
+    negative: [eventOf('bedrock.amazonaws.com', 'ListFoundationModels')],
   },
   'TC-CHANGE-011': {
     positive: [eventOf(rds, 'RestoreDBInstanceFromDBSnapshot', { requestParameters: { dBInstanceIdentifier: 'copy', dBSnapshotIdentifier: 'arn:aws:rds:us-east-1:444455556666:snapshot:shared', publiclyAccessible: false } })],

@@ -9,7 +9,6 @@ import type { DatasetId, DatasetInfo, IpEnricher } from '../../../shared/intel/t
 import { decodeAsnTable } from './asn-table-file';
 import { bundledAsnTablePath, bundledCountryDb, countryPackage, versionDate } from './bundled-data';
 import { readAwsRanges, readMmdb, readTorExits } from './dataset-readers';
-import type { MmdbDataset } from './mmdb-datasets';
 import { readStoredDataset, storeStamp } from './intel-files';
 import type { StoredMeta } from './intel-files';
 
@@ -27,23 +26,31 @@ export interface LoadedIntel {
 
 const allIds: DatasetId[] = ['ip-country', 'ip-asn', 'aws-ip-ranges', 'tor-exits'];
 
-/** The bundled data sets, read once a process (about 100 ms). */
-let bundled: Promise<{ country: MmdbDataset & { info: DatasetInfo }; asn: { table: AsnTable; info: DatasetInfo } }> | null = null;
+type Bundled<T> = { lookup: T; info: DatasetInfo };
 
-function loadBundled() {
-  bundled ??= (async () => {
-    const countryDb = bundledCountryDb();
-    const country = readMmdb(await readFile(countryDb.path));
-    const asnFile = decodeAsnTable(await readFile(bundledAsnTablePath()));
-    const info = (id: DatasetId, fields: Pick<DatasetInfo, 'date' | 'entries' | 'source'>): DatasetInfo => ({ id, ...datasetCredits[id], origin: 'bundled', ...fields });
-    return {
-      country: { ...country, info: info('ip-country', { date: country.date ?? versionDate(countryDb.version), entries: country.entries, source: `${countryPackage}@${countryDb.version}` }) },
-      asn: { table: asnFile.table, info: info('ip-asn', { date: asnFile.header.date, entries: asnFile.header.v4 + asnFile.header.v6, source: `${asnFile.header.source}@${asnFile.header.version}` }) },
-    };
-  })();
-  bundled.catch(() => (bundled = null));
-  return bundled;
+const bundledInfo = (id: DatasetId, fields: Pick<DatasetInfo, 'date' | 'entries' | 'source'>): DatasetInfo => ({ id, ...datasetCredits[id], origin: 'bundled', ...fields });
+
+/** Reads a bundled data set once a process, and again after a failure (each on its own: one missing file spoils only its data set). */
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | null = null;
+  return () => {
+    loading ??= read();
+    loading.catch(() => (loading = null));
+    return loading;
+  };
 }
+
+const bundledCountry = once(async (): Promise<Bundled<NonNullable<EnricherData['country']>>> => {
+  const db = bundledCountryDb();
+  const country = readMmdb(await readFile(db.path));
+  return { lookup: country.country, info: bundledInfo('ip-country', { date: country.date ?? versionDate(db.version), entries: country.entries, source: `${countryPackage}@${db.version}` }) };
+});
+
+/** The ASN table: about 100 ms to decode. */
+const bundledAsn = once(async (): Promise<Bundled<AsnTable>> => {
+  const { header, table } = decodeAsnTable(await readFile(bundledAsnTablePath()));
+  return { lookup: table, info: bundledInfo('ip-asn', { date: header.date, entries: header.v4 + header.v6, source: `${header.source}@${header.version}` }) };
+});
 
 function importedInfo(id: DatasetId, meta: StoredMeta, date: string | null, entries: number): DatasetInfo {
   return {
@@ -70,6 +77,16 @@ async function buildIntel(dataDir: string): Promise<LoadedIntel> {
       return null;
     }
   };
+  const fromBundle = async <T>(id: DatasetId, load: () => Promise<Bundled<T>>): Promise<Bundled<T> | null> => {
+    try {
+      const ours = await load();
+      datasets.push(ours.info);
+      return ours;
+    } catch (error) {
+      problems.push(`${id} (bundled): ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+  };
   const attempt = <T>(id: DatasetId, read: () => T): T | null => {
     try {
       return read();
@@ -88,14 +105,13 @@ async function buildIntel(dataDir: string): Promise<LoadedIntel> {
       datasets.push(importedInfo(id, file.meta, db.date, db.entries));
       continue;
     }
-    const ours = await loadBundled().catch((error: unknown) => {
-      problems.push(`bundled data: ${error instanceof Error ? error.message : String(error)}`);
-      return null;
-    });
-    if (!ours) continue;
-    if (id === 'ip-country') data.country = ours.country.country;
-    else data.asn = ours.asn.table;
-    datasets.push(id === 'ip-country' ? ours.country.info : ours.asn.info);
+    if (id === 'ip-country') {
+      const ours = await fromBundle(id, bundledCountry);
+      if (ours) data.country = ours.lookup;
+    } else {
+      const ours = await fromBundle(id, bundledAsn);
+      if (ours) data.asn = ours.lookup;
+    }
   }
 
   const aws = await stored('aws-ip-ranges');

@@ -126,4 +126,11 @@ describe('trailcase fetch --out', () => {
     expect(lstatSync(dangling).isSymbolicLink()).toBe(true);
     expect(lstatSync(folder).isDirectory()).toBe(true);
   }, 60_000);
+
+  test('a reader that goes away (| head) ends the output quietly: exit 0, no EPIPE stack trace', async () => {
+    // The records are some 400 KB, far more than a pipe holds: the CLI is still writing when the reader closes.
+    const run = await spawnCli([...fetchDemo, '--out', '-'], { env: env(), onStdout: (_text, close) => close() });
+    expect(run.stderr).not.toMatch(/EPIPE|Unhandled 'error' event|at .*\(node:/);
+    expect(run.code).toBe(0);
+  }, 60_000);
 });

@@ -18,7 +18,14 @@ export interface CliResult {
  */
 export function spawnCli(
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; stdout?: number; timeoutMs?: number } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    cwd?: string;
+    stdout?: number;
+    timeoutMs?: number;
+    /** Called with each piece of stdout; `close` ends the reading side, as `| head` does. */
+    onStdout?: (text: string, close: () => void) => void;
+  } = {},
 ): Promise<CliResult> {
   const child = spawn(process.execPath, ['--import', tsx, resolve(root, 'main/cli/main.ts'), ...args], {
     env: { PATH: process.env.PATH, HOME: '/nonexistent', ...options.env },
@@ -27,7 +34,10 @@ export function spawnCli(
   });
   let stdout = '';
   let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+  child.stdout?.setEncoding('utf8').on('data', (text: string) => {
+    stdout += text;
+    options.onStdout?.(text, () => child.stdout?.destroy());
+  });
   child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 50_000);
   return new Promise((done, fail) => {

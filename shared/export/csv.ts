@@ -11,27 +11,21 @@ export const csvColumns = [
   'arn', 'accessKeyId', 'errorCode', 'errorMessage', 'resources', 'flags', 'eventID',
 ] as const;
 
-const triggers = new Set(['=', '+', '-', '@', '\t', '\r']);
-const separators = new Set([',', ';', '\t', '|']);
+/**
+ * The spaces (if any) before a formula trigger (`=`, `+`, `-`, `@`, tab, carriage return) that
+ * starts the cell or follows a separator a spreadsheet may split on (`,` `;` tab `|`). Only the
+ * position after a separator tries a run of spaces, so the scan stays linear on any input.
+ */
+const formulaStart = /(?<=^|[,;\t|]) *(?=[=+\-@\t\r])/g;
 
 /**
- * Neutralises every place of a cell a spreadsheet could read as a formula start: a trigger
- * (`=`, `+`, `-`, `@`, tab, carriage return) that starts the cell or follows a separator a
- * spreadsheet may split on (`,` `;` tab `|`), spaces allowed between, gets a single quote before
- * it, as OWASP advises for CSV injection: `=1+1` becomes `'=1+1` and `a;=1+1` becomes `a;'=1+1`
- * (a spreadsheet told to split on `;`, or one that ignores quotes, would read `=1+1` as a cell).
+ * Neutralises every place of a cell a spreadsheet could read as a formula start by putting a
+ * single quote before the trigger, as OWASP advises for CSV injection: `=1+1` becomes `'=1+1`
+ * and `a;=1+1` becomes `a;'=1+1` (a spreadsheet told to split on `;`, or one that ignores
+ * quotes, would otherwise read `=1+1` as a cell of its own).
  */
 export function neutraliseFormula(cell: string): string {
-  if (!/[=+\-@\t\r]/.test(cell)) return cell;
-  let out = '';
-  let cellMayStart = true;
-  for (const char of cell) {
-    if (cellMayStart && triggers.has(char)) out += "'";
-    out += char;
-    if (separators.has(char)) cellMayStart = true;
-    else if (char !== ' ') cellMayStart = false;
-  }
-  return out;
+  return cell.replace(formulaStart, "$&'");
 }
 
 /**

@@ -39,6 +39,7 @@ describe('CSV export', () => {
     ['a; +1', "a; '+1"],
     ['  =1+1', "  '=1+1"],
     ['a;b;=1;=2', "a;b;'=1;'=2"],
+    ['\t=1', "'\t'=1"],
   ])('neutralises a formula start after a separator too: %j', (cell, safe) => {
     expect(neutraliseFormula(cell)).toBe(safe);
   });

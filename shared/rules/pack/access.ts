@@ -114,6 +114,20 @@ export const accessRules: readonly RiskRule[] = [
     references: [{ source: 'TrailDiscover', name: 'SwitchRole' }],
   },
   {
+    id: 'TC-LOGIN-007',
+    title: 'Role assumed through SAML or web identity federation',
+    severity: 'info',
+    category: 'console-login',
+    when: { all: [{ field: 'eventSource', equals: 'sts.amazonaws.com' }, { field: 'eventName', oneOf: ['AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity'] }, succeeded] },
+    reason: '{eventName} gave {requestParameters.roleArn} to {userIdentity.userName|userIdentity.principalId} from provider {requestParameters.principalArn|userIdentity.identityProvider}.',
+    nextStep: '',
+    attack: ['T1078.004', 'T1550.001'],
+    references: [
+      { source: 'SigmaHQ', name: 'AWS Suspicious SAML Activity' },
+      { source: 'TrailDiscover', name: 'AssumeRoleWithSAML' },
+    ],
+  },
+  {
     id: 'TC-DENY-001',
     title: 'Access denied',
     severity: 'low',

@@ -183,4 +183,22 @@ export const credentialRules: readonly RiskRule[] = [
     attack: ['T1098.004'],
     references: [{ source: 'TrailDiscover', name: 'ImportKeyPair' }],
   },
+  {
+    id: 'TC-CRED-006',
+    title: 'Identity Center identity source changed',
+    severity: 'high',
+    category: 'credential-creation',
+    when: {
+      any: ['sso-directory.amazonaws.com', 'sso.amazonaws.com'].map((source) =>
+        succeededCall(source, 'AssociateDirectory', 'DisassociateDirectory', 'EnableExternalIdPConfigurationForDirectory', 'DisableExternalIdPConfigurationForDirectory'),
+      ),
+    },
+    reason: '{eventName}: where IAM Identity Center takes its users from changed; whoever controls the new source can sign in to every assigned account.',
+    nextStep: 'Confirm the identity source with the identity team.',
+    attack: ['T1484.002', 'T1556.007'],
+    references: [
+      { source: 'SigmaHQ', name: 'AWS Identity Center Identity Provider Change' },
+      { source: 'TrailDiscover', name: 'EnableExternalIdPConfigurationForDirectory' },
+    ],
+  },
 ];

@@ -87,7 +87,7 @@ export const dataRules: readonly RiskRule[] = [
     when: {
       all: [
         succeededCall(rds, 'ModifyDBInstance', 'CreateDBInstance', 'RestoreDBInstanceFromDBSnapshot', 'RestoreDBInstanceToPointInTime', 'RestoreDBInstanceFromS3'),
-        isTrue('requestParameters.publiclyAccessible'),
+        { any: [isTrue('requestParameters.publiclyAccessible'), isTrue('responseElements.publiclyAccessible')] },
       ],
     },
     reason: '{eventName} on {requestParameters.dBInstanceIdentifier} set publiclyAccessible: the database answers on a public address.',
@@ -105,7 +105,12 @@ export const dataRules: readonly RiskRule[] = [
     title: 'Database master password changed',
     severity: 'medium',
     category: 'credential-creation',
-    when: { all: [personCall(rds, 'ModifyDBInstance', 'ModifyDBCluster'), { field: 'requestParameters.masterUserPassword', exists: true }] },
+    when: {
+      all: [
+        personCall(rds, 'ModifyDBInstance', 'ModifyDBCluster'),
+        { any: [{ field: 'requestParameters.masterUserPassword', exists: true }, { field: 'responseElements.pendingModifiedValues.masterUserPassword', exists: true }] },
+      ],
+    },
     reason: '{eventName} changed the master password of {requestParameters.dBInstanceIdentifier|requestParameters.dBClusterIdentifier}: whoever set it can log in to the database.',
     nextStep: 'Confirm with the database owner and rotate the password if needed.',
     attack: ['T1098'],

@@ -157,4 +157,15 @@ export const destructionRules: readonly RiskRule[] = [
     attack: ['T1485'],
     references: [{ source: 'Elastic', name: 'AWS SQS Queue Purge' }],
   },
+  {
+    id: 'TC-KMS-003',
+    title: 'Outside key material imported into KMS',
+    severity: 'medium',
+    category: 'kms',
+    when: personCall('kms.amazonaws.com', 'ImportKeyMaterial', 'CreateCustomKeyStore', 'ConnectCustomKeyStore'),
+    reason: '{eventName} on {requestParameters.keyId|requestParameters.customKeyStoreName|requestParameters.customKeyStoreId}: data can be encrypted with key material held outside AWS, which its holder can withdraw.',
+    nextStep: 'Confirm who holds the key material and which data uses the key.',
+    attack: ['T1486'],
+    references: [{ source: 'TrailDiscover', name: 'ImportKeyMaterial' }],
+  },
 ];

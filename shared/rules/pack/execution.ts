@@ -195,4 +195,20 @@ export const executionRules: readonly RiskRule[] = [
       { source: 'Stratus Red Team', name: 'Create/Update SageMaker Lifecycle Configuration for Privilege Escalation' },
     ],
   },
+  {
+    id: 'TC-EXEC-012',
+    title: 'Container task reads its role credentials',
+    severity: 'high',
+    category: 'execution',
+    when: {
+      all: [
+        succeededCall('ecs.amazonaws.com', 'RegisterTaskDefinition', 'RunTask'),
+        { any: [{ field: 'requestParameters', includes: 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI' }, { field: 'requestParameters', includes: '169.254.170.2' }] },
+      ],
+    },
+    reason: '{eventName} ({requestParameters.family|requestParameters.taskDefinition}) runs a command that fetches the task role\'s credentials from the container credentials endpoint.',
+    nextStep: 'Read the task definition\'s command and find where the credentials were sent.',
+    attack: ['T1552.005', 'T1610'],
+    references: [{ source: 'SigmaHQ', name: 'AWS ECS Task Definition That Queries The Credential Endpoint' }],
+  },
 ];

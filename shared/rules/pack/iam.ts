@@ -1,3 +1,4 @@
+import type { Condition } from '../condition';
 import type { RiskRule } from '../rule';
 import { allowsEveryone, allowsEverything, isTrue, namesOtherAccount, notByAwsService, personCall, succeeded, succeededCall } from './helpers';
 
@@ -6,20 +7,23 @@ const iam = 'iam.amazonaws.com';
 /** Policy names that grant (or are named as granting) administration. */
 const adminName = '(?:admin|poweruser|fullaccess|organizationaccountaccessrole|break-?glass)';
 
+/** AWS managed policies that grant administration, or the means to grant it (IAMFullAccess). */
+const adminPolicy: Condition = { field: 'requestParameters.policyArn', matches: ':policy/(?:AdministratorAccess|IAMFullAccess)$' };
+
 /** IAM privilege changes: what an identity may do, and who may become it. */
 export const iamRules: readonly RiskRule[] = [
   {
     id: 'TC-IAM-001',
-    title: 'AdministratorAccess attached',
+    title: 'Administrator or full IAM access attached',
     severity: 'critical',
     category: 'privilege-change',
     when: {
       all: [
         succeededCall(iam, 'AttachUserPolicy', 'AttachRolePolicy', 'AttachGroupPolicy'),
-        { field: 'requestParameters.policyArn', endsWith: ':policy/AdministratorAccess' },
+        adminPolicy,
       ],
     },
-    reason: '{eventName} attached {requestParameters.policyArn} to {requestParameters.userName|requestParameters.roleName|requestParameters.groupName}.',
+    reason: '{eventName} attached {requestParameters.policyArn} to {requestParameters.userName|requestParameters.roleName|requestParameters.groupName}: full control of the account, or of who may have it.',
     nextStep: 'Confirm the change was approved; otherwise detach the policy and rotate the credentials involved.',
     attack: ['T1098.003'],
     references: [
@@ -39,7 +43,7 @@ export const iamRules: readonly RiskRule[] = [
     when: {
       all: [
         succeededCall(iam, 'AttachUserPolicy', 'AttachRolePolicy', 'AttachGroupPolicy', 'PutUserPolicy', 'PutRolePolicy', 'PutGroupPolicy', 'CreatePolicy', 'CreatePolicyVersion', 'SetDefaultPolicyVersion', 'UpdateAssumeRolePolicy', 'AddUserToGroup', 'PutUserPermissionsBoundary', 'PutRolePermissionsBoundary', 'DeleteUserPermissionsBoundary', 'DeleteRolePermissionsBoundary', 'DetachUserPolicy', 'DetachRolePolicy', 'DetachGroupPolicy', 'DeleteUserPolicy', 'DeleteRolePolicy', 'DeleteGroupPolicy', 'DeletePolicy', 'DeletePolicyVersion', 'AddRoleToInstanceProfile'),
-        { not: { field: 'requestParameters.policyArn', endsWith: ':policy/AdministratorAccess' } },
+        { not: adminPolicy },
       ],
     },
     reason: '{eventName} changed what {requestParameters.userName|requestParameters.roleName|requestParameters.groupName|requestParameters.policyArn|requestParameters.policyName} may do.',

@@ -196,4 +196,25 @@ export const networkRules: readonly RiskRule[] = [
       { source: 'TrailDiscover', name: 'EnableSerialConsoleAccess' },
     ],
   },
+  {
+    id: 'TC-NET-013',
+    title: 'Load balancer, database or cache security groups changed',
+    severity: 'low',
+    category: 'network-exposure',
+    when: {
+      any: [
+        personCall('elasticloadbalancing.amazonaws.com', 'ApplySecurityGroupsToLoadBalancer', 'SetSecurityGroups'),
+        personCall('rds.amazonaws.com', 'CreateDBSecurityGroup', 'DeleteDBSecurityGroup', 'AuthorizeDBSecurityGroupIngress', 'RevokeDBSecurityGroupIngress'),
+        personCall('elasticache.amazonaws.com', 'CreateCacheSecurityGroup', 'DeleteCacheSecurityGroup', 'AuthorizeCacheSecurityGroupIngress', 'RevokeCacheSecurityGroupIngress'),
+      ],
+    },
+    reason: '{eventName} on {eventSource}: who may reach {requestParameters.loadBalancerName|requestParameters.loadBalancerArn|requestParameters.dBSecurityGroupName|requestParameters.cacheSecurityGroupName} changed.',
+    nextStep: 'Check the new rules against the expected network design.',
+    attack: ['T1562.007'],
+    references: [
+      { source: 'SigmaHQ', name: 'AWS ElastiCache Security Group Created' },
+      { source: 'SigmaHQ', name: 'AWS ElastiCache Security Group Modified or Deleted' },
+      { source: 'TrailDiscover', name: 'AuthorizeDBSecurityGroupIngress' },
+    ],
+  },
 ];

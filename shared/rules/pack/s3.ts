@@ -245,4 +245,15 @@ export const s3Rules: readonly RiskRule[] = [
     attack: ['T1530'],
     references: [{ source: 'SigmaHQ', name: 'AWS S3 Data Management Tampering' }],
   },
+  {
+    id: 'TC-S3-016',
+    title: 'S3 access logging destination set',
+    severity: 'low',
+    category: 's3-exposure',
+    when: { all: [personCall(s3, 'PutBucketLogging'), { field: 'requestParameters.BucketLoggingStatus.LoggingEnabled', exists: true }] },
+    reason: 'PutBucketLogging on {requestParameters.bucketName} sends its access logs to {requestParameters.BucketLoggingStatus.LoggingEnabled.TargetBucket}.',
+    nextStep: 'Confirm the target bucket belongs to the logging account.',
+    attack: ['T1562.008'],
+    references: [{ source: 'SigmaHQ', name: 'AWS S3 Data Management Tampering' }],
+  },
 ];

@@ -37,6 +37,10 @@ describeFamily('access', accessRules, {
     positive: [eventOf(signin, 'SwitchRole', { ...roleSession, responseElements: { SwitchRole: 'Success' } })],
     negative: [eventOf(signin, 'SwitchRole', { errorCode: 'Failure', responseElements: { SwitchRole: 'Failure' } })],
   },
+  'TC-LOGIN-007': {
+    positive: [eventOf('sts.amazonaws.com', 'AssumeRoleWithSAML', { userIdentity: { type: 'SAMLUser', principalId: 'okta:alice', userName: 'alice@example.com' }, requestParameters: { roleArn: 'arn:aws:iam::111122223333:role/okta-admin', principalArn: 'arn:aws:iam::111122223333:saml-provider/okta' } })],
+    negative: [eventOf('sts.amazonaws.com', 'AssumeRoleWithSAML', { errorCode: 'InvalidIdentityToken', userIdentity: { type: 'SAMLUser' } })],
+  },
   'TC-DENY-001': {
     positive: [eventOf(s3, 'PutObject', denied), eventOf('ec2.amazonaws.com', 'RunInstances', { errorCode: 'Client.UnauthorizedOperation' })],
     negative: [eventOf(s3, 'PutObject'), eventOf(iam, 'ListUsers', denied), eventOf('ec2.amazonaws.com', 'RunInstances', { errorCode: 'InvalidParameterValue' })],

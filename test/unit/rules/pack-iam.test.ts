@@ -12,7 +12,10 @@ const trust = (principal: unknown) => JSON.stringify({ Version: '2012-10-17', St
 
 describeFamily('IAM privilege', iamRules, {
   'TC-IAM-001': {
-    positive: [eventOf(iam, 'AttachUserPolicy', { requestParameters: { userName: 'mallory', policyArn: admin } }), eventOf(iam, 'AttachRolePolicy', { requestParameters: { roleName: 'r', policyArn: admin } })],
+    positive: [
+      eventOf(iam, 'AttachUserPolicy', { requestParameters: { userName: 'mallory', policyArn: admin } }),
+      eventOf(iam, 'AttachRolePolicy', { requestParameters: { roleName: 'r', policyArn: 'arn:aws:iam::aws:policy/IAMFullAccess' } }),
+    ],
     negative: [eventOf(iam, 'AttachUserPolicy', { requestParameters: { userName: 'bob', policyArn: readOnly } }), eventOf(iam, 'AttachUserPolicy', { ...denied, requestParameters: { policyArn: admin } })],
   },
   'TC-IAM-002': {
@@ -135,6 +138,10 @@ describeFamily('credentials', credentialRules, {
   'TC-CRED-004': {
     positive: [eventOf('rolesanywhere.amazonaws.com', 'CreateTrustAnchor', { requestParameters: { name: 'ca', source: { sourceType: 'CERTIFICATE_BUNDLE' }, enabled: true } })],
     negative: [eventOf('rolesanywhere.amazonaws.com', 'ListTrustAnchors')],
+  },
+  'TC-CRED-006': {
+    positive: [eventOf('sso-directory.amazonaws.com', 'EnableExternalIdPConfigurationForDirectory', { requestParameters: { directoryId: 'd-1' } })],
+    negative: [eventOf('sso-directory.amazonaws.com', 'DescribeDirectory')],
   },
   'TC-CRED-005': {
     positive: [eventOf('ec2.amazonaws.com', 'ImportKeyPair', { requestParameters: { keyName: 'k' } }), eventOf('ec2.amazonaws.com', 'CreateKeyPair', { requestParameters: { keyName: 'stratus' } })],

@@ -61,4 +61,8 @@ describeFamily('network', networkRules, {
     positive: [eventOf(ec2, 'EnableSerialConsoleAccess')],
     negative: [eventOf(ec2, 'DisableSerialConsoleAccess'), eventOf(ec2, 'EnableSerialConsoleAccess', { errorCode: 'Client.UnauthorizedOperation' })],
   },
+  'TC-NET-013': {
+    positive: [eventOf('elasticache.amazonaws.com', 'AuthorizeCacheSecurityGroupIngress', { requestParameters: { cacheSecurityGroupName: 'cache', eC2SecurityGroupName: 'web' } })],
+    negative: [eventOf('elasticache.amazonaws.com', 'DescribeCacheSecurityGroups')],
+  },
 });

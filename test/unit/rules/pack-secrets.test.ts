@@ -70,6 +70,14 @@ describeFamily('changes', changeRules, {
     positive: [eventOf('bedrock.amazonaws.com', 'DeleteGuardrail', { requestParameters: { guardrailIdentifier: 'g-1' } })],
     negative: [eventOf('bedrock.amazonaws.com', 'CreateGuardrail')],
   },
+  'TC-CHANGE-013': {
+    positive: [eventOf('lightsail.amazonaws.com', 'CreateInstances', { requestParameters: { instanceNames: ['miner-1'], bundleId: 'xlarge_3_0' } })],
+    negative: [eventOf('lightsail.amazonaws.com', 'GetInstances')],
+  },
+  'TC-CHANGE-014': {
+    positive: [eventOf('ses.amazonaws.com', 'DeleteIdentity', { requestParameters: { identity: 'mail.example.com' } })],
+    negative: [eventOf('ses.amazonaws.com', 'VerifyDomainIdentity', { requestParameters: { domain: 'example.com' } })],
+  },
   'TC-CHANGE-012': {
     positive: [eventOf('bedrock.amazonaws.com', 'InvokeModel', { requestParameters: { modelId: 'anthropic.claude-3-haiku-20240307-v1:0' } })],
     negative: [eventOf('bedrock.amazonaws.com', 'ListFoundationModels')],

@@ -47,7 +47,7 @@ export const accessRules: readonly RiskRule[] = [
     attack: ['T1078.004'],
     references: [
       { source: 'Panther', name: 'Logins Without MFA' },
-      { source: 'SigmaHQ', name: 'AWS Console Login Without MFA' },
+      { source: 'SigmaHQ', name: 'AWS Console Login Without MFA Monitoring' },
       { source: 'Elastic', name: 'AWS Root Login Without MFA' },
       { source: 'Stratus Red Team', name: 'Console Login without MFA' },
     ],

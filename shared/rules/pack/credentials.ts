@@ -128,6 +128,7 @@ export const credentialRules: readonly RiskRule[] = [
         { field: 'eventName', equals: 'GetSigninToken' },
         succeeded,
         { not: { field: 'userIdentity.arn', includes: ':assumed-role/AWSReservedSSO_' } },
+        { not: { field: 'userAgent', startsWith: 'Jersey/' } },
       ],
     },
     reason: 'GetSigninToken turned {userIdentity.arn}\'s API credentials into a console session (user agent {userAgent}): outside the SSO portal this is how tools such as aws_consoler work.',

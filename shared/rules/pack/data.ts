@@ -255,7 +255,7 @@ export const dataRules: readonly RiskRule[] = [
     title: 'Domain transferred away or unlocked',
     severity: 'high',
     category: 'data-exposure',
-    when: { any: [call('route53domains.amazonaws.com', 'TransferDomainToAnotherAwsAccount', 'DisableDomainTransferLock', 'TransferDomain')] },
+    when: { any: ['route53domains.amazonaws.com', 'route53.amazonaws.com'].map((source) => call(source, 'TransferDomainToAnotherAwsAccount', 'DisableDomainTransferLock', 'TransferDomain')) },
     reason: '{eventName} for {requestParameters.domainName}: the domain can leave this account (to account {requestParameters.accountId}).',
     nextStep: 'Cancel the transfer and re-lock the domain unless it was planned.',
     attack: ['T1584.001'],
@@ -263,6 +263,8 @@ export const dataRules: readonly RiskRule[] = [
       { source: 'SigmaHQ', name: 'AWS Route 53 Domain Transferred to Another Account' },
       { source: 'SigmaHQ', name: 'AWS Route 53 Domain Transfer Lock Disabled' },
       { source: 'TrailDiscover', name: 'TransferDomainToAnotherAwsAccount' },
+      { source: 'Elastic', name: 'AWS Route 53 Domain Transfer Lock Disabled' },
+      { source: 'Elastic', name: 'AWS Route 53 Domain Transferred to Another Account' },
     ],
   },
   {

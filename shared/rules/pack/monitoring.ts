@@ -112,7 +112,8 @@ export const monitoringRules: readonly RiskRule[] = [
     category: 'logging-tampering',
     when: {
       any: [
-        succeededCall('macie2.amazonaws.com', 'DisableMacie', 'DeleteMember', 'DisassociateMember', 'DisassociateFromAdministratorAccount', 'DisassociateFromMasterAccount', 'UpdateMacieSession', 'ArchiveFindings', 'DisableOrganizationAdminAccount'),
+        succeededCall('macie2.amazonaws.com', 'DisableMacie', 'DeleteMember', 'DisassociateMember', 'DisassociateFromAdministratorAccount', 'DisassociateFromMasterAccount', 'UpdateMacieSession', 'UpdateMemberSession', 'ArchiveFindings', 'DisableOrganizationAdminAccount'),
+        { all: [succeededCall('macie2.amazonaws.com', 'UpdateClassificationJob'), { field: 'requestParameters.jobStatus', oneOf: ['CANCELLED', 'USER_PAUSED'] }] },
         succeededCall('macie.amazonaws.com', 'DisableMacie', 'DisassociateMemberAccount', 'DisassociateS3Resources', 'UpdateMacieSession'),
         { all: [succeededCall('macie2.amazonaws.com', 'CreateFindingsFilter', 'UpdateFindingsFilter'), { field: 'requestParameters.action', equals: 'ARCHIVE' }] },
       ],

@@ -41,7 +41,6 @@ export const s3Rules: readonly RiskRule[] = [
     attack: ['T1098'],
     references: [
       { source: 'Panther', name: 'AWS S3 Bucket Policy Modified' },
-      { source: 'SigmaHQ', name: 'AWS S3 Bucket Policy Modified' },
       { source: 'TrailDiscover', name: 'PutBucketPolicy' },
     ],
   },

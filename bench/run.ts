@@ -3,12 +3,14 @@
  * renderer` runs one). Add a benchmark by adding its entry to this list. The renderer benchmark
  * drives the built app, so the npm script builds first.
  */
+import { benchAnalyze } from './analyze';
 import { benchCloudTrail } from './cloudtrail';
 import { printRendererFigures, runRendererBench } from './renderer';
 
 const benches: Array<[string, () => Promise<void>]> = [
   ['cloudtrail', benchCloudTrail],
   ['renderer', async () => printRendererFigures(await runRendererBench())],
+  ['analyze', benchAnalyze],
 ];
 
 async function main(): Promise<void> {

@@ -5,12 +5,13 @@ import type { RulePack } from '../rules/rule';
 import { rulePack as builtInPack } from '../rules/rule-pack';
 import type { RuleHit } from '../rules/types';
 import { createIntelLookup, prepareEvents } from './analysis-event';
+import type { AnalysisEvent } from './analysis-event';
 import { buildBaseline } from './baseline';
 import type { BaselineField } from './baseline';
 import { toAnalysisFlag } from './flags';
 import { detectors } from './findings/detectors';
 import type { DetectorContext } from './findings/detector';
-import { toFinding } from './findings/finding';
+import { groupBy, toFinding } from './findings/finding';
 import { compareSeverity } from './severity';
 import { sourcesOf } from './sources';
 import type { Analysis, Finding } from './types';
@@ -24,6 +25,15 @@ export interface AnalyzeOptions {
   rulePack?: RulePack;
   /** Flags already computed (the app prepares them once); by default the pack's engine runs. */
   flagsOf?: (event: NormalizedEvent) => RuleHit[];
+}
+
+/** The events with a time, in time order; files are usually sorted already, which is checked first. */
+function inTimeOrder(events: readonly AnalysisEvent[]): AnalysisEvent[] {
+  const timed = events.filter(({ event }) => Number.isFinite(event.time));
+  for (let i = 1; i < timed.length; i++) {
+    if (timed[i]!.event.time < timed[i - 1]!.event.time) return timed.sort((a, b) => a.event.time - b.event.time || a.index - b.index);
+  }
+  return timed;
 }
 
 function byFinding(a: Finding, b: Finding): number {
@@ -51,11 +61,14 @@ export function analyzeRecords(events: readonly NormalizedEvent[], options: Anal
     newFields = prepared.map((item) => built.newFields(item));
   }
 
+  const timed = inTimeOrder(prepared);
   const notes: string[] = [];
   const context: DetectorContext = {
     has: (id) => loaded.has(id),
     note: (text) => void (notes.includes(text) || notes.push(text)),
     newFields,
+    timed,
+    byActor: groupBy(timed, (item) => item.actor),
   };
   const findings = detectors.flatMap((detect) => detect(prepared, context)).map(toFinding).sort(byFinding);
 

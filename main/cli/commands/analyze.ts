@@ -1,18 +1,47 @@
+import { readFile } from 'node:fs/promises';
+
 import type { Command } from 'commander';
 import { Option } from 'commander';
 
 import { analyzeRecords } from '../../../shared/analysis/analyze';
 import { renderAnalysisMarkdown } from '../../../shared/analysis/render-markdown';
 import { isApiError } from '../../../shared/api/errors';
-import type { NormalizedEvent } from '../../../shared/records/types';
+import { escapeHiddenInJson } from '../../../shared/display/json-escapes';
+import { normalizeEvent } from '../../../shared/records/normalize';
+import type { CloudTrailRecord, NormalizedEvent } from '../../../shared/records/types';
 import { isDemoAccount, withDemoTorExits } from '../../services/demo/demo-intel';
 import { readRecordsFile } from '../../services/drafts/records-file';
 import { loadIpEnricher } from '../../services/intel/load-enricher';
 import { createCliContext } from '../cli-context';
-import { printJson, printOut } from '../terminal-output';
+import { printOut } from '../terminal-output';
 
-/** A file that cannot be read or is not a records file fails the command (exit 1), saying which and why. */
-async function readInput(path: string): Promise<NormalizedEvent[]> {
+const notRecords = (path: string) => new Error(`${path} has no "Records" list; expected {"Records": [...]}.`);
+
+/**
+ * The events of a records file, ids as the app gives them. When every record is an object with
+ * an eventID (what fetch and CloudTrail write), the id is that eventID and the file is parsed once;
+ * otherwise the shared reader gives the records without one the id of their own text. A file
+ * that cannot be read, or is not a records file, fails the command (exit 1) saying which and why.
+ */
+export async function readEventsForAnalysis(path: string): Promise<NormalizedEvent[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new Error(`Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Error(`${path} is not JSON; expected {"Records": [...]}.`);
+  }
+  const records = (value as { Records?: unknown } | null)?.Records;
+  if (!Array.isArray(records)) throw notRecords(path);
+  const withIds = records.every(
+    (record: unknown) => record !== null && typeof record === 'object' && !Array.isArray(record) && typeof (record as CloudTrailRecord).eventID === 'string' && (record as CloudTrailRecord).eventID !== '',
+  );
+  if (withIds) return (records as CloudTrailRecord[]).map((record) => normalizeEvent(record));
   try {
     return await readRecordsFile(path);
   } catch (error) {
@@ -32,13 +61,14 @@ export function registerAnalyzeCommand(program: Command): void {
     .option('--baseline <file>', "the same identity's earlier records, to say what is new")
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'markdown']).default('json'))
     .action(async (options: { events: string; baseline?: string; format: 'json' | 'markdown' }) => {
-      const events = await readInput(options.events);
-      const baseline = options.baseline === undefined ? null : await readInput(options.baseline);
+      const events = await readEventsForAnalysis(options.events);
+      const baseline = options.baseline === undefined ? null : await readEventsForAnalysis(options.baseline);
       // The data folder's data sets (country and ASN bundled; AWS and Tor once imported).
       let enricher = await loadIpEnricher(createCliContext().dataDir);
       // The demo account's story carries its own Tor exits (named as the demo's data set).
       if (isDemoAccount(events)) enricher = withDemoTorExits(enricher);
       const analysis = analyzeRecords(events, { enricher, baseline });
-      return options.format === 'markdown' ? printOut(renderAnalysisMarkdown(analysis)) : printJson(analysis);
+      // One line of JSON: 100,000 events indented would be half whitespace (`jq .` indents it).
+      return options.format === 'markdown' ? printOut(renderAnalysisMarkdown(analysis)) : printOut(`${escapeHiddenInJson(JSON.stringify(analysis))}\n`);
     });
 }

@@ -11,6 +11,10 @@ export interface DetectorContext {
   note(text: string): void;
   /** Per event (by index), what the baseline never showed; null without a baseline. */
   newFields: ReadonlyArray<readonly BaselineField[]> | null;
+  /** The events with a time, in time order (input order among equal times), sorted once for every detector. */
+  timed: readonly AnalysisEvent[];
+  /** `timed` grouped by actor (user or role session), each group in time order. */
+  byActor: ReadonlyMap<string, readonly AnalysisEvent[]>;
 }
 
 /** One kind of finding: pure, over all the events at once. */

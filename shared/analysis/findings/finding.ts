@@ -39,18 +39,6 @@ export function toFinding(draft: FindingDraft): Finding {
   };
 }
 
-/** Events in time order (those without a time last, in input order). */
-export function byTime(events: readonly AnalysisEvent[]): AnalysisEvent[] {
-  return [...events].sort((a, b) => {
-    const ta = a.event.time;
-    const tb = b.event.time;
-    if (Number.isFinite(ta) && Number.isFinite(tb)) return ta - tb || a.index - b.index;
-    if (Number.isFinite(ta)) return -1;
-    if (Number.isFinite(tb)) return 1;
-    return a.index - b.index;
-  });
-}
-
 /** Groups events by a key, skipping events whose key is empty. */
 export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();

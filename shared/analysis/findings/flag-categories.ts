@@ -48,34 +48,44 @@ export const flagGroups: readonly FlagGroup[] = [
   },
 ];
 
-/** One finding per group that has flags, naming its events, as severe as its worst flag. */
+interface Gathered {
+  hits: AnalysisEvent[];
+  names: Set<string>;
+  attack: Set<string>;
+  severity: FindingDraft['severity'];
+}
+
+const groupOf = new Map(flagGroups.flatMap((group) => group.categories.map((category) => [category, group] as const)));
+
+/** One finding per group that has flags, naming its events, as severe as its worst flag. One pass over the events. */
 export const detectFlagGroups: Detector = (events) => {
-  const drafts: FindingDraft[] = [];
-  for (const group of flagGroups) {
-    const categories = new Set(group.categories);
-    const hits: AnalysisEvent[] = [];
-    const names: ReturnType<typeof name>[] = [];
-    const attack = new Set<string>();
-    let severity: FindingDraft['severity'] = 'info';
-    for (const item of events) {
-      const flags = item.flags.filter((flag) => categories.has(flag.category));
-      if (flags.length === 0) continue;
-      hits.push(item);
-      names.push(name(item.event.eventName));
-      for (const flag of flags) {
-        severity = maxSeverity(severity, flag.severity);
-        attackOf(flag).forEach((id) => attack.add(id));
+  const gathered = new Map<FlagGroup, Gathered>();
+  for (const item of events) {
+    for (const flag of item.flags) {
+      const group = groupOf.get(flag.category);
+      if (!group) continue;
+      let into = gathered.get(group);
+      if (!into) gathered.set(group, (into = { hits: [], names: new Set(), attack: new Set(), severity: 'info' }));
+      if (into.hits.at(-1) !== item) {
+        into.hits.push(item);
+        into.names.add(item.event.eventName);
       }
+      into.severity = maxSeverity(into.severity, flag.severity);
+      attackOf(flag).forEach((id) => into.attack.add(id));
     }
-    if (hits.length === 0) continue;
-    drafts.push({
-      kind: group.kind,
-      severity,
-      title: group.title,
-      summary: says`${count(hits.length, 'flagged event')} (${listOf(distinct(names))}): ${group.meaning}.`,
-      events: hits,
-      attack: attack.size ? [...attack] : group.attack,
-    });
   }
-  return drafts;
+  return flagGroups.flatMap((group) => {
+    const into = gathered.get(group);
+    if (!into) return [];
+    return [
+      {
+        kind: group.kind,
+        severity: into.severity,
+        title: group.title,
+        summary: says`${count(into.hits.length, 'flagged event')} (${listOf(distinct([...into.names].map(name)))}): ${group.meaning}.`,
+        events: into.hits,
+        attack: into.attack.size ? [...into.attack] : group.attack,
+      },
+    ];
+  });
 };

@@ -3,7 +3,7 @@ import { isAwsAddress } from '../analysis-event';
 import { leastDistanceKm } from '../geo/distance';
 import type { Detector } from './detector';
 import type { FindingDraft } from './finding';
-import { byTime, groupBy } from './finding';
+import { groupBy } from './finding';
 import { address, count, country, duration, name, says } from './finding-text';
 
 /** Faster than an airliner, over a distance a VPN hop alone rarely explains. */
@@ -20,15 +20,14 @@ interface Hop {
   kmPerHour: number;
 }
 
-/** Events of one actor that can be placed: a public, non-AWS address with a country, and a time. */
-function placed(events: readonly AnalysisEvent[]): AnalysisEvent[] {
-  return events.filter(({ event, intel }) => intel.kind === 'public' && intel.country !== null && !isAwsAddress(intel) && Number.isFinite(event.time));
-}
+/** Whether an event can be placed: a public, non-AWS address with a country. */
+const isPlaced = ({ intel }: AnalysisEvent) => intel.kind === 'public' && intel.country !== null && !isAwsAddress(intel);
 
+/** The moves of one actor, from its placed events in time order. */
 function hopsOf(events: readonly AnalysisEvent[]): Hop[] {
   const hops: Hop[] = [];
   let last: AnalysisEvent | null = null;
-  for (const item of byTime(placed(events))) {
+  for (const item of events) {
     if (last && last.intel.country !== item.intel.country) {
       const km = leastDistanceKm(last.intel.country!, item.intel.country!);
       const hours = Math.max(item.event.time - last.event.time, 1000) / 3_600_000;
@@ -51,8 +50,8 @@ export const detectImpossibleTravel: Detector = (events, context) => {
     return [];
   }
   const drafts: FindingDraft[] = [];
-  for (const actorEvents of groupBy(events, (item) => item.actor).values()) {
-    const byPair = groupBy(hopsOf(actorEvents), (hop) => [hop.from.intel.country, hop.to.intel.country].sort().join('-'));
+  for (const actorEvents of context.byActor.values()) {
+    const byPair = groupBy(hopsOf(actorEvents.filter(isPlaced)), (hop) => [hop.from.intel.country, hop.to.intel.country].sort().join('-'));
     for (const hops of byPair.values()) {
       const fastest = hops.reduce((a, b) => (b.kmPerHour > a.kmPerHour ? b : a));
       const { from, to } = fastest;

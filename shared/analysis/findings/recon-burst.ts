@@ -2,7 +2,6 @@ import type { AnalysisEvent } from '../analysis-event';
 import { findBursts } from './bursts';
 import type { Detector } from './detector';
 import type { FindingDraft } from './finding';
-import { byTime, groupBy } from './finding';
 import { count, distinct, duration, listOf, name, says } from './finding-text';
 
 /** A burst: this many discovery calls within the window, across this many services and names. */
@@ -37,14 +36,16 @@ export function isDiscoveryCall(item: AnalysisEvent): boolean {
  * Many discovery calls by one user or session within minutes, across several services, making
  * up most of what it did then (a deploy also lists and describes, among its writes).
  */
-export const detectReconBursts: Detector = (events) => {
+export const detectReconBursts: Detector = (events, context) => {
   const drafts: FindingDraft[] = [];
-  for (const actorEvents of groupBy(events, (item) => item.actor).values()) {
-    const timed = byTime(actorEvents).filter(({ event }) => Number.isFinite(event.time));
-    const bursts = findBursts(timed, {
+  // Decided once an event: the window reads it as it enters and as it leaves.
+  const discovery = events.map(isDiscoveryCall);
+  for (const actorEvents of context.byActor.values()) {
+    if (!actorEvents.some((item) => discovery[item.index])) continue;
+    const bursts = findBursts(actorEvents, {
       timeOf: ({ event }) => event.time,
       windowMs: reconLimits.windowMs,
-      isMarked: isDiscoveryCall,
+      isMarked: (item) => discovery[item.index]!,
       keys: [({ event }) => event.eventSource, ({ event }) => event.eventName],
       qualifies: ({ size, marked, distinct }) =>
         marked >= reconLimits.calls && distinct[0]! >= reconLimits.services && distinct[1]! >= reconLimits.names && marked >= size * reconLimits.share,

@@ -2,7 +2,7 @@ import type { AnalysisEvent } from '../analysis-event';
 import { findBursts } from './bursts';
 import type { Detector } from './detector';
 import type { FindingDraft } from './finding';
-import { byTime, groupBy } from './finding';
+import { groupBy } from './finding';
 import { address, count, distinct, listOf, name, says } from './finding-text';
 
 /** Spraying: failures for this many users from one address within the window; guessing: this many for one user. */
@@ -41,8 +41,8 @@ function laterSuccesses(events: readonly AnalysisEvent[], failures: readonly Ana
  * Failed console sign-ins: one address trying several users (password spraying), or one user
  * failing many times (password guessing); worse when a success follows.
  */
-export const detectSignInFailures: Detector = (events) => {
-  const failures = byTime(events.filter(isFailedSignIn)).filter(({ event }) => Number.isFinite(event.time));
+export const detectSignInFailures: Detector = (events, context) => {
+  const failures = context.timed.filter(isFailedSignIn);
   if (failures.length === 0) return [];
   const drafts: FindingDraft[] = [];
   for (const [from, fromAddress] of groupBy(failures, ({ event }) => event.sourceIPAddress)) {

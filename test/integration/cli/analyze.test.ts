@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { demoAccount, demoAnchor } from '../../../main/services/demo/demo-account';
 import { attacker } from '../../../main/services/demo/demo-identities';
+import { readRecordsFile } from '../../../main/services/drafts/records-file';
 import { runCli } from '../../helpers/run-cli';
 
 let work: string;
@@ -64,8 +65,9 @@ describe('trailcase analyze', () => {
     const list = analysis.events as Array<Record<string, unknown>>;
     expect(list).toHaveLength(4);
     expect(list.slice(0, 2).map((event) => event.eventID)).toEqual(['ev-0', 'ev-1']);
+    // Records without an eventID get the id the app and `draft` give them (from their own text).
+    expect(list.map((event) => event.eventID)).toEqual((await readRecordsFile(events)).map((event) => event.id));
     expect(list[2]!.eventID).toMatch(/^unparsed-[0-9a-f]{8}-\d+$/);
-    expect(list[3]!.eventID).toMatch(/^unparsed-[0-9a-f]{8}-\d+$/);
     for (const event of list) expect(Object.keys(event)).toEqual(expect.arrayContaining(['eventID', 'flags', 'new']));
     expect(list[3]).toMatchObject({ flags: [], new: [] });
     const flag = (list[0]!.flags as Array<Record<string, unknown>>)[0]!;

@@ -48,9 +48,9 @@ describe('the build', () => {
     expect(main).toContain('../renderer');
   });
 
-  it('has electron-builder pack exactly the built output and package.json', () => {
+  it('has electron-builder pack exactly the built output, the bundled enrichment table and package.json', () => {
     const config = parse(readFileSync('electron-builder.yml', 'utf8')) as { files: string[]; protocols: Array<{ schemes: string[] }> };
-    expect(config.files.filter((entry) => !entry.startsWith('!'))).toEqual(['out/**/*', 'package.json']);
+    expect(config.files.filter((entry) => !entry.startsWith('!'))).toEqual(['out/**/*', 'resources/intel/**/*', 'package.json']);
     expect(config.protocols[0]?.schemes).toEqual(['trailcase']);
     for (const part of ['out/main', 'out/preload', 'out/renderer']) expect(existsSync(part)).toBe(true);
   });

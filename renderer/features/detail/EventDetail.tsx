@@ -1,12 +1,18 @@
 import { useState } from 'react';
 
+import { cellText } from '../../../shared/display/cell-text';
 import { visibleText } from '../../../shared/display/visible-text';
 import type { NormalizedEvent } from '../../../shared/records/types';
+import { AttackLinks } from '../findings/AttackLinks';
+import { SourceFacts } from '../sources/SourceFacts';
 import { flagsOf } from '../workspace/flags';
 import { factsOf } from './facts';
 import { prettyRaw } from './inert-json';
 import { JsonSection } from './JsonSection';
 import './detail.css';
+
+/** The longest fact shown whole (a user agent, an error message); longer ones end in an ellipsis. */
+const factMaxLength = 2000;
 
 function has(record: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(record, key);
@@ -59,7 +65,8 @@ export function EventDetail({ event, onClose }: { event: NormalizedEvent; onClos
               {factsOf(event).map((fact) => (
                 <div key={fact.label} className="fact">
                   <dt>{fact.label}</dt>
-                  <dd title={fact.title ? visibleText(fact.title) : undefined}>{visibleText(fact.text)}</dd>
+                  {/* Cut like the tree's strings: a 200 KB user agent laid out whole in this grid froze Chromium for a minute; the raw record has it all. */}
+                  <dd title={fact.title ? visibleText(fact.title) : undefined}>{cellText(fact.text, factMaxLength)}</dd>
                 </div>
               ))}
             </dl>
@@ -72,11 +79,13 @@ export function EventDetail({ event, onClose }: { event: NormalizedEvent; onClos
                       <span className={`sev sev-${hit.severity}`}>{hit.severity}</span> <strong>{hit.title}</strong> <span className="muted">{hit.ruleId}</span>
                       <div>{visibleText(hit.reason)}</div>
                       {hit.nextStep && <div className="muted">Next: {hit.nextStep}</div>}
+                      <AttackLinks ids={hit.attack} />
                     </li>
                   ))}
                 </ul>
               </section>
             )}
+            <SourceFacts event={event} />
             <JsonSection title="Request parameters" value={record.requestParameters} present={has(record, 'requestParameters')} />
             <JsonSection title="Response elements" value={record.responseElements} present={has(record, 'responseElements')} />
             {event.resources.length > 0 && (

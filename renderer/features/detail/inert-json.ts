@@ -37,7 +37,11 @@ export function inertJson(value: unknown, depth = 0): unknown {
 /** The record as pretty JSON for the raw view, hidden characters made visible; raw text when it cannot be printed. */
 export function prettyRaw(record: unknown, raw: string | null): string {
   try {
-    return visibleText(JSON.stringify(record, null, 2), { keepLineBreaks: true });
+    const pretty = JSON.stringify(record, null, 2);
+    // Indentation grows with depth: a 5,000-deep record pretty-printed is 25 MB of spaces, which
+    // froze the page. A record that swells like that is shown as CloudTrail sent it.
+    if (raw !== null && pretty.length > 4 * raw.length + 100_000) return visibleText(raw, { keepLineBreaks: true });
+    return visibleText(pretty, { keepLineBreaks: true });
   } catch {
     return visibleText(raw ?? '', { keepLineBreaks: true });
   }

@@ -58,6 +58,17 @@ describe('EventDetail', () => {
     expect(performance.now() - started).toBeLessThan(2000);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(screen.getByTestId('event-detail').textContent).toContain('Raw record');
+    // Pretty-printed, 5,000 levels of indentation would be megabytes of spaces: shown as sent.
+    expect(screen.getByTestId('event-detail').querySelector('pre.raw-json')!.textContent!.length).toBeLessThan(2 * raw.length);
+  });
+
+  it('cuts a 200 KB value in the facts (laid out whole, it froze Chromium) and keeps it whole in the raw record', () => {
+    const huge = 'A'.repeat(200 * 1024);
+    renderDetail({ ...base, userAgent: huge, errorCode: 'AccessDenied', errorMessage: huge });
+    const facts = [...screen.getByTestId('event-detail').querySelectorAll('dl.facts dd')].map((dd) => dd.textContent ?? '');
+    expect(Math.max(...facts.map((text) => text.length))).toBeLessThanOrEqual(2001);
+    expect(facts.find((text) => text.includes(' using '))).toMatch(/A…$/);
+    expect(screen.getByTestId('event-detail').querySelector('pre.raw-json')!.textContent).toContain(huge);
   });
 
   it('makes bidi overrides in values visible', () => {

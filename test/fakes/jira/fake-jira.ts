@@ -52,6 +52,8 @@ export async function startFakeJira(options: FakeJiraOptions = {}) {
   let redirectTo: string | null = null;
   let nextId = 10_000;
   const forbidden = new Set<string>();
+  const receivers = new Map<Route, (body: Buffer) => Promise<void> | void>();
+  const answerWaiters: Array<{ route: Route; resolve: (status: number) => void }> = [];
   const maxPageSize = options.maxPageSize ?? 50;
 
   function page<T>(items: T[], url: URL): { startAt: number; maxResults: number; total: number; isLast: boolean; slice: T[] } {
@@ -93,10 +95,17 @@ export async function startFakeJira(options: FakeJiraOptions = {}) {
     const reply = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       entry.status = status;
       send(response, status, payload, headers);
+      for (const waiter of answerWaiters.filter((w) => w.route === route)) {
+        answerWaiters.splice(answerWaiters.indexOf(waiter), 1);
+        waiter.resolve(status);
+      }
     };
     if (redirectTo) return reply(307, '', { Location: `${redirectTo}${url.pathname}${url.search}` });
     if (request.headers.authorization !== `Basic ${Buffer.from(`${email}:${apiToken}`).toString('base64')}`)
       return reply(401, 'Client must be authenticated to access this resource.');
+    // A test's look at the world at the moment Jira receives the request, before any answer.
+    const receiver = route ? receivers.get(route) : undefined;
+    if (receiver) await receiver(body);
     const faultIndex = faults.findIndex((fault) => fault.route === route);
     const fault = faultIndex >= 0 ? faults.splice(faultIndex, 1)[0] : undefined;
     if (fault && 'drop' in fault && !fault.after) return void request.socket.destroy();
@@ -227,6 +236,15 @@ export async function startFakeJira(options: FakeJiraOptions = {}) {
     /** Queues a fault for the next request of its route. */
     fail(fault: Fault) {
       faults.push(fault);
+    },
+    /** Calls `hook` (and waits for it) each time a request of `route` arrives, before it is served. */
+    onReceive(route: Route, hook: ((body: Buffer) => Promise<void> | void) | null) {
+      if (hook) receivers.set(route, hook);
+      else receivers.delete(route);
+    },
+    /** Resolves with the status once the next request of `route` has been served (even to a client gone). */
+    answered(route: Route): Promise<number> {
+      return new Promise((resolve) => answerWaiters.push({ route, resolve }));
     },
     forbid(projectKey: string) {
       forbidden.add(projectKey);

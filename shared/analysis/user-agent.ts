@@ -12,6 +12,7 @@ const browsers: ReadonlyArray<[family: string, pattern: RegExp]> = [
 ];
 
 const maxLength = 80;
+const metadataToken = /^(?:APN|HashiCorp|md|ua|os|lang|exec-env|cfg|api|m|feat|app|command|exe|prompt)\//i;
 
 /** The client family and version of a user agent, or the trimmed text itself when it has no product token. */
 export function userAgentFamily(userAgent: string): string {
@@ -24,7 +25,17 @@ export function userAgentFamily(userAgent: string): string {
     }
     return 'browser';
   }
-  const product = /^([A-Za-z][\w.-]*)\/(v?\d[\w.-]*)/.exec(text);
+  const tokens = text.split(/[\s,]+/);
+  // Partner and metadata parts (`APN/1.0 HashiCorp/1.0 Terraform/1.9.8`, `exec-env/…`, `md/…`, `ua/2.0`) name no client.
+  const client = tokens.find((token) => !metadataToken.test(token)) ?? tokens[0]!;
+  const product = /^([A-Za-z][\w.-]*)\/(v?\d[\w.-]*)/.exec(client);
   if (product) return `${product[1]}/${product[2]}`.slice(0, maxLength);
-  return text.split(/\s/, 1)[0]!.slice(0, maxLength);
+  return client.slice(0, maxLength);
+}
+
+/** The family alone (`aws-cli` of `aws-cli/2.15.30`, `Chrome` of `Chrome/130`): a new version of a known client is not a new client. */
+export function userAgentFamilyName(userAgent: string): string {
+  const family = userAgentFamily(userAgent);
+  const slash = family.indexOf('/');
+  return slash > 0 ? family.slice(0, slash) : family;
 }

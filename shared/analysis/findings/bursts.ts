@@ -31,15 +31,15 @@ export function findBursts<T>(items: readonly T[], options: BurstOptions<T>): T[
     stats.size += step;
     if (!isMarked(item)) return;
     stats.marked += step;
-    keys.forEach((keyOf, k) => {
-      const key = keyOf(item);
-      if (!key) return;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!(item);
+      if (!key) continue;
       const map = counts[k]!;
       const next = (map.get(key) ?? 0) + step;
       if (next === 0) map.delete(key);
       else map.set(key, next);
       stats.distinct[k] = map.size;
-    });
+    }
   };
   const bursts: T[][] = [];
   let current: { from: number; to: number } | null = null;

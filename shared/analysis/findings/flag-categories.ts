@@ -41,10 +41,10 @@ export const flagGroups: readonly FlagGroup[] = [
   },
   {
     kind: 'exfiltration',
-    title: 'Data exposed or copied out',
+    title: 'Data exposed, shared or copied out',
     categories: ['s3-exposure', 'data-exposure', 'exfiltration'],
     attack: ['T1537', 'T1530'],
-    meaning: 'data was made reachable from outside the account or shared with another',
+    meaning: 'data was made public, shared with another account, copied or exported, or its protection weakened, in ways that let it leave the account',
   },
 ];
 

@@ -16,12 +16,24 @@ const notDiscovery = new Set([
 
 const discoveryName = /^(List|Describe|Get)[A-Z]/;
 
-const isDenied = (code: string) => /AccessDenied|UnauthorizedOperation|UnauthorizedAccess|AuthorizationError|Forbidden/.test(code);
+const isDenied = (code: string) => code !== '' && /AccessDenied|UnauthorizedOperation|UnauthorizedAccess|AuthorizationError|Forbidden/.test(code);
 
 /** Console pages list and describe on their own; their calls count only when refused. */
 function fromConsole(item: AnalysisEvent): boolean {
-  const record = item.event.record;
-  return record?.sessionCredentialFromConsole === 'true' || item.event.userAgent.startsWith('Mozilla/') || /console\.(aws\.)?amazonaws\.com/.test(item.event.userAgent);
+  const agent = item.event.userAgent;
+  return item.event.record?.sessionCredentialFromConsole === 'true' || agent.startsWith('Mozilla/') || /console\.(aws\.)?amazonaws\.com/.test(agent);
+}
+
+const discoveryNames = new Map<string, boolean>();
+
+/** Whether an event name reads what exists (List…, Describe…, Get… but not reads of data or tokens); remembered per name. */
+function isDiscoveryName(name: string): boolean {
+  let known = discoveryNames.get(name);
+  if (known === undefined) {
+    known = discoveryName.test(name) && !notDiscovery.has(name);
+    if (discoveryNames.size < 10_000) discoveryNames.set(name, known);
+  }
+  return known;
 }
 
 /** A call that maps what the credentials can reach: a refused call, or a broad read outside a console page. */
@@ -29,7 +41,7 @@ export function isDiscoveryCall(item: AnalysisEvent): boolean {
   const { event } = item;
   if (event.identityType === 'AWSService' || event.record?.userIdentity?.invokedBy) return false;
   if (isDenied(event.errorCode)) return true;
-  return discoveryName.test(event.eventName) && !notDiscovery.has(event.eventName) && !fromConsole(item);
+  return isDiscoveryName(event.eventName) && !fromConsole(item);
 }
 
 /**

@@ -1,161 +1,158 @@
 /**
- * CloudTrail fetch benchmark: events a second per region, and the ratio to the 100 events a
- * second ceiling (2 calls a second × 50 events), for 5,000 events per region in 3 regions, at
- * 300 ms and 1,500 ms per call, against the fake with the 2 calls a second limit enforced. The
- * same fetch by `aws cloudtrail lookup-events` (one process per region) is measured when the AWS
- * CLI is installed. BENCH_EVENTS changes the events per region (for a quick run).
+ * CloudTrail fetch benchmark, through the CLI as a user runs it: `node out/main/cli.cjs fetch`
+ * against the fake CloudTrail (its own process, 2 calls a second per account and region
+ * enforced), pointed at it by AWS_ENDPOINT_URL_CLOUDTRAIL with test keys in the environment.
+ * For each distribution of the events over a week (uniform, bursty, clustered, nearly empty) and
+ * 300 ms and 1,500 ms a call: events a second per region from the command's start to that
+ * region's "done" line, the fraction of the ceiling (2 calls × 50 events = 100 a second), the
+ * whole command's wall time and the calls the fake refused. BENCH_EVENTS sets the events per
+ * region (default 2,000: a short fetch, where the first seconds count most); BENCH_ONLY one
+ * distribution. The same fetch by `aws cloudtrail lookup-events` is measured on the uniform
+ * week when the AWS CLI is installed. Needs a build (`npm run bench` builds first).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { createFetchService } from '../main/services/fetch/fetch-service';
+import { distributions } from '../test/fakes/cloudtrail/fake-events';
+import type { Distribution } from '../test/fakes/cloudtrail/fake-events';
+import { startFakeCloudTrailProcess } from '../test/fakes/cloudtrail/fake-process';
 
 const REGIONS = ['us-east-1', 'eu-west-1', 'us-west-2'];
-const PER_REGION = Number(process.env.BENCH_EVENTS ?? 5000);
+const PER_REGION = Number(process.env.BENCH_EVENTS ?? 2000);
 const START = Date.parse('2026-11-01T00:00:00Z');
-const END = Date.parse('2026-11-15T00:00:00Z');
+const END = Date.parse('2026-11-08T00:00:00Z');
 const CEILING = 100;
+const CLI = join(import.meta.dirname, '../out/main/cli.cjs');
 
 interface Row {
   client: string;
+  distribution: Distribution;
   latencyMs: number;
+  /** Seconds from the command's start to each region's end. */
   perRegion: number[];
+  wallSeconds: number;
   throttled: number;
+}
+
+function startFake(distribution: Distribution, latencyMs: number) {
+  return startFakeCloudTrailProcess({
+    latencyMs,
+    callsPerSecond: 2,
+    sets: REGIONS.map((region, i) => ({ count: PER_REGION, distribution, region, userName: 'alice', start: START, end: END, seed: 11 + i })),
+  });
+}
+
+function testEnv(home: string, url: string, keyId: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: home,
+    AWS_ACCESS_KEY_ID: keyId,
+    AWS_SECRET_ACCESS_KEY: 'fakeBenchSecretKey000000000000000000000',
+    AWS_ENDPOINT_URL_CLOUDTRAIL: url,
+    AWS_CONFIG_FILE: join(home, 'none'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
+    TRAILCASE_CACHE_DIR: join(home, 'cache'),
+    TRAILCASE_DATA_DIR: join(home, 'data'),
+  };
+}
+
+/** One `trailcase fetch` of the three regions; the region's "done" progress line marks its end. */
+async function trailcase(distribution: Distribution, latencyMs: number): Promise<Row> {
+  const fake = await startFake(distribution, latencyMs);
+  const home = mkdtempSync(join(tmpdir(), 'trailcase-bench-'));
+  try {
+    const out = join(home, 'events.json');
+    const args = [CLI, 'fetch', ...REGIONS.flatMap((r) => ['--region', r]), '--user', 'alice', '--no-follow-sessions'];
+    args.push('--start', new Date(START).toISOString(), '--end', new Date(END).toISOString(), '--out', out);
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { env: testEnv(home, fake.url, 'AKIAFAKEBENCH0000001'), stdio: ['ignore', 'ignore', 'pipe'] });
+    const doneAt = new Map<string, number>();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text: string) => {
+      stderr += text;
+      for (const region of REGIONS)
+        if (!doneAt.has(region) && new RegExp(`^${region}: done`, 'm').test(stderr)) doneAt.set(region, performance.now());
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const wallSeconds = (performance.now() - started) / 1000;
+    const records = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as { Records: Array<{ eventID: string }> }).Records : [];
+    const expected = (await fake.events()).length;
+    if (code !== 0 || records.length !== expected || new Set(records.map((r) => r.eventID)).size !== expected)
+      throw new Error(`trailcase fetch exited ${code} with ${records.length} of ${expected} events:\n${stderr.slice(-500)}`);
+    const perRegion = REGIONS.map((region) => ((doneAt.get(region) ?? started + wallSeconds * 1000) - started) / 1000);
+    return { client: 'trailcase', distribution, latencyMs, perRegion, wallSeconds, throttled: (await fake.stats()).throttled };
+  } finally {
+    await fake.close();
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+/** The same fetch by the AWS CLI, one process per region, with its own retries against throttling. */
+async function awsCli(latencyMs: number): Promise<Row> {
+  const fake = await startFake('uniform', latencyMs);
+  const home = mkdtempSync(join(tmpdir(), 'trailcase-bench-aws-'));
+  try {
+    const env = { ...testEnv(home, fake.url, 'AKIAFAKEBENCHCLI0001'), AWS_PAGER: '', AWS_MAX_ATTEMPTS: '20', AWS_RETRY_MODE: 'standard' };
+    const started = performance.now();
+    const perRegion = await Promise.all(
+      REGIONS.map((region) => {
+        const args = ['cloudtrail', 'lookup-events', '--endpoint-url', fake.url, '--region', region, '--output', 'json'];
+        args.push('--lookup-attributes', 'AttributeKey=Username,AttributeValue=alice');
+        args.push('--start-time', new Date(START).toISOString(), '--end-time', new Date(END).toISOString());
+        const child = spawn('aws', args, { env, stdio: ['ignore', 'pipe', 'ignore'] });
+        let out = '';
+        child.stdout.setEncoding('utf8').on('data', (text: string) => (out += text));
+        return new Promise<number>((resolve, reject) =>
+          child.on('close', (code) => {
+            const count = code === 0 ? (JSON.parse(out) as { Events: unknown[] }).Events.length : -1;
+            if (count !== PER_REGION) return reject(new Error(`aws exited ${code} with ${count} events in ${region}`));
+            resolve((performance.now() - started) / 1000);
+          }),
+        );
+      }),
+    );
+    const wallSeconds = Math.max(...perRegion);
+    return { client: 'aws cli', distribution: 'uniform', latencyMs, perRegion, wallSeconds, throttled: (await fake.stats()).throttled };
+  } finally {
+    await fake.close();
+    rmSync(home, { recursive: true, force: true });
+  }
 }
 
 function report(row: Row): void {
   const eps = row.perRegion.map((seconds) => PER_REGION / seconds);
   const mean = eps.reduce((a, b) => a + b, 0) / eps.length;
-  const cells = eps.map((value, i) => `${REGIONS[i]} ${value.toFixed(1)}/s`).join(', ');
-  console.log(
-    `${row.client.padEnd(10)} ${String(row.latencyMs).padStart(5)} ms/call: ${mean.toFixed(1)} events/s per region (${(mean / CEILING).toFixed(2)} of ceiling) [${cells}], throttled calls: ${row.throttled}`,
-  );
-}
-
-/** Runs the fake in a child process with the limit enforced, and the measured client against it. */
-async function withFake<T>(latencyMs: number, run: (url: string, home: string) => Promise<T>): Promise<{ result: T; throttled: number }> {
-  const config = JSON.stringify({ latencyMs, perRegion: PER_REGION, regions: REGIONS, start: START, end: END });
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../test/fakes/cloudtrail/serve-fake.ts'), config], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let text = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      text += chunk;
-      if (text.includes('\n')) resolve(text.trim());
-    });
-    child.on('exit', () => reject(new Error('the fake CloudTrail did not start')));
-  });
-  const home = mkdtempSync(join(tmpdir(), 'trailcase-bench-'));
-  try {
-    const result = await run(url, home);
-    const stats = (await (await fetch(`${url}/__stats`)).json()) as { throttled: number };
-    return { result, throttled: stats.throttled };
-  } finally {
-    child.stdin.end();
-    rmSync(home, { recursive: true, force: true });
-  }
-}
-
-async function trailcase(latencyMs: number): Promise<Row> {
-  const { result, throttled } = await withFake(latencyMs, async (url, home) => {
-    const env = {
-      HOME: home,
-      AWS_ACCESS_KEY_ID: 'AKIAFAKEBENCH0000001',
-      AWS_SECRET_ACCESS_KEY: 'fake',
-      AWS_ENDPOINT_URL_CLOUDTRAIL: url,
-      AWS_CONFIG_FILE: join(home, 'none'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
-    };
-    const started = Date.now();
-    const doneAt = new Map<string, number>();
-    const service = createFetchService({
-      env,
-      cacheDir: join(home, 'cache'),
-      askMfaCode: () => Promise.reject(new Error('no MFA')),
-      emit: (message) => {
-        if (message.type !== 'fetch.progress') return;
-        for (const region of message.regions)
-          if (region.state === 'done' && !doneAt.has(region.region)) doneAt.set(region.region, Date.now());
-      },
-    });
-    const fetchId = await service.manager.start({
-      profile: 'environment',
-      regions: REGIONS,
-      identity: { kind: 'user', userName: 'alice' },
-      start: new Date(START).toISOString(),
-      end: new Date(END).toISOString(),
-      followSessions: false,
-    });
-    const status = await service.manager.settled(fetchId);
-    if (status.state !== 'done' || status.eventCount !== PER_REGION * REGIONS.length)
-      throw new Error(`bench fetch ended ${status.state} with ${status.eventCount} events`);
-    return REGIONS.map((region) => ((doneAt.get(region) ?? Date.now()) - started) / 1000);
-  });
-  return { client: 'trailcase', latencyMs, perRegion: result, throttled };
-}
-
-function awsCliRegion(url: string, home: string, region: string): Promise<number> {
-  const env = {
-    PATH: process.env.PATH,
-    HOME: home,
-    AWS_ACCESS_KEY_ID: 'AKIAFAKEBENCHCLI0001',
-    AWS_SECRET_ACCESS_KEY: 'fake',
-    AWS_CONFIG_FILE: join(home, 'none'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
-    AWS_PAGER: '',
-    AWS_MAX_ATTEMPTS: '20',
-    AWS_RETRY_MODE: 'standard',
-  };
-  const args = [
-    'cloudtrail',
-    'lookup-events',
-    '--endpoint-url',
-    url,
-    '--region',
-    region,
-    '--output',
-    'json',
-    '--lookup-attributes',
-    'AttributeKey=Username,AttributeValue=alice',
-    '--start-time',
-    new Date(START).toISOString(),
-    '--end-time',
-    new Date(END).toISOString(),
+  const worst = Math.min(...eps);
+  const cells = [
+    row.client.padEnd(10),
+    row.distribution.padEnd(12),
+    `${row.latencyMs} ms`.padStart(8),
+    `${mean.toFixed(1)}/s`.padStart(9),
+    (mean / CEILING).toFixed(2).padStart(8),
+    (worst / CEILING).toFixed(2).padStart(7),
+    `${row.wallSeconds.toFixed(1)} s`.padStart(8),
+    ((PER_REGION / row.wallSeconds) / CEILING).toFixed(2).padStart(9),
+    String(row.throttled).padStart(10),
   ];
-  const started = Date.now();
-  const child = spawn('aws', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout.setEncoding('utf8').on('data', (text: string) => (out += text));
-  child.stderr.resume();
-  return new Promise((resolve, reject) => {
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`aws exited ${code}`));
-      const count = (JSON.parse(out) as { Events: unknown[] }).Events.length;
-      if (count !== PER_REGION) return reject(new Error(`aws returned ${count} events in ${region}`));
-      resolve((Date.now() - started) / 1000);
-    });
-  });
+  console.log(`| ${cells.join(' | ')} |`);
 }
 
-async function awsCli(latencyMs: number): Promise<Row> {
-  const { result, throttled } = await withFake(latencyMs, (url, home) =>
-    Promise.all(REGIONS.map((region) => awsCliRegion(url, home, region))),
-  );
-  return { client: 'aws cli', latencyMs, perRegion: result, throttled };
-}
-
-/** Runs the CloudTrail benchmark and prints its figures. */
+/** Runs the CloudTrail benchmark and prints its figures as a table. */
 export async function benchCloudTrail(): Promise<void> {
+  if (!existsSync(CLI)) throw new Error('out/main/cli.cjs is missing: build first (npm run build)');
   console.log(
-    `CloudTrail fetch: ${PER_REGION} events per region in ${REGIONS.length} regions, 2 calls/s enforced, ceiling ${CEILING} events/s per region`,
+    `CloudTrail fetch through the CLI: ${PER_REGION} events a region in ${REGIONS.length} regions over a week, 2 calls/s enforced, ceiling ${CEILING} events/s per region`,
   );
+  console.log('| client     | distribution |  latency | events/s | fraction | worst | wall     | wall frac | throttled |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  const only = process.env.BENCH_ONLY as Distribution | undefined;
   const hasAws = spawnSync('aws', ['--version'], { stdio: 'ignore' }).status === 0;
   for (const latencyMs of [300, 1500]) {
-    report(await trailcase(latencyMs));
-    if (hasAws) report(await awsCli(latencyMs));
+    for (const distribution of distributions) if (!only || only === distribution) report(await trailcase(distribution, latencyMs));
+    if (hasAws && (!only || only === 'uniform')) report(await awsCli(latencyMs));
   }
+  console.log('events/s and fraction: mean of the regions, from the command\'s start to the region\'s "done" line; worst: the slowest region; wall: the whole command.');
   if (!hasAws) console.log('aws cli: not installed, comparison skipped');
 }

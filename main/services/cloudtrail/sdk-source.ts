@@ -5,6 +5,7 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { stableId } from '../../../shared/records/normalize';
 import { CheckedHttpHandler } from '../aws/checked-http-handler';
 import { clientEndpoint } from '../aws/endpoints';
+import { whenSent } from './send-clock';
 import type { LookupItem, LookupPage, LookupRequest, LookupSource } from './types';
 
 export interface SdkSourceOptions {
@@ -61,16 +62,22 @@ export function createSdkSource(options: SdkSourceOptions): LookupSource & { des
         ...(request.nextToken ? { NextToken: request.nextToken } : {}),
       });
       const onSend = request.onSend;
+      let forget = () => {};
       if (onSend) {
         command.middlewareStack.add(
           (next) => (args) => {
+            // Signed and about to leave; the clock moves again when the bytes reach the socket.
             onSend();
+            const id = (args.request as { headers?: Record<string, string> }).headers?.['amz-sdk-invocation-id'];
+            if (id) forget = whenSent(id, onSend);
             return next(args);
           },
           { step: 'finalizeRequest', priority: 'low', name: 'trailcaseRateClock' },
         );
       }
-      const output = await clientFor(region).send(command, { abortSignal: signal });
+      const output = await clientFor(region)
+        .send(command, { abortSignal: signal })
+        .finally(() => forget());
       return { events: (output.Events ?? []).map((event) => toItem(event, request)), nextToken: output.NextToken ?? null };
     },
     destroy() {

@@ -11,9 +11,9 @@ import { normalizeEvent } from '../../../shared/records/normalize';
 import type { CloudTrailRecord, NormalizedEvent } from '../../../shared/records/types';
 import { isDemoAccount, withDemoTorExits } from '../../services/demo/demo-intel';
 import { readRecordsFile } from '../../services/drafts/records-file';
-import { loadIpEnricher } from '../../services/intel/load-enricher';
+import { loadIntel } from '../../services/intel/load-enricher';
 import { createCliContext } from '../cli-context';
-import { printOut } from '../terminal-output';
+import { printErr, printOut } from '../terminal-output';
 
 const notRecords = (path: string) => new Error(`${path} has no "Records" list; expected {"Records": [...]}.`);
 
@@ -63,8 +63,11 @@ export function registerAnalyzeCommand(program: Command): void {
     .action(async (options: { events: string; baseline?: string; format: 'json' | 'markdown' }) => {
       const events = await readEventsForAnalysis(options.events);
       const baseline = options.baseline === undefined ? null : await readEventsForAnalysis(options.baseline);
-      // The data folder's data sets (country and ASN bundled; AWS and Tor once imported).
-      let enricher = await loadIpEnricher(createCliContext().dataDir);
+      // The data folder's data sets (country and ASN bundled; AWS and Tor once imported); one
+      // that cannot be read is missing (its answers unknown), and said so on stderr.
+      const intel = await loadIntel(createCliContext().dataDir);
+      for (const problem of intel.status.problems) printErr(`trailcase: warning: enrichment data set not used: ${problem}\n`);
+      let enricher = intel.enricher;
       // The demo account's story carries its own Tor exits (named as the demo's data set).
       if (isDemoAccount(events)) enricher = withDemoTorExits(enricher);
       const analysis = analyzeRecords(events, { enricher, baseline });

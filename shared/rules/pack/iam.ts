@@ -7,23 +7,24 @@ const iam = 'iam.amazonaws.com';
 /** Policy names that grant (or are named as granting) administration. */
 const adminName = '(?:admin|poweruser|fullaccess|organizationaccountaccessrole|break-?glass)';
 
-/** AWS managed policies that grant administration, or the means to grant it (IAMFullAccess). */
-const adminPolicy: Condition = { field: 'requestParameters.policyArn', matches: ':policy/(?:AdministratorAccess|IAMFullAccess)$' };
+/** The AWS managed policies that grant administration, or the means to grant it to oneself. */
+const administratorAccess: Condition = { field: 'requestParameters.policyArn', endsWith: ':policy/AdministratorAccess' };
+const iamFullAccess: Condition = { field: 'requestParameters.policyArn', endsWith: ':policy/IAMFullAccess' };
 
 /** IAM privilege changes: what an identity may do, and who may become it. */
 export const iamRules: readonly RiskRule[] = [
   {
     id: 'TC-IAM-001',
-    title: 'Administrator or full IAM access attached',
+    title: 'AdministratorAccess attached',
     severity: 'critical',
     category: 'privilege-change',
     when: {
       all: [
         succeededCall(iam, 'AttachUserPolicy', 'AttachRolePolicy', 'AttachGroupPolicy'),
-        adminPolicy,
+        administratorAccess,
       ],
     },
-    reason: '{eventName} attached {requestParameters.policyArn} to {requestParameters.userName|requestParameters.roleName|requestParameters.groupName}: full control of the account, or of who may have it.',
+    reason: '{eventName} attached {requestParameters.policyArn} to {requestParameters.userName|requestParameters.roleName|requestParameters.groupName}: full control of the account.',
     nextStep: 'Confirm the change was approved; otherwise detach the policy and rotate the credentials involved.',
     attack: ['T1098.003'],
     references: [
@@ -36,6 +37,20 @@ export const iamRules: readonly RiskRule[] = [
     ],
   },
   {
+    id: 'TC-IAM-020',
+    title: 'IAMFullAccess attached',
+    severity: 'high',
+    category: 'privilege-change',
+    when: { all: [succeededCall(iam, 'AttachUserPolicy', 'AttachRolePolicy', 'AttachGroupPolicy'), iamFullAccess] },
+    reason: '{eventName} attached {requestParameters.policyArn} to {requestParameters.userName|requestParameters.roleName|requestParameters.groupName}: it may now grant itself any permission.',
+    nextStep: 'Confirm the change was approved; otherwise detach the policy.',
+    attack: ['T1098.003'],
+    references: [
+      { source: 'Panther', name: 'IAM Policy Modified' },
+      { source: 'TrailDiscover', name: 'AttachRolePolicy' },
+    ],
+  },
+  {
     id: 'TC-IAM-002',
     title: 'IAM permissions changed',
     severity: 'medium',
@@ -43,7 +58,7 @@ export const iamRules: readonly RiskRule[] = [
     when: {
       all: [
         succeededCall(iam, 'AttachUserPolicy', 'AttachRolePolicy', 'AttachGroupPolicy', 'PutUserPolicy', 'PutRolePolicy', 'PutGroupPolicy', 'CreatePolicy', 'CreatePolicyVersion', 'SetDefaultPolicyVersion', 'UpdateAssumeRolePolicy', 'AddUserToGroup', 'PutUserPermissionsBoundary', 'PutRolePermissionsBoundary', 'DeleteUserPermissionsBoundary', 'DeleteRolePermissionsBoundary', 'DetachUserPolicy', 'DetachRolePolicy', 'DetachGroupPolicy', 'DeleteUserPolicy', 'DeleteRolePolicy', 'DeleteGroupPolicy', 'DeletePolicy', 'DeletePolicyVersion', 'AddRoleToInstanceProfile'),
-        { not: adminPolicy },
+        { not: administratorAccess },
       ],
     },
     reason: '{eventName} changed what {requestParameters.userName|requestParameters.roleName|requestParameters.groupName|requestParameters.policyArn|requestParameters.policyName} may do.',

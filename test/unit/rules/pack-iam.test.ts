@@ -14,9 +14,13 @@ describeFamily('IAM privilege', iamRules, {
   'TC-IAM-001': {
     positive: [
       eventOf(iam, 'AttachUserPolicy', { requestParameters: { userName: 'mallory', policyArn: admin } }),
-      eventOf(iam, 'AttachRolePolicy', { requestParameters: { roleName: 'r', policyArn: 'arn:aws:iam::aws:policy/IAMFullAccess' } }),
+      eventOf(iam, 'AttachRolePolicy', { requestParameters: { roleName: 'r', policyArn: admin } }),
     ],
     negative: [eventOf(iam, 'AttachUserPolicy', { requestParameters: { userName: 'bob', policyArn: readOnly } }), eventOf(iam, 'AttachUserPolicy', { ...denied, requestParameters: { policyArn: admin } })],
+  },
+  'TC-IAM-020': {
+    positive: [eventOf(iam, 'AttachRolePolicy', { requestParameters: { roleName: 'r', policyArn: 'arn:aws:iam::aws:policy/IAMFullAccess' } })],
+    negative: [eventOf(iam, 'AttachRolePolicy', { requestParameters: { roleName: 'r', policyArn: readOnly } })],
   },
   'TC-IAM-002': {
     positive: [eventOf(iam, 'PutUserPolicy', { requestParameters: { userName: 'bob', policyName: 'p', policyDocument: s3Policy } }), eventOf(iam, 'AttachUserPolicy', { requestParameters: { userName: 'bob', policyArn: readOnly } })],

@@ -11,6 +11,7 @@ import {
   readdirSync,
   statSync,
 } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { chmod, lstat, mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -29,8 +30,18 @@ export const PRIVATE_FILE_MODE = 0o600;
 const isLoose = (mode: number) => (mode & 0o077) !== 0;
 
 /**
- * Creates `root/…subfolders` and makes each level, from `root` down, 0700 (tightened if looser).
- * Folders above `root` are the user's and are left alone. Returns the full path.
+ * Whether a root folder may be tightened: not a shared folder (sticky, like /tmp, named with
+ * `--cache-dir /tmp`) and not another user's. Folders Trailcase creates inside are 0700 anyway.
+ */
+function isOwnRoot(info: Stats): boolean {
+  const uid = process.getuid?.();
+  return (info.mode & 0o1000) === 0 && (uid === undefined || info.uid === uid);
+}
+
+/**
+ * Creates `root/…subfolders` and makes each level, from `root` down, 0700 (tightened if looser;
+ * the root only when it is the user's own and not shared). Folders above `root` are left alone.
+ * Returns the full path.
  */
 export function ensurePrivateDirSync(root: string, ...subfolders: string[]): string {
   const target = join(root, ...subfolders);
@@ -38,7 +49,8 @@ export function ensurePrivateDirSync(root: string, ...subfolders: string[]): str
   let dir = root;
   for (const part of ['', ...subfolders]) {
     dir = join(dir, part);
-    if (isLoose(statSync(dir).mode)) chmodSync(dir, PRIVATE_DIR_MODE);
+    const info = statSync(dir);
+    if (isLoose(info.mode) && (dir !== root || isOwnRoot(info))) chmodSync(dir, PRIVATE_DIR_MODE);
   }
   return target;
 }
@@ -50,7 +62,8 @@ export async function ensurePrivateDir(root: string, ...subfolders: string[]): P
   let dir = root;
   for (const part of ['', ...subfolders]) {
     dir = join(dir, part);
-    if (isLoose((await stat(dir)).mode)) await chmod(dir, PRIVATE_DIR_MODE);
+    const info = await stat(dir);
+    if (isLoose(info.mode) && (dir !== root || isOwnRoot(info))) await chmod(dir, PRIVATE_DIR_MODE);
   }
   return target;
 }

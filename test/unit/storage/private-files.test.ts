@@ -47,6 +47,14 @@ describe.each([
     expect([modeOf(join(base, 'data')), modeOf(join(base, 'data', 'drafts'))]).toEqual([0o700, 0o700]);
   });
 
+  test('leaves a shared root (sticky, like /tmp) as it is, and makes what it creates inside 0700', async () => {
+    mkdirSync(join(base, 'shared'));
+    chmodSync(join(base, 'shared'), 0o1777);
+    await ensureDir(join(base, 'shared'), 'cloudtrail');
+    expect(statSync(join(base, 'shared')).mode & 0o7777).toBe(0o1777);
+    expect(modeOf(join(base, 'shared', 'cloudtrail'))).toBe(0o700);
+  });
+
   test('writes a new file 0600, and replaces one found 0644 with one that is 0600', async () => {
     await writeFile(join(base, 'new.json'), '{}');
     writeFileSync(join(base, 'old.json'), 'old', { mode: 0o644 });

@@ -56,7 +56,12 @@ export function runCredentialProcess(
     child.on('error', () => finish(new ApiError('CREDENTIALS_MISSING', `The credential_process of ${who} could not be started.`)));
     child.on('close', (code) => {
       if (code !== 0)
-        return finish(new ApiError('CREDENTIALS_MISSING', `The credential_process of ${who} failed (exit status ${code ?? 'killed'}).`));
+        return finish(
+          new ApiError(
+            'CREDENTIALS_MISSING',
+            `The credential_process of ${who} failed (exit status ${code ?? 'killed'}): fix the command, then Retry.`,
+          ),
+        );
       // This runs in the child's `close` listener: a throw here would be uncaught and end the
       // whole host (every api call, a token typed in the browser), so it becomes the rejection.
       let credentials: AwsCredentialIdentity;

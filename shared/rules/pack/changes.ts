@@ -12,15 +12,13 @@ const ec2 = 'ec2.amazonaws.com';
 export const changeRules: readonly RiskRule[] = [
   {
     id: 'TC-CHANGE-001',
-    title: 'Lambda function or its triggers changed',
+    title: 'Lambda function deleted, or its permissions or triggers changed',
     severity: 'low',
     category: 'execution',
     when: personCall(lambda,
-      'DeleteFunction', 'DeleteFunction20150331', 'RemovePermission', 'RemovePermission20150331v2', 'PublishVersion', 'PublishVersion20150331',
-      'CreateAlias', 'CreateAlias20150331', 'UpdateAlias', 'UpdateAlias20150331', 'DeleteAlias', 'DeleteAlias20150331',
-      'CreateEventSourceMapping', 'CreateEventSourceMapping20150331', 'UpdateEventSourceMapping', 'UpdateEventSourceMapping20150331', 'DeleteEventSourceMapping', 'DeleteEventSourceMapping20150331',
-      'UpdateFunctionConfiguration', 'UpdateFunctionConfiguration20150331v2', 'AddPermission', 'AddPermission20150331v2', 'PutFunctionConcurrency', 'PutFunctionConcurrency20171031'),
-    reason: '{eventName} on {requestParameters.functionName}: what the function is, who may call it or what triggers it changed (not its code).',
+      'DeleteFunction', 'DeleteFunction20150331', 'RemovePermission', 'RemovePermission20150331v2', 'AddPermission', 'AddPermission20150331v2',
+      'CreateEventSourceMapping', 'CreateEventSourceMapping20150331', 'UpdateEventSourceMapping', 'UpdateEventSourceMapping20150331', 'DeleteEventSourceMapping', 'DeleteEventSourceMapping20150331'),
+    reason: '{eventName} on {requestParameters.functionName}: the function, who may call it or what triggers it changed (not its code).',
     nextStep: 'Check the change against the function\'s deployment history.',
     attack: ['T1648'],
     references: [
@@ -29,24 +27,9 @@ export const changeRules: readonly RiskRule[] = [
     ],
   },
   {
-    id: 'TC-CHANGE-002',
-    title: 'Container image pushed or repository changed',
-    severity: 'low',
-    category: 'execution',
-    when: personCall('ecr.amazonaws.com', 'PutImage', 'BatchDeleteImage', 'CreateRepository', 'DeleteRepository', 'SetRepositoryPolicy', 'DeleteRepositoryPolicy', 'PutLifecyclePolicy', 'PutImageScanningConfiguration', 'PutImageTagMutability'),
-    reason: '{eventName} on repository {requestParameters.repositoryName}: the images that services run, or who may pull them, changed.',
-    nextStep: 'Check the image digest against the build system.',
-    attack: ['T1525'],
-    references: [
-      { source: 'Panther', name: 'ECR CRUD Actions' },
-      { source: 'TrailDiscover', name: 'PutImage' },
-      { source: 'Splunk', name: 'AWS ECR Container Upload Unknown User' },
-    ],
-  },
-  {
     id: 'TC-CHANGE-003',
     title: 'Instances started, stopped or changed',
-    severity: 'low',
+    severity: 'info',
     category: 'execution',
     when: {
       all: [

@@ -63,7 +63,7 @@ export const executionRules: readonly RiskRule[] = [
   {
     id: 'TC-EXEC-004',
     title: 'Lambda function code created or replaced',
-    severity: 'medium',
+    severity: 'low',
     category: 'execution',
     when: personCall(lambda, 'CreateFunction', 'CreateFunction20150331', 'UpdateFunctionCode', 'UpdateFunctionCode20150331v2'),
     reason: '{eventName} on {requestParameters.functionName}: new code will run with the role {requestParameters.role|responseElements.role}.',

@@ -34,10 +34,6 @@ describeFamily('changes', changeRules, {
     positive: [eventOf(lambda, 'DeleteFunction20150331', { requestParameters: { functionName: 'basic-node-task' } }), eventOf(lambda, 'DeleteFunction', { requestParameters: { functionName: 'basic-node-task' } })],
     negative: [eventOf(lambda, 'GetFunction20150331v2', { requestParameters: { functionName: 'f' } }), eventOf(lambda, 'DeleteFunction20150331', viaCloudFormation)],
   },
-  'TC-CHANGE-002': {
-    positive: [eventOf('ecr.amazonaws.com', 'PutImage', { requestParameters: { repositoryName: 'app', imageTag: 'latest' } })],
-    negative: [eventOf('ecr.amazonaws.com', 'BatchGetImage', { requestParameters: { repositoryName: 'app' } })],
-  },
   'TC-CHANGE-003': {
     positive: [eventOf(ec2, 'StopInstances', { requestParameters: { instancesSet: { items: [{ instanceId: 'i-1' }] }, force: false } })],
     negative: [eventOf(ec2, 'StopInstances', { sourceIPAddress: 'autoscaling.amazonaws.com', userIdentity: { type: 'AWSService', invokedBy: 'autoscaling.amazonaws.com' } }), eventOf(ec2, 'DescribeInstanceStatus')],

@@ -1,6 +1,6 @@
 import type { Condition } from '../condition';
 import type { RiskRule } from '../rule';
-import { notByAwsService, personCall, succeeded, succeededCall } from './helpers';
+import { isTrue, notByAwsService, personCall, succeeded, succeededCall } from './helpers';
 
 const iam = 'iam.amazonaws.com';
 
@@ -201,5 +201,27 @@ export const credentialRules: readonly RiskRule[] = [
       { source: 'SigmaHQ', name: 'AWS Identity Center Identity Provider Change' },
       { source: 'TrailDiscover', name: 'EnableExternalIdPConfigurationForDirectory' },
     ],
+  },
+  {
+    id: 'TC-CRED-007',
+    title: 'Cognito user created or its password set by an administrator',
+    severity: 'medium',
+    category: 'credential-creation',
+    when: personCall('cognito-idp.amazonaws.com', 'AdminCreateUser', 'AdminSetUserPassword', 'AdminResetUserPassword', 'AdminAddUserToGroup', 'AdminUpdateUserAttributes', 'AdminConfirmSignUp'),
+    reason: '{eventName} in user pool {requestParameters.userPoolId} for {requestParameters.username}: someone can now sign in to the application as that user.',
+    nextStep: 'Confirm the change with the application owner.',
+    attack: ['T1098', 'T1136'],
+    references: [{ source: 'TrailDiscover', name: 'AdminSetUserPassword' }],
+  },
+  {
+    id: 'TC-CRED-008',
+    title: 'Cognito identity pool opened to unauthenticated users',
+    severity: 'high',
+    category: 'data-exposure',
+    when: { all: [succeededCall('cognito-identity.amazonaws.com', 'UpdateIdentityPool', 'CreateIdentityPool'), isTrue('requestParameters.allowUnauthenticatedIdentities')] },
+    reason: '{eventName} on {requestParameters.identityPoolName|requestParameters.identityPoolId} lets anyone on the internet get AWS credentials for the pool\'s unauthenticated role.',
+    nextStep: 'Check what the unauthenticated role may do; turn unauthenticated access off if unneeded.',
+    attack: ['T1078.004'],
+    references: [{ source: 'TrailDiscover', name: 'UpdateIdentityPool' }],
   },
 ];

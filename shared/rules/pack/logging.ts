@@ -200,4 +200,18 @@ export const loggingRules: readonly RiskRule[] = [
       { source: 'Splunk', name: 'AWS Bedrock Delete Model Invocation Logging Configuration' },
     ],
   },
+  {
+    id: 'TC-LOG-014',
+    title: 'AWS Config rule, aggregator or conformance pack deleted',
+    severity: 'medium',
+    category: 'logging-tampering',
+    when: succeededCall('config.amazonaws.com', 'DeleteConfigRule', 'DeleteOrganizationConfigRule', 'DeleteConfigurationAggregator', 'DeleteConformancePack', 'DeleteOrganizationConformancePack', 'DeleteRemediationConfiguration', 'DeleteRetentionConfiguration', 'DeleteEvaluationResults'),
+    reason: '{eventName} ({requestParameters.configRuleName|requestParameters.configurationAggregatorName|requestParameters.conformancePackName}): a compliance check or its history is gone.',
+    nextStep: 'Restore the rule or pack and check what it would have reported.',
+    attack: ['T1562.001'],
+    references: [
+      { source: 'Elastic', name: 'AWS Config Resource Deletion' },
+      { source: 'TrailDiscover', name: 'DeleteConfigRule' },
+    ],
+  },
 ];

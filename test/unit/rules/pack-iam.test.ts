@@ -147,6 +147,14 @@ describeFamily('credentials', credentialRules, {
     positive: [eventOf('sso-directory.amazonaws.com', 'EnableExternalIdPConfigurationForDirectory', { requestParameters: { directoryId: 'd-1' } })],
     negative: [eventOf('sso-directory.amazonaws.com', 'DescribeDirectory')],
   },
+  'TC-CRED-007': {
+    positive: [eventOf('cognito-idp.amazonaws.com', 'AdminSetUserPassword', { requestParameters: { userPoolId: 'us-east-1_abc', username: 'ceo@example.com', permanent: true } })],
+    negative: [eventOf('cognito-idp.amazonaws.com', 'AdminGetUser', { requestParameters: { userPoolId: 'us-east-1_abc', username: 'ceo@example.com' } })],
+  },
+  'TC-CRED-008': {
+    positive: [eventOf('cognito-identity.amazonaws.com', 'UpdateIdentityPool', { requestParameters: { identityPoolId: 'us-east-1:1', identityPoolName: 'app', allowUnauthenticatedIdentities: true } })],
+    negative: [eventOf('cognito-identity.amazonaws.com', 'UpdateIdentityPool', { requestParameters: { identityPoolId: 'us-east-1:1', allowUnauthenticatedIdentities: false } })],
+  },
   'TC-CRED-005': {
     positive: [eventOf('ec2.amazonaws.com', 'ImportKeyPair', { requestParameters: { keyName: 'k' } }), eventOf('ec2.amazonaws.com', 'CreateKeyPair', { requestParameters: { keyName: 'stratus' } })],
     negative: [eventOf('ec2.amazonaws.com', 'DescribeKeyPairs')],

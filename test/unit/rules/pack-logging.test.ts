@@ -58,6 +58,10 @@ describeFamily('logging', loggingRules, {
     positive: [eventOf('s3.amazonaws.com', 'PutBucketLogging', { requestParameters: { bucketName: 'data', logging: '', BucketLoggingStatus: { xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/' } } })],
     negative: [eventOf('s3.amazonaws.com', 'PutBucketLogging', { requestParameters: { bucketName: 'data', logging: '', BucketLoggingStatus: { LoggingEnabled: { TargetBucket: 'logs', TargetPrefix: 'data/' } } } })],
   },
+  'TC-LOG-014': {
+    positive: [eventOf('config.amazonaws.com', 'DeleteConfigRule', { requestParameters: { configRuleName: 'root-mfa-enabled' } })],
+    negative: [eventOf('config.amazonaws.com', 'PutConfigRule', { requestParameters: { configRule: { configRuleName: 'root-mfa-enabled' } } })],
+  },
   'TC-LOG-013': {
     positive: [eventOf('bedrock.amazonaws.com', 'DeleteModelInvocationLoggingConfiguration')],
     negative: [eventOf('bedrock.amazonaws.com', 'PutModelInvocationLoggingConfiguration')],

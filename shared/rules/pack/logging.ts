@@ -41,8 +41,12 @@ export const loggingRules: readonly RiskRule[] = [
             isFalse('requestParameters.eventSelectors.includeManagementEvents'),
             { field: 'requestParameters.eventSelectors.readWriteType', oneOf: ['ReadOnly', 'WriteOnly'] },
             { field: 'requestParameters.eventSelectors.excludeManagementEventSources', countAtLeast: 1 },
-            { field: 'requestParameters.advancedEventSelectors.fieldSelectors.notEquals', oneOf: ['Management'] },
-            { field: 'requestParameters.advancedEventSelectors.fieldSelectors.field', oneOf: ['readOnly', 'eventSource', 'eventName'] },
+            {
+              all: [
+                { field: 'requestParameters.advancedEventSelectors', exists: true },
+                { not: { field: 'requestParameters.advancedEventSelectors.fieldSelectors.equals', oneOf: ['Management'] } },
+              ],
+            },
           ],
         },
       ],

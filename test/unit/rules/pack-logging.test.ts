@@ -16,10 +16,20 @@ describeFamily('logging', loggingRules, {
     positive: [
       eventOf(cloudtrail, 'PutEventSelectors', { requestParameters: { trailName: 'org-trail', eventSelectors: [{ readWriteType: 'ReadOnly', includeManagementEvents: false, dataResources: [], excludeManagementEventSources: [] }] } }),
       eventOf(cloudtrail, 'PutEventSelectors', { requestParameters: { trailName: 'org-trail', eventSelectors: [{ readWriteType: 'All', includeManagementEvents: true, excludeManagementEventSources: ['kms.amazonaws.com'] }] } }),
+      eventOf(cloudtrail, 'PutEventSelectors', { requestParameters: { trailName: 'org-trail', advancedEventSelectors: [{ name: 'S3 only', fieldSelectors: [{ field: 'eventCategory', equals: ['Data'] }, { field: 'resources.type', equals: ['AWS::S3::Object'] }] }] } }),
     ],
     negative: [
       eventOf(cloudtrail, 'PutEventSelectors', { requestParameters: { trailName: 'org-trail', eventSelectors: [{ readWriteType: 'All', includeManagementEvents: true, dataResources: [], excludeManagementEventSources: [] }] } }),
       eventOf(cloudtrail, 'GetEventSelectors', { requestParameters: { trailName: 'org-trail' } }),
+      eventOf(cloudtrail, 'PutEventSelectors', {
+        requestParameters: {
+          trailName: 'org-trail',
+          advancedEventSelectors: [
+            { name: 'Management', fieldSelectors: [{ field: 'eventCategory', equals: ['Management'] }] },
+            { name: 'S3 writes', fieldSelectors: [{ field: 'eventCategory', equals: ['Data'] }, { field: 'readOnly', equals: ['false'] }] },
+          ],
+        },
+      }),
     ],
   },
   'TC-LOG-003': {

@@ -6,9 +6,11 @@ import { rulePack as builtInPack } from '../rules/rule-pack';
 import type { RuleHit } from '../rules/types';
 import { createIntelLookup, prepareEvents } from './analysis-event';
 import type { AnalysisEvent } from './analysis-event';
-import { buildBaseline } from './baseline';
 import type { BaselineField } from './baseline';
-import { toAnalysisFlag } from './flags';
+import { baselineOutcome } from '../baseline/analysis-outcome';
+import type { Mute } from '../baseline/mutes';
+import { buildIdentityBaseline } from '../baseline/identity-baseline';
+import type { IdentityBaseline } from '../baseline/identity-baseline';
 import { detectors } from './findings/detectors';
 import type { DetectorContext } from './findings/detector';
 import { groupBy, toFinding } from './findings/finding';
@@ -25,6 +27,10 @@ export interface AnalyzeOptions {
   rulePack?: RulePack;
   /** Flags already computed (the app prepares them once); by default the pack's engine runs. */
   flagsOf?: (event: NormalizedEvent) => RuleHit[];
+  /** The analyst's mutes (rule for an identity, reason, expiry), applied as marks: a muted flag stays. */
+  mutes?: readonly Mute[];
+  /** The time mutes are judged at (ms); now by default. */
+  now?: number;
 }
 
 /** The events with a time, in time order; files are usually sorted already, which is checked first. */
@@ -55,10 +61,12 @@ export function analyzeRecords(events: readonly NormalizedEvent[], options: Anal
 
   let baseline: Analysis['baseline'] = null;
   let newFields: BaselineField[][] | null = null;
+  let built: IdentityBaseline | null = null;
   if (options.baseline) {
-    const built = buildBaseline(prepareEvents(options.baseline, () => [], lookup));
-    baseline = { start: built.start, end: built.end, events: built.events };
-    newFields = prepared.map((item) => built.newFields(item));
+    const earlier = buildIdentityBaseline(prepareEvents(options.baseline, () => [], lookup));
+    built = earlier;
+    baseline = { start: earlier.start, end: earlier.end, events: earlier.events };
+    newFields = prepared.map((item) => earlier.newFields(item));
   }
 
   const timed = inTimeOrder(prepared);
@@ -70,18 +78,24 @@ export function analyzeRecords(events: readonly NormalizedEvent[], options: Anal
     timed,
     byActor: groupBy(timed, (item) => item.actor),
   };
-  const findings = detectors.flatMap((detect) => detect(prepared, context)).map(toFinding).sort(byFinding);
+  const outcome = baselineOutcome(prepared, { baseline: built, newFields, timed, mutes: options.mutes ?? [], now: options.now ?? Date.now() });
+  const findings = [...detectors.flatMap((detect) => detect(prepared, context)).map(toFinding), ...outcome.findings].sort(byFinding);
 
   return {
     rulePack: pack.version,
     baseline,
-    events: prepared.map(({ event, flags, index }) => ({
+    baselineStats: built ? built.stats() : null,
+    events: prepared.map(({ event, index }) => ({
       eventID: event.id,
       eventTime: typeof event.record?.eventTime === 'string' ? event.record.eventTime : '',
       eventName: event.eventName,
-      flags: flags.map(toAnalysisFlag),
+      flags: outcome.flags.get(index) ?? [],
       new: newFields ? newFields[index]! : [],
+      routine: outcome.routine[index] === true,
     })),
+    groups: outcome.groups,
+    counts: outcome.counts,
+    mutes: outcome.mutes,
     sources: sourcesOf(prepared),
     findings,
     datasets,

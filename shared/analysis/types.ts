@@ -3,6 +3,9 @@
  * (DESIGN 2.6). Outside checks read these names: add fields freely, never rename.
  */
 import type { AddressKind, DatasetInfo } from '../intel/types';
+import type { FlagGroup } from '../baseline/groups';
+import type { Mute } from '../baseline/mutes';
+import type { BaselineStats } from '../baseline/stats';
 import type { Severity } from '../rules/types';
 
 export interface AnalysisFlag {
@@ -13,6 +16,10 @@ export interface AnalysisFlag {
   reason: string;
   /** MITRE ATT&CK technique ids (`T1098`, `T1562.008`). */
   attack: string[];
+  /** The rule's own severity, when the baseline raised it (something new); `reason` says why. */
+  raisedFrom?: Severity;
+  /** The analyst muted this rule for the identity: shown as muted, counted, never dropped. */
+  muted?: { reason: string; until: string };
 }
 
 export interface AnalyzedEvent {
@@ -23,6 +30,8 @@ export interface AnalyzedEvent {
   flags: AnalysisFlag[];
   /** What the baseline never showed for this identity: `sourceIP`, `asn`, `country`, `userAgent`, `eventName`, `region`… (empty without a baseline). */
   new: string[];
+  /** A flagged event the identity does often, the same way, from its usual places (shown, de-emphasised); false without a baseline. */
+  routine: boolean;
 }
 
 export interface AnalyzedSource {
@@ -56,7 +65,9 @@ export type FindingKind =
   | 'logging-tampering'
   | 'privilege-escalation'
   | 'persistence'
-  | 'exfiltration';
+  | 'exfiltration'
+  /** The identity's usual address active within the hour of calls from a new address or network: two parties hold the credentials. */
+  | 'concurrent-sessions';
 
 export interface Finding {
   kind: FindingKind;
@@ -69,6 +80,8 @@ export interface Finding {
   summaryParts: Array<{ text: string } | { value: string }>;
   eventIDs: string[];
   attack: string[];
+  /** For `concurrent-sessions`: the events from the usual address and from the new one. */
+  parties?: { usual: string[]; new: string[] };
   /** Time of the first and last event named (ISO), for ordering and display. */
   start: string | null;
   end: string | null;
@@ -77,6 +90,14 @@ export interface Finding {
 export interface Analysis {
   rulePack: string;
   baseline: { start: string; end: string; events: number } | null;
+  /** Per identity, first and last seen, count and label of each value, AWS services' calls apart (shared/baseline); null without a baseline. */
+  baselineStats: BaselineStats | null;
+  /** Repeated flags as one line each: the same rule on the same call and resource. */
+  groups: FlagGroup[];
+  /** Flagged events routine for their identity, flags raised by the baseline, flags muted by the analyst. */
+  counts: { flagged: number; routine: number; raised: number; muted: number };
+  /** The analyst's mutes given to the analysis, each with whether it is still in force. */
+  mutes: Array<Mute & { active: boolean }>;
   events: AnalyzedEvent[];
   sources: AnalyzedSource[];
   findings: Finding[];

@@ -1,8 +1,41 @@
+import type { Condition } from '../condition';
 import type { RiskRule } from '../rule';
-import { denied, succeeded } from './helpers';
+import { denied, notByAwsService, succeeded } from './helpers';
 import { reconNames } from './discovery';
 
 const signin = 'signin.amazonaws.com';
+
+/**
+ * A refused read that maps the account: a known inventory call, or any List, Describe or Get
+ * on the services an intruder maps first. Console page loads (user agent `aws-internal/…`)
+ * are left out: a console page mixes items the user may and may not see.
+ */
+const reconRefused: Condition = {
+  all: [
+    denied,
+    {
+      any: [
+        { field: 'eventName', oneOf: reconNames },
+        {
+          all: [
+            { field: 'eventSource', oneOf: ['iam.amazonaws.com', 'ec2.amazonaws.com', 's3.amazonaws.com', 'rds.amazonaws.com', 'dynamodb.amazonaws.com', 'secretsmanager.amazonaws.com', 'lambda.amazonaws.com', 'sts.amazonaws.com'] },
+            { field: 'eventName', matches: '^(?:List|Describe|Get)' },
+          ],
+        },
+      ],
+    },
+    { not: { field: 'userAgent', startsWith: 'aws-internal/' } },
+  ],
+};
+
+/** A console sign-in that used no second factor, for identities outside SSO and SAML federation. */
+const consoleWithoutMfa: Condition = {
+  all: [
+    { field: 'eventName', equals: 'ConsoleLogin' },
+    { field: 'responseElements.ConsoleLogin', equals: 'Success' },
+    { field: 'additionalEventData.MFAUsed', equals: 'No' },
+  ],
+};
 
 /** Console sign-in, refusals, use of the root user, and calls made by attack tools. */
 export const accessRules: readonly RiskRule[] = [
@@ -34,14 +67,7 @@ export const accessRules: readonly RiskRule[] = [
     title: 'Console sign-in without MFA',
     severity: 'high',
     category: 'console-login',
-    when: {
-      all: [
-        { field: 'eventName', equals: 'ConsoleLogin' },
-        { field: 'responseElements.ConsoleLogin', equals: 'Success' },
-        { field: 'additionalEventData.MFAUsed', equals: 'No' },
-        { field: 'userIdentity.type', oneOf: ['IAMUser', 'Root'] },
-      ],
-    },
+    when: { all: [consoleWithoutMfa, { field: 'userIdentity.type', oneOf: ['IAMUser', 'Root'] }] },
     reason: '{userIdentity.type} {userIdentity.userName} signed in to the console from {sourceIPAddress} with MFAUsed = No.',
     nextStep: 'Confirm the sign-in with the user; require MFA for console access.',
     attack: ['T1078.004'],
@@ -50,6 +76,28 @@ export const accessRules: readonly RiskRule[] = [
       { source: 'SigmaHQ', name: 'AWS Console Login Without MFA Monitoring' },
       { source: 'Elastic', name: 'AWS Root Login Without MFA' },
       { source: 'Stratus Red Team', name: 'Console Login without MFA' },
+    ],
+  },
+  {
+    id: 'TC-LOGIN-008',
+    title: 'Console session without MFA outside SSO',
+    severity: 'medium',
+    category: 'console-login',
+    when: {
+      all: [
+        consoleWithoutMfa,
+        { not: { field: 'userIdentity.type', oneOf: ['IAMUser', 'Root'] } },
+        { not: { field: 'userIdentity.arn', includes: ':assumed-role/AWSReservedSSO_' } },
+        { field: 'additionalEventData.SamlProviderArn', exists: false },
+        { not: { field: 'userIdentity.sessionContext.attributes.mfaAuthenticated', equals: 'true' } },
+      ],
+    },
+    reason: '{userIdentity.arn} opened a console session from {sourceIPAddress} with no MFA and no SSO or SAML provider behind it.',
+    nextStep: 'Find how the session was made (GetSigninToken, GetFederationToken) and by whom.',
+    attack: ['T1078.004', 'T1550.001'],
+    references: [
+      { source: 'Panther', name: 'Logins Without MFA' },
+      { source: 'SigmaHQ', name: 'AWS Console Login Without MFA Monitoring' },
     ],
   },
   {
@@ -132,7 +180,7 @@ export const accessRules: readonly RiskRule[] = [
     title: 'Access denied',
     severity: 'low',
     category: 'access-denied',
-    when: { all: [denied, { not: { field: 'eventName', oneOf: reconNames } }] },
+    when: { all: [denied, { not: reconRefused }, notByAwsService] },
     reason: '{eventName} was refused with {errorCode}: the caller tried something it may not do.',
     nextStep: 'Check whether the refusals cluster in time or target sensitive services.',
     attack: ['T1526'],
@@ -146,7 +194,7 @@ export const accessRules: readonly RiskRule[] = [
     title: 'Reconnaissance call refused',
     severity: 'medium',
     category: 'reconnaissance',
-    when: { all: [denied, { field: 'eventName', oneOf: reconNames }] },
+    when: { all: [reconRefused, notByAwsService] },
     reason: '{eventName} was refused with {errorCode}: typical of someone mapping what a stolen credential can reach.',
     nextStep: 'Treat the credential as possibly compromised if the calls do not match the owner\'s work.',
     attack: ['T1087.004', 'T1580'],

@@ -21,6 +21,13 @@ describeFamily('access', accessRules, {
       consoleLogin({ ...roleSession, responseElements: { ConsoleLogin: 'Success' }, additionalEventData: { MFAUsed: 'No' } }),
     ],
   },
+  'TC-LOGIN-008': {
+    positive: [consoleLogin({ ...roleSession, responseElements: { ConsoleLogin: 'Success' }, additionalEventData: { MFAUsed: 'No', LoginTo: 'https://console.aws.amazon.com' } })],
+    negative: [
+      consoleLogin({ userIdentity: { type: 'AssumedRole', arn: 'arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_Admin_1/alice' }, responseElements: { ConsoleLogin: 'Success' }, additionalEventData: { MFAUsed: 'No' } }),
+      consoleLogin({ ...roleSession, responseElements: { ConsoleLogin: 'Success' }, additionalEventData: { MFAUsed: 'No', SamlProviderArn: 'arn:aws:iam::111122223333:saml-provider/okta' } }),
+    ],
+  },
   'TC-LOGIN-003': {
     positive: [eventOf(signin, 'CheckMfa', { responseElements: { CheckMfa: 'Failure' } })],
     negative: [eventOf(signin, 'CheckMfa', { responseElements: { CheckMfa: 'Success' } })],
@@ -43,11 +50,20 @@ describeFamily('access', accessRules, {
   },
   'TC-DENY-001': {
     positive: [eventOf(s3, 'PutObject', denied), eventOf('ec2.amazonaws.com', 'RunInstances', { errorCode: 'Client.UnauthorizedOperation' })],
-    negative: [eventOf(s3, 'PutObject'), eventOf(iam, 'ListUsers', denied), eventOf('ec2.amazonaws.com', 'RunInstances', { errorCode: 'InvalidParameterValue' })],
+    negative: [
+      eventOf(s3, 'PutObject'),
+      eventOf(iam, 'ListUsers', denied),
+      eventOf('ec2.amazonaws.com', 'RunInstances', { errorCode: 'InvalidParameterValue' }),
+      eventOf('sqs.amazonaws.com', 'SendMessage', { ...denied, sourceIPAddress: 'sns.amazonaws.com', userIdentity: { type: 'AWSService', invokedBy: 'sns.amazonaws.com' } }),
+    ],
   },
   'TC-RECON-001': {
-    positive: [eventOf(iam, 'ListUsers', denied), eventOf(iam, 'GetAccountAuthorizationDetails', { errorCode: 'AccessDeniedException' })],
-    negative: [eventOf(iam, 'ListUsers'), eventOf(s3, 'PutObject', denied)],
+    positive: [
+      eventOf(iam, 'ListUsers', denied),
+      eventOf(iam, 'GetAccountAuthorizationDetails', { errorCode: 'AccessDeniedException' }),
+      eventOf('dynamodb.amazonaws.com', 'ListTables', denied),
+    ],
+    negative: [eventOf(iam, 'ListUsers'), eventOf(s3, 'PutObject', denied), eventOf(iam, 'ListRoles', { ...denied, userAgent: 'aws-internal/3 aws-sdk-java/1.12.500' })],
   },
   'TC-ROOT-001': {
     positive: [eventOf(iam, 'ListUsers', { userIdentity: { type: 'Root', arn: 'arn:aws:iam::111122223333:root', accountId: '111122223333' } })],

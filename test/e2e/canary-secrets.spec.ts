@@ -109,3 +109,52 @@ test('the AWS secret leaves only as a SigV4 signature and the Jira token only in
     expect(elsewhere).not.toContain(Buffer.from(`${jira.email}:${jiraToken}`).toString('base64'));
   }
 });
+
+test('a Jira token typed into the connection form reaches no log, folder, api response, stream or page', async ({ page }) => {
+  // This host has no JIRA_* variables: the analyst connects through the form, as in a browser.
+  await host.stop();
+  host = await startWebHost({ env: aws.env });
+  const responses = recordApiResponses(page);
+  const stream = tapStream(host.origin, host.token);
+  await page.goto(`${host.url}&profile=canary&user=alice&regions=us-east-1&since=7d`);
+  await page.getByRole('button', { name: /^Fetch/ }).click();
+  await expect(page.getByRole('region', { name: 'Fetch progress' }).getByText('Done', { exact: true })).toBeVisible();
+  await page.getByTestId('event-row').first().getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Draft ticket' }).click();
+
+  // Not connected yet: the drawer shows the connection form open.
+  await expect(page.getByText('Connect to Jira', { exact: true })).toBeVisible();
+  const form = page.getByRole('form', { name: 'Jira connection' });
+  await form.getByLabel('Jira site').fill(jiraWire.url);
+  await form.getByLabel('Email').fill(jira.email);
+  await form.getByLabel('API token').fill(jiraToken);
+  await form.getByRole('button', { name: 'Save connection' }).click();
+  const connected = page.getByText(`Jira: ${jiraWire.url} (${jira.email})`, { exact: true });
+  await expect(connected).toBeVisible();
+  await connected.click();
+  await expect(form.getByLabel('API token')).toHaveValue('');
+  await form.getByRole('button', { name: 'Test connection' }).click();
+  await expect(form.getByRole('status').filter({ hasText: /^Connected to / })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Project' }).selectOption('SEC');
+  await page.getByRole('combobox', { name: 'Issue type' }).selectOption({ label: 'Task' });
+  await page.getByRole('button', { name: 'Submit to Jira' }).click();
+  await expect(page.getByText('SEC-1', { exact: true })).toBeVisible();
+  expect(jira.issues).toHaveLength(1);
+  stream.close();
+
+  // It went to Jira, and only as the Authorization header.
+  const basic = `Basic ${Buffer.from(`${jira.email}:${jiraToken}`).toString('base64')}`;
+  expect(jiraWire.requests.some((sent) => sent.headers.authorization === basic)).toBe(true);
+  const apiBodies = await responses.all();
+  expect(apiBodies.some(({ where }) => where.includes('/api/call/saveJiraConnection'))).toBe(true);
+  const places = [
+    { where: 'host log', text: host.log() },
+    ...filesUnder(host.dataDir).map(({ path, text }) => ({ where: path, text })),
+    ...filesUnder(host.cacheDir).map(({ path, text }) => ({ where: path, text })),
+    ...apiBodies,
+    { where: 'stream', text: stream.text() },
+    ...(await pageTexts(page)),
+  ];
+  expect(filesUnder(host.dataDir).length).toBeGreaterThan(0);
+  expect(leaks(places, [jiraToken, `${jira.email}:${jiraToken}`])).toEqual([]);
+});

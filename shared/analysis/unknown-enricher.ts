@@ -1,16 +1,9 @@
-import ipaddr from 'ipaddr.js';
-
+import { classifyAddress } from '../intel/address-kind';
 import type { AddressIntel, AddressKind, IpEnricher } from '../intel/types';
 
-/** What kind of value `sourceIPAddress` holds, without any data set. */
+/** What kind of value `sourceIPAddress` holds, without any data set (the enricher's own labels). */
 export function addressKindOf(address: string): AddressKind {
-  const value = address.trim();
-  if (!value) return 'invalid';
-  if (value === 'AWS Internal') return 'aws-internal';
-  if (/^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com$/.test(value)) return 'service';
-  if (!ipaddr.isValid(value)) return 'invalid';
-  const parsed = ipaddr.process(value);
-  return parsed.range() === 'unicast' ? 'public' : 'private';
+  return classifyAddress(address).kind;
 }
 
 /**

@@ -17,6 +17,7 @@ function consoleResult(item: AnalysisEvent): string {
   return typeof value === 'string' ? value : '';
 }
 
+/** A console sign-in that failed (CloudTrail writes Failure, or an error message without Success). */
 export function isFailedSignIn(item: AnalysisEvent): boolean {
   return item.event.eventName === 'ConsoleLogin' && (consoleResult(item) === 'Failure' || (item.event.errorMessage !== '' && consoleResult(item) !== 'Success'));
 }

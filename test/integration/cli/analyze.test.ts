@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAccount, demoAnchor } from '../../../main/services/demo/demo-account';
 import { attacker } from '../../../main/services/demo/demo-identities';
 import { readRecordsFile } from '../../../main/services/drafts/records-file';
+import { importIntelFile } from '../../../main/services/intel/import-intel';
 import { runCli } from '../../helpers/run-cli';
 
 let work: string;
@@ -126,6 +127,42 @@ describe('trailcase analyze', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain(`${broken} is not JSON`);
     expect(bad.stdout).toBe('');
+  });
+
+  it("uses the data folder's imported Tor exits and AWS ranges, and warns about one it cannot use", async () => {
+    const dataDir = join(work, 'intel-data');
+    const tor = await write('exits.txt', '185.220.101.47\n');
+    const ranges = await write('ip-ranges.json', {
+      syncToken: '1764590000',
+      createDate: '2026-11-19-12-00-00',
+      prefixes: [{ ip_prefix: '54.240.196.0/24', region: 'us-east-1', service: 'EC2', network_border_group: 'us-east-1' }],
+      ipv6_prefixes: [],
+    });
+    await importIntelFile(dataDir, { kind: 'tor-exits', file: tor, listDate: '2026-11-20T00:00:00Z' });
+    await importIntelFile(dataDir, { kind: 'aws-ip-ranges', file: ranges });
+    const instance = { type: 'AssumedRole', arn: 'arn:aws:sts::111122223333:assumed-role/web/i-0abc123def4567890', accountId: '111122223333', sessionContext: { sessionIssuer: { type: 'Role', arn: 'arn:aws:iam::111122223333:role/web' } } };
+    const events = await write('intel-events.json', {
+      Records: [
+        record(0, 'ListBuckets', { sourceIPAddress: '185.220.101.47', readOnly: true }),
+        record(1, 'ListBuckets', { sourceIPAddress: '54.240.196.10', userIdentity: instance, readOnly: true }),
+        record(2, 'ListBuckets', { sourceIPAddress: '81.2.69.160', userIdentity: instance, readOnly: true }),
+      ],
+    });
+    const run = await runCli(['analyze', '--events', events], { TRAILCASE_DATA_DIR: dataDir });
+    expect(run.code).toBe(0);
+    const analysis = JSON.parse(run.stdout) as { sources: Array<{ ip: string; tor: boolean | null; aws: string | null }>; findings: Array<{ kind: string; eventIDs: string[] }> };
+    expect(analysis.sources.map((source) => [source.ip, source.tor, source.aws])).toEqual(
+      expect.arrayContaining([['185.220.101.47', true, null], ['54.240.196.10', false, 'EC2'], ['81.2.69.160', false, null]]),
+    );
+    expect(analysis.findings.find((finding) => finding.kind === 'tor-exit')!.eventIDs).toEqual(['ev-0']);
+    expect(analysis.findings.find((finding) => finding.kind === 'instance-credentials-outside-aws')!.eventIDs).toEqual(['ev-2']);
+
+    // A stored data set that no longer matches its record is not used, and the analyst is told.
+    await writeFile(join(dataDir, 'intel', 'tor-exits.data'), 'tampered\n');
+    const warned = await runCli(['analyze', '--events', events], { TRAILCASE_DATA_DIR: dataDir });
+    expect(warned.code).toBe(0);
+    expect(warned.stderr).toMatch(/warning: enrichment data set not used: tor-exits/);
+    expect((JSON.parse(warned.stdout) as { sources: Array<{ tor: boolean | null }> }).sources.every((source) => source.tor === null)).toBe(true);
   });
 
   it("shows the demo story's Tor exits, Kali agent, recon burst and impossible travel", async () => {

@@ -181,4 +181,23 @@ export const changeRules: readonly RiskRule[] = [
     attack: ['T1070'],
     references: [{ source: 'SigmaHQ', name: 'SES Identity Has Been Deleted' }],
   },
+  {
+    id: 'TC-CHANGE-015',
+    title: 'Machine image created, copied or imported',
+    severity: 'low',
+    category: 'exfiltration',
+    when: {
+      all: [
+        personCall(ec2, 'CreateImage', 'CopyImage', 'ImportImage', 'CreateStoreImageTask', 'CreateRestoreImageTask', 'CopyFpgaImage', 'CreateFpgaImage'),
+        { not: { field: 'errorCode', equals: 'Client.DryRunOperation' } },
+      ],
+    },
+    reason: '{eventName} ({requestParameters.instanceId|requestParameters.sourceImageId|requestParameters.name}): a copy of a disk that can later be shared or stored outside the account.',
+    nextStep: 'Check who may launch or share the image.',
+    attack: ['T1537', 'T1578'],
+    references: [
+      { source: 'Panther', name: 'AWS EC2 Image Monitoring' },
+      { source: 'TrailDiscover', name: 'CreateImage' },
+    ],
+  },
 ];

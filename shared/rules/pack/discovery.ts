@@ -18,6 +18,7 @@ const inventoryNames = [
   'DescribeTrails', 'ListDetectors', 'DescribeOrganization', 'ListAccounts', 'DescribeSecurityGroups', 'DescribeVpcs',
   'DescribeSubnets', 'DescribeSecurityGroupRules', 'DescribeInstanceInformation', 'DescribeHub', 'DescribeStandards', 'ListFirewalls',
   'ListFirewallPolicies', 'ListRuleGroups', 'ListDocuments', 'DescribeParameters',
+  'GetGroup', 'GetGroupPolicy', 'ListAttachedGroupPolicies', 'ListGroupPolicies', 'ListGroupsForUser',
 ];
 
 /** Not the console's own page loads (the console lists buckets and instances on every visit). */
@@ -114,6 +115,7 @@ export const discoveryRules: readonly RiskRule[] = [
     attack: ['T1580', 'T1087.004'],
     references: [
       { source: 'SigmaHQ', name: 'Potential Bucket Enumeration on AWS' },
+      { source: 'Panther', name: 'AWS IAM Group Read Only Events' },
       { source: 'Stratus Red Team', name: 'Execute Discovery Commands on an EC2 Instance' },
       { source: 'TrailDiscover', name: 'ListBuckets' },
       { source: 'Panther', name: 'AWS Software Discovery' },

@@ -74,6 +74,10 @@ describeFamily('changes', changeRules, {
     positive: [eventOf('ses.amazonaws.com', 'DeleteIdentity', { requestParameters: { identity: 'mail.example.com' } })],
     negative: [eventOf('ses.amazonaws.com', 'VerifyDomainIdentity', { requestParameters: { domain: 'example.com' } })],
   },
+  'TC-CHANGE-015': {
+    positive: [eventOf(ec2, 'CreateImage', { requestParameters: { instanceId: 'i-1', name: 'copy-of-db', noReboot: true } })],
+    negative: [eventOf(ec2, 'CreateImage', { errorCode: 'Client.DryRunOperation', requestParameters: { instanceId: 'i-1' } }), eventOf(ec2, 'DescribeImages')],
+  },
   'TC-CHANGE-012': {
     positive: [eventOf('bedrock.amazonaws.com', 'InvokeModel', { requestParameters: { modelId: 'anthropic.claude-3-haiku-20240307-v1:0' } })],
     negative: [eventOf('bedrock.amazonaws.com', 'ListFoundationModels')],

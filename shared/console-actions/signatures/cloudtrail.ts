@@ -1,0 +1,82 @@
+import { cartographer, field, observed, region, type ConsoleSignature } from '../signature';
+import { keys } from './keys';
+
+const trail = (from: string): ReturnType<typeof field> => field(from, ['requestParameters.name', 'requestParameters.trailName'], 'a trail', true);
+
+/** CloudTrail: trails, a trail's settings, event history, and the changes that blind it. */
+export const cloudTrailSignatures: readonly ConsoleSignature[] = [
+  {
+    id: 'cloudtrail.trails.list',
+    service: 'CloudTrail',
+    anchor: keys('cloudtrail', 'DescribeTrails', 'ListTrails'),
+    required: [],
+    optional: keys('cloudtrail', 'DescribeTrails', 'ListTrails', 'GetTrailStatus', 'GetEventSelectors', 'GetInsightSelectors', 'ListEventDataStores', 'ListTags'),
+    userAgent: 'console',
+    label: ['Opened CloudTrail › Trails in ', region],
+    references: [cartographer('CloudTrail_Trails')],
+  },
+  {
+    id: 'cloudtrail.trail.detail',
+    service: 'CloudTrail',
+    anchor: keys('cloudtrail', 'GetTrail'),
+    required: keys('cloudtrail', 'GetTrail', 'GetTrailStatus', 'GetEventSelectors'),
+    optional: [...keys('cloudtrail', 'GetInsightSelectors', 'ListTags', 'DescribeTrails'), 's3:GetBucketPolicy', 'sns:ListTopics', 'kms:ListAliases'],
+    userAgent: 'console',
+    label: ['Opened CloudTrail trail ', trail('cloudtrail:GetTrail')],
+    references: [cartographer('CloudTrail_Trails_SPECIFICTRAIL')],
+  },
+  {
+    id: 'cloudtrail.event-history',
+    service: 'CloudTrail',
+    anchor: keys('cloudtrail', 'LookupEvents'),
+    required: keys('cloudtrail', 'LookupEvents'),
+    optional: keys('cloudtrail', 'ListEventDataStores'),
+    userAgent: 'console',
+    label: ['Searched CloudTrail event history in ', region],
+    references: [cartographer('CloudTrail_EventHistory')],
+  },
+  {
+    id: 'cloudtrail.trail.stop-logging',
+    service: 'CloudTrail',
+    anchor: keys('cloudtrail', 'StopLogging'),
+    required: keys('cloudtrail', 'StopLogging'),
+    optional: keys('cloudtrail', 'GetTrailStatus', 'GetTrail', 'DescribeTrails'),
+    userAgent: 'console',
+    priority: 1,
+    label: ['Stopped logging of CloudTrail trail ', trail('cloudtrail:StopLogging')],
+    references: [cartographer('CloudTrail_Trails_SPECIFICTRAIL_StopLogging')],
+  },
+  {
+    id: 'cloudtrail.trail.delete',
+    service: 'CloudTrail',
+    anchor: keys('cloudtrail', 'DeleteTrail'),
+    required: keys('cloudtrail', 'DeleteTrail'),
+    optional: keys('cloudtrail', 'DescribeTrails', 'ListTrails', 'GetTrailStatus'),
+    userAgent: 'console',
+    priority: 1,
+    label: ['Deleted CloudTrail trail ', trail('cloudtrail:DeleteTrail')],
+    references: [cartographer('CloudTrail_Trails_SPECIFICTRAIL_Delete')],
+  },
+  {
+    id: 'cloudtrail.trail.event-selectors.edit',
+    service: 'CloudTrail',
+    anchor: keys('cloudtrail', 'PutEventSelectors'),
+    required: keys('cloudtrail', 'PutEventSelectors'),
+    optional: keys('cloudtrail', 'GetEventSelectors', 'GetTrail'),
+    userAgent: 'console',
+    priority: 1,
+    label: ['Changed which events CloudTrail trail ', trail('cloudtrail:PutEventSelectors'), ' records'],
+    references: [observed('Trail › Management events › Edit')],
+  },
+  {
+    id: 'cloudtrail.trail.update',
+    service: 'CloudTrail',
+    anchor: keys('cloudtrail', 'UpdateTrail'),
+    required: keys('cloudtrail', 'UpdateTrail'),
+    optional: [...keys('cloudtrail', 'GetTrail', 'GetTrailStatus'), 's3:ListBuckets', 'kms:ListAliases'],
+    userAgent: 'console',
+    priority: 1,
+    label: ['Changed the settings of CloudTrail trail ', trail('cloudtrail:UpdateTrail')],
+    references: [observed('Trail › General details › Edit')],
+  },
+];

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 
 import { hostKind } from './api/bridge';
+import { AboutDialog } from './features/about/AboutDialog';
 import { MfaDialog } from './features/connect/MfaDialog';
 import { initialProfile, ProfilePicker } from './features/connect/ProfilePicker';
 import { useProfiles } from './features/connect/useProfiles';
@@ -40,6 +41,7 @@ export function App() {
           Reload profiles
         </button>
         <div className="header-spacer" />
+        <AboutDialog />
         <ThemeToggle />
       </header>
       {error && (

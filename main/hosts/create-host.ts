@@ -1,6 +1,7 @@
 import type { HostContext } from './host-context';
 import { createDispatcher } from './dispatch';
 import type { Handlers } from './dispatch';
+import { createAnalysisHandlers } from './handlers/analysis-handlers';
 import { createAppHandlers } from './handlers/app-handlers';
 import { createFetchHandlers } from './handlers/fetch-handlers';
 import { createIntelHandlers } from './handlers/intel-handlers';
@@ -27,6 +28,7 @@ export function createHost(ctx: HostContext, log: (line: string) => void = () =>
     ...createFetchHandlers(fetches.manager),
     ...createInvestigationHandlers(hostCtx),
     ...createIntelHandlers(hostCtx),
+    ...createAnalysisHandlers(hostCtx, fetches.manager),
   };
   return { dispatch: createDispatcher(handlers, log), ctx: hostCtx, fetches };
 }

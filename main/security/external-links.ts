@@ -1,11 +1,11 @@
 /**
  * The one check every external link passes before the system browser opens it. Event data is
  * written by attackers, so a link must be https, carry no credentials, and point at an origin
- * the analyst works with: the AWS consoles and docs, or exactly the configured Jira site.
+ * the analyst works with: the AWS consoles and docs, MITRE ATT&CK (technique pages), or exactly the configured Jira site.
  * Atlassian Cloud as a whole is not allowed: anyone can own a `*.atlassian.net` site, and a
  * link's path and query can carry data out.
  */
-export const defaultAllowedHosts = ['console.aws.amazon.com', '*.console.aws.amazon.com', 'signin.aws.amazon.com', 'docs.aws.amazon.com'];
+export const defaultAllowedHosts = ['console.aws.amazon.com', '*.console.aws.amazon.com', 'signin.aws.amazon.com', 'docs.aws.amazon.com', 'attack.mitre.org'];
 
 /**
  * Returns the normalised URL when it may be opened, or null. An allow-list entry is a host

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 
+import { analysisContract } from './analysis-contract';
 import { appContract } from './app-contract';
 import { fetchContract } from './fetch-contract';
 import { intelContract } from './intel-contract';
@@ -15,6 +16,7 @@ import type { StreamMessage } from './stream';
  */
 export const apiContract = {
   ...appContract,
+  ...analysisContract,
   ...fetchContract,
   ...intelContract,
   ...investigationContract,

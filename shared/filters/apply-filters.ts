@@ -6,9 +6,16 @@ import { charMask, searchTextOf } from './search-text';
 /** The risk flags of an event, as the caller computed (and cached) them. */
 export type FlagsOf = (event: NormalizedEvent) => readonly RuleHit[];
 
-/** The values an event has for a filter field (several for resources and rules). */
-export function fieldValues(event: NormalizedEvent, field: FilterField, flagsOf: FlagsOf): readonly string[] {
+/** The findings (by their chip value) an event belongs to, as the caller's analysis says. */
+export type FindingsOf = (event: NormalizedEvent) => readonly string[];
+
+const noFindings: FindingsOf = () => [];
+
+/** The values an event has for a filter field (several for resources, rules and findings). */
+export function fieldValues(event: NormalizedEvent, field: FilterField, flagsOf: FlagsOf, findingsOf: FindingsOf = noFindings): readonly string[] {
   switch (field) {
+    case 'finding':
+      return findingsOf(event);
     case 'resource':
       return event.resources;
     case 'ruleId':
@@ -50,7 +57,12 @@ const plainSearch: SearchLookup = { textOf: searchTextOf };
  * most events fail there without their text being scanned, and a term of one letter needs no
  * scan at all.
  */
-export function buildPredicate(state: FilterState, flagsOf: FlagsOf, search: SearchLookup = plainSearch): (event: NormalizedEvent) => boolean {
+export function buildPredicate(
+  state: FilterState,
+  flagsOf: FlagsOf,
+  search: SearchLookup = plainSearch,
+  findingsOf: FindingsOf = noFindings,
+): (event: NormalizedEvent) => boolean {
   const { include, exclude } = groupChips(state.chips);
   const terms = state.search.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const required = terms.reduce((mask, term) => mask | charMask(term), 0);
@@ -64,10 +76,10 @@ export function buildPredicate(state: FilterState, flagsOf: FlagsOf, search: Sea
     if (state.readWrite !== 'all' && isRead(event) !== (state.readWrite === 'read')) return false;
     if (state.flaggedOnly && flagsOf(event).length === 0) return false;
     for (const [field, values] of include) {
-      if (!fieldValues(event, field, flagsOf).some((value) => values.includes(value))) return false;
+      if (!fieldValues(event, field, flagsOf, findingsOf).some((value) => values.includes(value))) return false;
     }
     for (const chip of exclude) {
-      if (fieldValues(event, chip.field, flagsOf).includes(chip.value)) return false;
+      if (fieldValues(event, chip.field, flagsOf, findingsOf).includes(chip.value)) return false;
     }
     if (terms.length > 0) {
       if (maskOf && (maskOf(event) & required) !== required) return false;

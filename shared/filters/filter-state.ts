@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 /** Fields a filter chip can test, as the event table names them. */
 export const filterFields = ['eventName', 'eventSource', 'region', 'sourceIPAddress', 'userAgent', 'errorCode', 'actor', 'identityType', 'resource', 'ruleId', 'severity'] as const;
-export type FilterField = (typeof filterFields)[number];
+/** Every field a chip can hold: the picker's fields, and `finding` (a finding of the analysis, set from the "What stands out" panel). */
+export const chipFields = [...filterFields, 'finding'] as const;
+export type FilterField = (typeof chipFields)[number];
 
 /** Human names of the filter fields, for chips and pickers. */
 export const filterFieldLabels: Record<FilterField, string> = {
@@ -17,11 +19,12 @@ export const filterFieldLabels: Record<FilterField, string> = {
   resource: 'Resource',
   ruleId: 'Rule',
   severity: 'Severity',
+  finding: 'Finding',
 };
 
 /** One filter chip: the field equals the value, or with `exclude`, does not. */
 export const FilterChip = z.strictObject({
-  field: z.enum(filterFields),
+  field: z.enum(chipFields),
   value: z.string().max(2000),
   exclude: z.boolean().default(false),
 });

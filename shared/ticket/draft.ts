@@ -1,6 +1,8 @@
 import type { NormalizedEvent } from '../records/types';
 import { flagEvent } from '../rules/engine';
 import type { RuleHit } from '../rules/types';
+import { draftEnrichment } from './analysis-context';
+import type { DraftAnalysis, DraftEnrichment } from './analysis-context';
 import { collectFacts } from './facts';
 import type { DraftFacts } from './facts';
 import { inertText } from './inert-text';
@@ -32,6 +34,8 @@ export interface TicketDraft {
   nextSteps: string[];
   rows: EventRow[];
   eventIds: string[];
+  /** The findings naming selected events and the selected addresses' enrichment (empty without an analysis). */
+  enrichment?: DraftEnrichment;
 }
 
 /** What the analyst wrote; a null summary means "use the generated one". */
@@ -67,6 +71,7 @@ export function buildTicketDraft(
   events: readonly NormalizedEvent[],
   input: AnalystInput = {},
   flag: (event: NormalizedEvent) => RuleHit[] = flagEvent,
+  analysis: DraftAnalysis | null = null,
 ): TicketDraft {
   const sorted = [...events].sort((a, b) => (a.time || 0) - (b.time || 0));
   const facts = collectFacts(sorted, flag);
@@ -82,5 +87,6 @@ export function buildTicketDraft(
     nextSteps: suggestNextSteps(sorted, facts),
     rows: sorted.map(rowOf),
     eventIds: sorted.map((event) => event.id),
+    enrichment: draftEnrichment(sorted, analysis),
   };
 }

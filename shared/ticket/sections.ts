@@ -5,6 +5,7 @@ import { formatUtc } from './draft';
 import type { Tally } from './facts';
 import { inertText } from './inert-text';
 import { rulePack } from '../rules/rule-pack';
+import { findingsSection, sourcesSection } from './analysis-sections';
 
 /**
  * How much of each list the description holds. Jira refuses a description over 32,767
@@ -142,8 +143,10 @@ function when(draft: TicketDraft): Block[] {
 
 function where(draft: TicketDraft, limits: SectionLimits): Block[] {
   const blocks: Block[] = [{ type: 'heading', text: 'Where' }];
+  // With an analysis, the addresses get a section of their own, with their enrichment.
+  const enriched = draft.enrichment?.sources.length ?? 0;
   const lists: Array<[string, Tally]> = [
-    ['Source IP addresses', draft.facts.sourceIPs],
+    ['Source IP addresses', enriched ? [] : draft.facts.sourceIPs],
     ['User agents', draft.facts.userAgents],
     ['Regions', draft.facts.regions],
   ];
@@ -151,7 +154,7 @@ function where(draft: TicketDraft, limits: SectionLimits): Block[] {
     if (values.length)
       blocks.push({ type: 'paragraph', spans: [label(name)] }, { type: 'bullets', items: tallyItems(values, limits.listed) });
   }
-  if (blocks.length === 1) blocks.push({ type: 'paragraph', spans: [words('No source address, user agent or region was recorded.')] });
+  if (blocks.length === 1 && !enriched) blocks.push({ type: 'paragraph', spans: [words('No source address, user agent or region was recorded.')] });
   return blocks;
 }
 
@@ -202,10 +205,12 @@ export function draftBlocks(draft: TicketDraft, limits: SectionLimits = fullLimi
     : [];
   return [
     ...analystNotes(draft, limits),
+    ...(draft.enrichment ? findingsSection(draft.enrichment, limits.listed) : []),
     ...who(draft),
     ...what(draft, limits),
     ...when(draft),
     ...where(draft, limits),
+    ...(draft.enrichment ? sourcesSection(draft.enrichment, limits.listed) : []),
     ...steps,
     ...eventTable(draft, limits),
   ];

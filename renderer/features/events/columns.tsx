@@ -4,15 +4,16 @@ import type { ReactNode } from 'react';
 import { cellText } from '../../../shared/display/cell-text';
 import type { NormalizedEvent } from '../../../shared/records/types';
 import { topSeverity } from '../../../shared/rules/engine';
+import { OriginCell } from '../sources/enrichment-context';
 import { formatLocal, formatUtc } from '../timeline/time-format';
 import { flagsOf } from '../workspace/flags';
 
 /** Every data column of the event table, in default order, with its width in pixels. */
 export const columnWidths: Record<string, number> = {
-  time: 168, flag: 150, eventName: 200, service: 110, region: 110, sourceIPAddress: 130, userAgent: 200, identity: 200, resources: 220, error: 160,
+  time: 168, flag: 150, eventName: 200, service: 110, region: 110, sourceIPAddress: 130, origin: 190, userAgent: 200, identity: 200, resources: 220, error: 160,
 };
 export const columnTitles: Record<string, string> = {
-  time: 'Time (UTC)', flag: 'Flag', eventName: 'Event name', service: 'Service', region: 'Region', sourceIPAddress: 'Source IP',
+  time: 'Time (UTC)', flag: 'Flag', eventName: 'Event name', service: 'Service', region: 'Region', sourceIPAddress: 'Source IP', origin: 'Country / ASN',
   userAgent: 'User agent', identity: 'Identity', resources: 'Resources', error: 'Error',
 };
 export const defaultColumnOrder = Object.keys(columnWidths);
@@ -37,7 +38,7 @@ function FlagCell({ event }: { event: NormalizedEvent }) {
   const top = hits[0];
   if (!top) return null;
   return (
-    <span className={`sev sev-${top.severity}`} title={cellText(hits.map((h) => `${h.title}: ${h.reason}`).join('\n'), 2000)}>
+    <span className={`sev sev-${top.severity}`} title={cellText(hits.map((h) => `${h.title}: ${h.reason}${h.attack.length ? ` (ATT&CK ${h.attack.join(', ')})` : ''}`).join('\n'), 2000)}>
       {top.severity} · {top.title}
     </span>
   );
@@ -54,6 +55,8 @@ export const cellRenderers: Record<string, (event: NormalizedEvent) => ReactNode
   service: (e) => cellText(e.service),
   region: (e) => cellText(e.region),
   sourceIPAddress: (e) => cellText(e.sourceIPAddress),
+  // The enrichment comes with the host's analysis (see renderer/features/sources): the cell reads it from context.
+  origin: (e) => <OriginCell event={e} />,
   userAgent: (e) => cellText(e.userAgent),
   identity: (e) => cellText(identityText(e)),
   resources: (e) => cellText(e.resources.join(', ')),
@@ -67,6 +70,7 @@ const accessors: Record<string, (event: NormalizedEvent) => string | number> = {
   service: (e) => e.service,
   region: (e) => e.region,
   sourceIPAddress: (e) => e.sourceIPAddress,
+  origin: (e) => e.sourceIPAddress,
   userAgent: (e) => e.userAgent,
   identity: identityText,
   resources: (e) => e.resources.join(' '),
@@ -86,4 +90,6 @@ export const eventColumns: ColumnDef<NormalizedEvent>[] = defaultColumnOrder.map
   id,
   accessorFn: accessors[id],
   sortDescFirst: descendingFirst.has(id),
+  // Country / ASN is not sorted: its values arrive with the analysis, after the rows.
+  enableSorting: id !== 'origin',
 }));

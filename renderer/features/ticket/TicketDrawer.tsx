@@ -2,6 +2,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { useMemo } from 'react';
 
 import type { NormalizedEvent } from '../../../shared/records/types';
+import type { DraftAnalysis } from '../../../shared/ticket/analysis-context';
 import { buildTicketDraft } from '../../../shared/ticket/draft';
 import type { TicketDraft } from '../../../shared/ticket/draft';
 import { cleanSummary } from '../../../shared/ticket/summary';
@@ -23,6 +24,8 @@ export interface TicketDrawerProps {
   /** The analyst's selection. */
   events: NormalizedEvent[];
   fetchId: string | null;
+  /** The host's analysis of the fetch, for the draft's findings and enrichment (null until it arrives). */
+  analysis?: DraftAnalysis | null;
 }
 
 /** The drawer: draft editor, Jira-like preview, Jira connection, issue form and submit. */
@@ -52,7 +55,7 @@ function withDefaults(
   };
 }
 
-function TicketDrawerBody({ onClose, events, fetchId }: TicketDrawerProps) {
+function TicketDrawerBody({ onClose, events, fetchId, analysis = null }: TicketDrawerProps) {
   const eventIds = useMemo(() => events.map((event) => event.id), [events]);
   const draftState = useDraftState(fetchId ?? 'scratch', fetchId, eventIds);
   const connection = useJiraConnection();
@@ -62,7 +65,7 @@ function TicketDrawerBody({ onClose, events, fetchId }: TicketDrawerProps) {
   const submit = useSubmit();
 
   // Rules run over every event once per selection; typing only swaps the analyst's parts.
-  const generated = useMemo(() => buildTicketDraft(events), [events]);
+  const generated = useMemo(() => buildTicketDraft(events, {}, undefined, analysis), [events, analysis]);
   const draft: TicketDraft = useMemo(
     () => ({
       ...generated,

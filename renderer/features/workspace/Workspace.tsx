@@ -5,6 +5,7 @@ import type { FetchQuery } from '../../../shared/api/fetch-contract';
 import { toCsv } from '../../../shared/export/csv';
 import { toRecordsJson } from '../../../shared/export/records-json';
 import { addChip, emptyFilters, isFiltering } from '../../../shared/filters/filter-state';
+import type { FilterChip } from '../../../shared/filters/filter-state';
 import type { FilterField, FilterState } from '../../../shared/filters/filter-state';
 import { parseDeepLink } from '../../../shared/links/deep-link';
 import { TopCharts } from '../charts/TopCharts';
@@ -15,10 +16,13 @@ import { EventTable } from '../events/EventTable';
 import { FilterBar } from '../events/FilterBar';
 import { sortEvents } from '../events/sort-events';
 import { useColumnPrefs } from '../events/useColumnPrefs';
+import { DetectionsPanel } from '../findings/DetectionsPanel';
+import { useAnalysis } from '../findings/useAnalysis';
 import { defaultFormValues, valuesFromLink, valuesFromQuery } from '../investigation/form-model';
 import type { FormValues } from '../investigation/form-model';
 import { InvestigationForm } from '../investigation/InvestigationForm';
 import { InvestigationsDialog } from '../investigations/InvestigationsDialog';
+import { AnalysisContext } from '../sources/enrichment-context';
 import { TicketDrawer } from '../ticket/TicketDrawer';
 import { Timeline } from '../timeline/Timeline';
 import { downloadText, exportFileName } from './download';
@@ -71,9 +75,11 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
   useSlashToSearch(searchRef);
 
   const events = session.events;
+  const analysis = useAnalysis(session);
+  const analysisIndex = analysis.status === 'ready' ? analysis.index : null;
   // Sorted once per sort order; filtering keeps that order, so a keystroke never re-sorts.
   const sorted = useMemo(() => sortEvents(events, sorting), [events, sorting]);
-  const { withoutTime, filtered } = useFilteredEvents(sorted, filters);
+  const { withoutTime, filtered } = useFilteredEvents(sorted, filters, analysisIndex?.findingsOf);
   const selectedEvents = useMemo(() => events.filter((e) => selection.has(e.id)), [events, selection]);
   const activeEvent = useMemo(() => (activeId ? (events.find((e) => e.id === activeId) ?? null) : null), [events, activeId]);
   const queryRange = useMemo(() => (session.query ? { start: Date.parse(session.query.start), end: Date.parse(session.query.end) } : null), [session.query]);
@@ -111,6 +117,16 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
   };
 
   const onPick = useCallback((field: FilterField, value: string) => setFilters((f) => addChip(f, { field, value, exclude: false })), []);
+  // A finding or an address from the panel above the table: a click adds its chip, a second removes it.
+  const onToggleChip = useCallback(
+    (chip: FilterChip) =>
+      setFilters((f) =>
+        f.chips.some((c) => c.field === chip.field && c.value === chip.value && !c.exclude)
+          ? { ...f, chips: f.chips.filter((c) => !(c.field === chip.field && c.value === chip.value && !c.exclude)) }
+          : addChip(f, chip),
+      ),
+    [],
+  );
   const onZoom = useCallback((range: { start: number; end: number }) => setFilters((f) => ({ ...f, timeRange: range })), []);
   const onResetZoom = useCallback(() => setFilters((f) => ({ ...f, timeRange: null })), []);
 
@@ -141,6 +157,12 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
             <Timeline events={withoutTime} domain={domain} zoomed={filters.timeRange !== null} onZoom={onZoom} onResetZoom={onResetZoom} />
             <TopCharts events={filtered} onPick={onPick} />
           </div>
+          <DetectionsPanel
+            state={analysis}
+            filters={filters}
+            onFilterFinding={(finding) => onToggleChip({ field: 'finding', value: finding.chipValue, exclude: false })}
+            onFilterAddress={(ip) => onToggleChip({ field: 'sourceIPAddress', value: ip, exclude: false })}
+          />
           <FilterBar filters={filters} onChange={setFilters} events={events} searchRef={searchRef}>
             <ColumnMenu prefs={columns.prefs} onToggle={columns.toggle} onMove={columns.move} onReset={columns.reset} />
             <InvestigationsDialog
@@ -167,18 +189,39 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
             onExport={onExport}
             onDraftTicket={() => setTicketOpen(true)}
           />
-          <div className={activeEvent ? 'events-area with-detail' : 'events-area'}>
-            {filtered.length > 0 ? (
-              <EventTable events={filtered} sorting={sorting} onSortingChange={setSorting} prefs={columns.prefs} selection={selection} onSelectionChange={setSelection} activeId={activeId} onOpen={(e) => setActiveId(e.id)} />
-            ) : (
-              <TableState kind={events.length === 0 ? (busy || session.state === 'loading' ? 'waiting' : 'none') : 'filtered'} onClearFilters={() => setFilters(emptyFilters)} filtering={isFiltering(filters)} />
-            )}
-            {activeEvent && <EventDetail event={activeEvent} onClose={() => setActiveId(null)} />}
-          </div>
+          <AnalysisContext.Provider value={analysisIndex}>
+            <div className={activeEvent ? 'events-area with-detail' : 'events-area'}>
+              {filtered.length > 0 ? (
+                <EventTable
+                  events={filtered}
+                  sorting={sorting}
+                  onSortingChange={setSorting}
+                  prefs={columns.prefs}
+                  selection={selection}
+                  onSelectionChange={setSelection}
+                  activeId={activeId}
+                  onOpen={(e) => setActiveId(e.id)}
+                />
+              ) : (
+                <TableState
+                  kind={events.length === 0 ? (busy || session.state === 'loading' ? 'waiting' : 'none') : 'filtered'}
+                  onClearFilters={() => setFilters(emptyFilters)}
+                  filtering={isFiltering(filters)}
+                />
+              )}
+              {activeEvent && <EventDetail event={activeEvent} onClose={() => setActiveId(null)} />}
+            </div>
+          </AnalysisContext.Provider>
         </>
       )}
       {comparing && selectedEvents.length >= 2 && <CompareView events={selectedEvents} onClose={() => setComparing(false)} />}
-      <TicketDrawer open={ticketOpen} onClose={() => setTicketOpen(false)} events={selectedEvents} fetchId={session.fetchId} />
+      <TicketDrawer
+        open={ticketOpen}
+        onClose={() => setTicketOpen(false)}
+        events={selectedEvents}
+        fetchId={session.fetchId}
+        analysis={analysisIndex?.analysis ?? null}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 
 import { buildPredicate } from '../../../shared/filters/apply-filters';
+import type { FindingsOf } from '../../../shared/filters/apply-filters';
 import { emptyFilters } from '../../../shared/filters/filter-state';
 import type { FilterState } from '../../../shared/filters/filter-state';
 import type { NormalizedEvent } from '../../../shared/records/types';
@@ -8,6 +9,7 @@ import { flagsOf, workspaceSearch } from './flags';
 
 interface LastSearch {
   events: readonly NormalizedEvent[];
+  findingsOf: FindingsOf | undefined;
   rest: string;
   search: string;
   result: NormalizedEvent[];
@@ -22,19 +24,19 @@ const normalise = (search: string) => search.trim().toLowerCase();
  * narrow it, so only the previous result is scanned: every keystroke after the first costs a
  * fraction of a scan over all events.
  */
-export function useFilteredEvents(events: readonly NormalizedEvent[], filters: FilterState) {
+export function useFilteredEvents(events: readonly NormalizedEvent[], filters: FilterState, findingsOf?: FindingsOf) {
   const last = useRef<LastSearch | null>(null);
   const withoutTime = useMemo(() => {
     const rest = JSON.stringify({ ...filters, search: '', timeRange: null });
     const search = normalise(filters.search);
     const previous = last.current;
-    const narrows = previous && previous.events === events && previous.rest === rest && search.startsWith(previous.search);
+    const narrows = previous && previous.events === events && previous.findingsOf === findingsOf && previous.rest === rest && search.startsWith(previous.search);
     const source = narrows ? previous.result : events;
     const state = narrows ? { ...emptyFilters, search } : { ...filters, timeRange: null };
-    const result = source.filter(buildPredicate(state, flagsOf, workspaceSearch));
-    last.current = { events, rest, search, result };
+    const result = source.filter(buildPredicate(state, flagsOf, workspaceSearch, findingsOf));
+    last.current = { events, findingsOf, rest, search, result };
     return result;
-  }, [events, filters]);
+  }, [events, filters, findingsOf]);
   const filtered = useMemo(
     () => (filters.timeRange ? withoutTime.filter(buildPredicate({ ...emptyFilters, timeRange: filters.timeRange }, flagsOf)) : withoutTime),
     [withoutTime, filters.timeRange],

@@ -1,0 +1,47 @@
+import { analyzeRecords } from '../../../shared/analysis/analyze';
+import type { analysisContract, FetchAnalysis } from '../../../shared/api/analysis-contract';
+import type { DatasetId } from '../../../shared/intel/types';
+import { normalizeEvent } from '../../../shared/records/normalize';
+import { isDemoAccount, withDemoTorExits } from '../../services/demo/demo-intel';
+import type { FetchManager } from '../../services/fetch/fetch-manager';
+import { loadIntel } from '../../services/intel/load-enricher';
+import type { HostContext } from '../host-context';
+import type { HandlerMap } from './handler-map';
+
+const allDatasets: DatasetId[] = ['ip-country', 'ip-asn', 'aws-ip-ranges', 'tor-exits'];
+
+/**
+ * The app's analysis: the fetch's stored events, normalised as the renderer normalises them (so
+ * event ids match), through the engine `trailcase analyze` runs, with the data folder's
+ * enrichment loaded once per host (and again only when a data set is replaced). The last answer
+ * per fetch is kept while its event count and the data sets stay the same.
+ */
+export function createAnalysisHandlers(ctx: HostContext, manager: Pick<FetchManager, 'events'>): HandlerMap<typeof analysisContract> {
+  const last = new Map<string, { key: string; answer: FetchAnalysis }>();
+  return {
+    async analyzeFetch({ fetchId }) {
+      const { events: fetched, total } = manager.events(fetchId, 0, Number.MAX_SAFE_INTEGER);
+      const intel = await loadIntel(ctx.dataDir);
+      const key = `${total}|${intel.status.datasets.map((d) => `${d.id}:${d.date}:${d.entries}`).join(',')}`;
+      const cached = last.get(fetchId);
+      if (cached?.key === key) return cached.answer;
+      const events = fetched.map((item) => normalizeEvent(item.raw, { region: item.region, via: item.via ?? null }));
+      // The demo account's story carries its own Tor exits, named as the demo's data (as in the CLI).
+      const enricher = isDemoAccount(events) ? withDemoTorExits(intel.enricher) : intel.enricher;
+      const analysis = analyzeRecords(events, { enricher });
+      const loaded = new Set(analysis.datasets.map((dataset) => dataset.id));
+      const answer: FetchAnalysis = {
+        fetchId,
+        eventCount: events.length,
+        rulePack: analysis.rulePack,
+        findings: analysis.findings,
+        sources: analysis.sources,
+        datasets: analysis.datasets,
+        missing: allDatasets.filter((id) => !loaded.has(id)),
+        notes: [...analysis.notes, ...intel.status.problems],
+      };
+      last.set(fetchId, { key, answer });
+      return answer;
+    },
+  };
+}

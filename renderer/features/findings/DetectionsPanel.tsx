@@ -1,0 +1,79 @@
+import { useState } from 'react';
+
+import type { FilterState } from '../../../shared/filters/filter-state';
+import { visibleText } from '../../../shared/display/visible-text';
+import { SourcesPanel } from '../sources/SourcesPanel';
+import type { IndexedFinding } from './analysis-index';
+import { FindingsPanel } from './FindingsPanel';
+import type { AnalysisState } from './useAnalysis';
+import './findings.css';
+
+export interface DetectionsPanelProps {
+  state: AnalysisState;
+  filters: FilterState;
+  onFilterFinding(finding: IndexedFinding): void;
+  onFilterAddress(ip: string): void;
+}
+
+function chipValues(filters: FilterState, field: 'finding' | 'sourceIPAddress'): Set<string> {
+  return new Set(filters.chips.filter((chip) => chip.field === field && !chip.exclude).map((chip) => chip.value));
+}
+
+/** Above the table: "What stands out" (the findings) and the source addresses, as two tabs. */
+export function DetectionsPanel({ state, filters, onFilterFinding, onFilterAddress }: DetectionsPanelProps) {
+  const [tab, setTab] = useState<'findings' | 'sources'>('findings');
+  const [open, setOpen] = useState(true);
+  if (state.status === 'none') return null;
+  const ready = state.status === 'ready' ? state.index : null;
+  return (
+    <section className="detections" aria-label="What stands out">
+      <div className="detections-tabs" role="tablist" aria-label="Detections">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'findings'}
+          className={tab === 'findings' ? 'tab active' : 'tab'}
+          onClick={() => setTab('findings')}
+        >
+          What stands out{ready ? ` (${ready.findings.length})` : ''}
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'sources'}
+          className={tab === 'sources' ? 'tab active' : 'tab'}
+          onClick={() => setTab('sources')}
+        >
+          Sources{ready ? ` (${ready.analysis.sources.length})` : ''}
+        </button>
+        {ready && (
+          <span className="muted detections-note">
+            Rule pack {visibleText(ready.analysis.rulePack)} · {ready.analysis.eventCount.toLocaleString('en-US')} events analysed
+          </span>
+        )}
+        <button type="button" className="ghost detections-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? 'Hide' : 'Show'}
+        </button>
+      </div>
+      <div className="detections-body" role="tabpanel" hidden={!open}>
+        {state.status === 'waiting' && <p className="muted">Findings appear when the fetch finishes.</p>}
+        {state.status === 'running' && (
+          <p className="muted" role="status">
+            Analysing the events…
+          </p>
+        )}
+        {state.status === 'failed' && (
+          <p className="banner banner-error" role="alert">
+            The analysis failed: {visibleText(state.error.message)}
+          </p>
+        )}
+        {ready && tab === 'findings' && (
+          <FindingsPanel findings={ready.findings} active={chipValues(filters, 'finding')} onFilter={onFilterFinding} />
+        )}
+        {ready && tab === 'sources' && (
+          <SourcesPanel analysis={ready.analysis} active={chipValues(filters, 'sourceIPAddress')} onFilter={onFilterAddress} />
+        )}
+      </div>
+    </section>
+  );
+}

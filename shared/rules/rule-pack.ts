@@ -10,6 +10,7 @@ import { loggingRules } from './pack/logging';
 import { monitoringRules } from './pack/monitoring';
 import { networkRules } from './pack/network';
 import { organizationRules } from './pack/organization';
+import { resourcePolicyRules } from './pack/resource-policies';
 import { s3Rules } from './pack/s3';
 import { secretRules } from './pack/secrets';
 import type { RulePack } from './rule';
@@ -28,6 +29,7 @@ export const rulePack: RulePack = {
     ...networkRules,
     ...s3Rules,
     ...dataRules,
+    ...resourcePolicyRules,
     ...secretRules,
     ...destructionRules,
     ...executionRules,

@@ -1,4 +1,5 @@
 import { dataRules } from '../../../shared/rules/pack/data';
+import { resourcePolicyRules } from '../../../shared/rules/pack/resource-policies';
 import { s3Rules } from '../../../shared/rules/pack/s3';
 import { describeFamily } from './cases';
 import { denied, eventOf, viaCloudFormation } from './records';
@@ -132,6 +133,25 @@ describeFamily('data exposure', dataRules, {
     positive: [eventOf(ec2, 'CopySnapshot', { awsRegion: 'ap-southeast-3', requestParameters: { sourceSnapshotId: 'snap-1', sourceRegion: 'us-east-1' } })],
     negative: [eventOf(ec2, 'CopySnapshot', { requestParameters: { sourceSnapshotId: 'snap-1', sourceRegion: 'us-east-1' } })],
   },
+  'TC-DATA-011': {
+    positive: [eventOf(ec2, 'DisableEbsEncryptionByDefault')],
+    negative: [eventOf(ec2, 'EnableEbsEncryptionByDefault')],
+  },
+  'TC-DATA-012': {
+    positive: [eventOf('route53domains.amazonaws.com', 'TransferDomainToAnotherAwsAccount', { requestParameters: { domainName: 'example.com', accountId: '444455556666' } })],
+    negative: [eventOf('route53domains.amazonaws.com', 'EnableDomainTransferLock', { requestParameters: { domainName: 'example.com' } })],
+  },
+  'TC-DATA-013': {
+    positive: [eventOf('codebuild.amazonaws.com', 'UpdateProjectVisibility', { requestParameters: { projectArn: 'arn:aws:codebuild:us-east-1:111122223333:project/app', projectVisibility: 'PUBLIC_READ' } })],
+    negative: [eventOf('codebuild.amazonaws.com', 'UpdateProjectVisibility', { requestParameters: { projectArn: 'p', projectVisibility: 'PRIVATE' } })],
+  },
+  'TC-DATA-014': {
+    positive: [eventOf(ec2, 'ModifySnapshotAttribute', { errorCode: 'Client.UnauthorizedOperation', requestParameters: { snapshotId: 'snap-1', createVolumePermission: { add: { items: [{ userId: '444455556666' }] } } } })],
+    negative: [eventOf(ec2, 'ModifySnapshotAttribute', { requestParameters: { snapshotId: 'snap-1', createVolumePermission: { add: { items: [{ userId: '444455556666' }] } } } })],
+  },
+});
+
+describeFamily('resource policies', resourcePolicyRules, {
   'TC-DATA-008': {
     positive: [
       eventOf('sqs.amazonaws.com', 'SetQueueAttributes', { requestParameters: { queueUrl: 'https://sqs.us-east-1.amazonaws.com/111122223333/q', attributes: { Policy: everyone } } }),
@@ -152,21 +172,5 @@ describeFamily('data exposure', dataRules, {
       eventOf('lambda.amazonaws.com', 'AddPermission20150331v2', { requestParameters: { functionName: 'f', principal: 's3.amazonaws.com', sourceArn: 'arn:aws:s3:::b' } }),
       eventOf('lambda.amazonaws.com', 'CreateFunctionUrlConfig20211031', { requestParameters: { functionName: 'f', authType: 'AWS_IAM' } }),
     ],
-  },
-  'TC-DATA-011': {
-    positive: [eventOf(ec2, 'DisableEbsEncryptionByDefault')],
-    negative: [eventOf(ec2, 'EnableEbsEncryptionByDefault')],
-  },
-  'TC-DATA-012': {
-    positive: [eventOf('route53domains.amazonaws.com', 'TransferDomainToAnotherAwsAccount', { requestParameters: { domainName: 'example.com', accountId: '444455556666' } })],
-    negative: [eventOf('route53domains.amazonaws.com', 'EnableDomainTransferLock', { requestParameters: { domainName: 'example.com' } })],
-  },
-  'TC-DATA-013': {
-    positive: [eventOf('codebuild.amazonaws.com', 'UpdateProjectVisibility', { requestParameters: { projectArn: 'arn:aws:codebuild:us-east-1:111122223333:project/app', projectVisibility: 'PUBLIC_READ' } })],
-    negative: [eventOf('codebuild.amazonaws.com', 'UpdateProjectVisibility', { requestParameters: { projectArn: 'p', projectVisibility: 'PRIVATE' } })],
-  },
-  'TC-DATA-014': {
-    positive: [eventOf(ec2, 'ModifySnapshotAttribute', { errorCode: 'Client.UnauthorizedOperation', requestParameters: { snapshotId: 'snap-1', createVolumePermission: { add: { items: [{ userId: '444455556666' }] } } } })],
-    negative: [eventOf(ec2, 'ModifySnapshotAttribute', { requestParameters: { snapshotId: 'snap-1', createVolumePermission: { add: { items: [{ userId: '444455556666' }] } } } })],
   },
 });

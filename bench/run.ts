@@ -5,12 +5,14 @@
  */
 import { benchAnalyze } from './analyze';
 import { benchCloudTrail } from './cloudtrail';
+import { benchConsoleActions } from './console-actions';
 import { printRendererFigures, runRendererBench } from './renderer';
 
 const benches: Array<[string, () => Promise<void>]> = [
   ['cloudtrail', benchCloudTrail],
   ['renderer', async () => printRendererFigures(await runRendererBench())],
   ['analyze', benchAnalyze],
+  ['console-actions', benchConsoleActions],
 ];
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@ import type { ConsoleAction } from './action';
 import { consoleSignatures } from './catalogue';
 import { eventKey, valueAt } from './event-key';
 import { buildLabel } from './label';
-import { defaultWindow, type ConsoleSignature } from './signature';
+import { defaultWindow, type ConsoleSignature, type UserAgentFamily } from './signature';
 import { userAgentFamily } from './user-agent';
 
 /** Actions found, and the events no action took (in their input order). */
@@ -43,9 +43,62 @@ function compile(signatures: readonly ConsoleSignature[]): Compiled[] {
   });
 }
 
-/** One person's console session: the same actor with the same access key. */
-function sessionKey(event: NormalizedEvent): string {
-  return `${event.actor}\u0000${event.accessKeyId}`;
+/** Two-level memo: events repeat the same agents, names and sessions thousands of times. */
+function memo<T>(): (a: string, b: string, make: () => T) => T {
+  const outer = new Map<string, Map<string, T>>();
+  return (a, b, make) => {
+    let inner = outer.get(a);
+    if (!inner) outer.set(a, (inner = new Map()));
+    let value = inner.get(b);
+    if (value === undefined) inner.set(b, (value = make()));
+    return value;
+  };
+}
+
+interface Indexed {
+  /** Per event: its key when its family is one a signature asks for, else ''. */
+  keys: string[];
+  families: UserAgentFamily[];
+  sessionOf: Int32Array;
+  positionOf: Int32Array;
+  /** Per session (one actor and access key), its events' indexes in time order. */
+  sessions: number[][];
+  anchorsByRank: number[][];
+}
+
+function index(events: readonly NormalizedEvent[], compiled: readonly Compiled[]): Indexed {
+  const wanted = new Set(compiled.map((entry) => entry.signature.userAgent));
+  const byAnchor = new Map<string, number[]>();
+  compiled.forEach((entry, rank) => {
+    for (const key of entry.signature.anchor) byAnchor.set(key, [...(byAnchor.get(key) ?? []), rank]);
+  });
+  const familyMemo = memo<UserAgentFamily>();
+  const keyMemo = memo<string>();
+  const sessionMemo = memo<number>();
+  const result: Indexed = {
+    keys: new Array<string>(events.length).fill(''),
+    families: new Array<UserAgentFamily>(events.length).fill('other'),
+    sessionOf: new Int32Array(events.length).fill(-1),
+    positionOf: new Int32Array(events.length),
+    sessions: [],
+    anchorsByRank: compiled.map(() => []),
+  };
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    if (!event.eventName || !Number.isFinite(event.time)) continue;
+    const flag = event.record?.sessionCredentialFromConsole === 'true' ? 'true' : '';
+    const family = familyMemo(event.userAgent, flag, () => userAgentFamily(event));
+    if (!wanted.has(family)) continue;
+    const key = keyMemo(event.service, event.eventName, () => eventKey(event));
+    result.keys[i] = key;
+    result.families[i] = family;
+    const session = sessionMemo(event.actor, event.accessKeyId, () => result.sessions.push([]) - 1);
+    result.sessionOf[i] = session;
+    result.positionOf[i] = result.sessions[session]!.push(i) - 1;
+    const ranks = byAnchor.get(key);
+    if (ranks) for (const rank of ranks) result.anchorsByRank[rank]!.push(i);
+  }
+  return result;
 }
 
 /**
@@ -57,47 +110,7 @@ function sessionKey(event: NormalizedEvent): string {
  */
 export function groupActions(events: readonly NormalizedEvent[], signatures: readonly ConsoleSignature[] = consoleSignatures): GroupedActions {
   const compiled = compile(signatures);
-  const byAnchor = new Map<string, number[]>();
-  compiled.forEach((entry, rank) => {
-    for (const key of entry.signature.anchor) {
-      const ranks = byAnchor.get(key) ?? [];
-      ranks.push(rank);
-      byAnchor.set(key, ranks);
-    }
-  });
-
-  const families = new Set(signatures.map((signature) => signature.userAgent));
-  const keys: string[] = new Array<string>(events.length);
-  const familyOf: string[] = new Array<string>(events.length);
-  const sessionOf = new Int32Array(events.length).fill(-1);
-  const positionOf = new Int32Array(events.length);
-  const sessions: number[][] = [];
-  const sessionIds = new Map<string, number>();
-  const anchorsByRank: number[][] = compiled.map(() => []);
-
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i]!;
-    keys[i] = '';
-    familyOf[i] = '';
-    if (!Number.isFinite(event.time) || !event.eventName) continue;
-    const family = userAgentFamily(event);
-    if (!families.has(family)) continue;
-    const key = eventKey(event);
-    keys[i] = key;
-    familyOf[i] = family;
-    const id = sessionKey(event);
-    let session = sessionIds.get(id);
-    if (session === undefined) {
-      session = sessions.length;
-      sessionIds.set(id, session);
-      sessions.push([]);
-    }
-    sessionOf[i] = session;
-    positionOf[i] = sessions[session]!.push(i) - 1;
-    const ranks = byAnchor.get(key);
-    if (ranks) for (const rank of ranks) anchorsByRank[rank]!.push(i);
-  }
-
+  const { keys, families, sessionOf, positionOf, sessions, anchorsByRank } = index(events, compiled);
   const taken = new Uint8Array(events.length);
   const seen = new Int32Array(64);
   let stamp = 0;
@@ -105,49 +118,40 @@ export function groupActions(events: readonly NormalizedEvent[], signatures: rea
   const scratch: number[] = [];
 
   for (let rank = 0; rank < compiled.length; rank++) {
-    const entry = compiled[rank]!;
-    const { signature } = entry;
+    const { signature, members, required, before, after } = compiled[rank]!;
     for (const anchorIndex of anchorsByRank[rank]!) {
-      if (taken[anchorIndex] || familyOf[anchorIndex] !== signature.userAgent) continue;
+      if (taken[anchorIndex] || families[anchorIndex] !== signature.userAgent) continue;
       const anchor = events[anchorIndex]!;
       if (signature.when && !signature.when.every((condition) => valueAt(anchor.record, condition.path) === condition.equals)) continue;
       const list = sessions[sessionOf[anchorIndex]!]!;
       const position = positionOf[anchorIndex]!;
-      const from = anchor.time - entry.before;
-      const to = anchor.time + entry.after;
+      const from = anchor.time - before;
+      const to = anchor.time + after;
       stamp++;
-      let missing = entry.required.size;
+      let missing = required.size;
       scratch.length = 0;
-      const visit = (index: number): void => {
-        if (taken[index] || familyOf[index] !== signature.userAgent) return;
-        const key = keys[index]!;
-        if (!entry.members.has(key)) return;
-        scratch.push(index);
-        const slot = entry.required.get(key);
+      const lowest = Math.max(0, position - MAX_SCAN);
+      const highest = Math.min(list.length - 1, position + MAX_SCAN);
+      let first = position;
+      while (first > lowest && events[list[first - 1]!]!.time >= from) first--;
+      for (let p = first; p <= highest; p++) {
+        const at = list[p]!;
+        if (p > position && events[at]!.time > to) break;
+        if (taken[at] || families[at] !== signature.userAgent || !members.has(keys[at]!)) continue;
+        scratch.push(at);
+        const slot = required.get(keys[at]!);
         if (slot !== undefined && seen[slot] !== stamp) {
           seen[slot] = stamp;
           missing--;
         }
-      };
-      for (let p = position - 1, n = 0; p >= 0 && n < MAX_SCAN; p--, n++) {
-        const index = list[p]!;
-        if (events[index]!.time < from) break;
-        visit(index);
-      }
-      visit(anchorIndex);
-      for (let p = position + 1, n = 0; p < list.length && n < MAX_SCAN; p++, n++) {
-        const index = list[p]!;
-        if (events[index]!.time > to) break;
-        visit(index);
       }
       if (missing > 0) continue;
-      scratch.sort((a, b) => a - b);
-      const grouped = scratch.map((index) => events[index]!);
-      for (const index of scratch) taken[index] = 1;
+      const grouped = scratch.map((at) => events[at]!);
+      for (const at of scratch) taken[at] = 1;
       found.push({
         id: `action:${anchor.id}`,
         signatureId: signature.id,
-        label: buildLabel(signature.label, anchor, grouped),
+        label: buildLabel(signature.label, anchor, grouped, scratch.map((at) => keys[at]!)),
         start: grouped[0]!.time,
         end: grouped[grouped.length - 1]!.time,
         eventIds: grouped.map((event) => event.id),

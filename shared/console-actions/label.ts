@@ -17,13 +17,23 @@ function piece(text: string, tail: boolean | number | undefined): string {
   return chosen || text;
 }
 
-/** Fills a signature's label from the events of one action (anchor first). */
-export function buildLabel(template: readonly LabelTemplatePart[], anchor: NormalizedEvent, events: readonly NormalizedEvent[]): LabelPart[] {
+/**
+ * Fills a signature's label from the anchor, then the other events of the action. `keys` holds
+ * the events' keys when the caller has them already.
+ */
+export function buildLabel(
+  template: readonly LabelTemplatePart[],
+  anchor: NormalizedEvent,
+  events: readonly NormalizedEvent[],
+  keys: readonly string[] = events.map(eventKey),
+): LabelPart[] {
+  const anchorKey = eventKey(anchor);
   return template.map((part): LabelPart => {
     if (typeof part === 'string') return { kind: 'text', text: part };
     if ('region' in part) return { kind: 'value', text: anchor.region || 'an unknown region' };
-    for (const event of [anchor, ...events]) {
-      if (part.from !== '*' && eventKey(event) !== part.from) continue;
+    for (let i = -1; i < events.length; i++) {
+      const event = i < 0 ? anchor : events[i]!;
+      if (part.from !== '*' && (i < 0 ? anchorKey : keys[i]) !== part.from) continue;
       for (const path of part.paths) {
         const value = valueAt(event.record, path);
         if (value) return { kind: 'value', text: shorten(piece(value, part.tail)) };

@@ -1,3 +1,7 @@
+import { shortBaselineDays } from '../baseline/frequency';
+import type { FlagGroup } from '../baseline/groups';
+import { groupTail } from '../baseline/groups';
+import { shortResourceName } from '../baseline/main-resource';
 import type { DatasetInfo } from '../intel/types';
 import { inertText } from '../ticket/inert-text';
 import { codeSpan, escapeMarkdown } from '../ticket/render-markdown';
@@ -36,7 +40,30 @@ function findingLines(finding: Finding): string {
 }
 
 const topOf = (event: AnalyzedEvent) => event.flags.reduce((top, flag) => maxSeverity(top, flag.severity), event.flags[0]!.severity);
-const byTopFlag = (a: AnalyzedEvent, b: AnalyzedEvent) => compareSeverity(topOf(a), topOf(b));
+// Routine events come after the others: shown, but de-emphasised.
+const byTopFlag = (a: AnalyzedEvent, b: AnalyzedEvent) => Number(a.routine) - Number(b.routine) || compareSeverity(topOf(a), topOf(b));
+
+/** What the baseline and the analyst's mutes say of a flagged event, our words and values apart. */
+function standing(event: AnalyzedEvent): string {
+  const parts: string[] = [];
+  if (event.routine) parts.push('routine');
+  else if (event.new.length) parts.push(prose(`new: ${event.new.join(', ')}`));
+  for (const flag of event.flags) {
+    if (flag.muted) parts.push(`muted until ${prose(when(flag.muted.until))}: ${data(flag.muted.reason, 120)}`);
+  }
+  return parts.length ? parts.join('; ') : '—';
+}
+
+function groupLines(groups: readonly FlagGroup[]): string {
+  const repeated = groups.filter((group) => group.count > 1);
+  if (repeated.length === 0) return 'No flag repeats.';
+  return repeated
+    .map((group) => {
+      const on = group.resource ? ` on ${data(shortResourceName(group.resource), 80, false)}` : '';
+      return `- **${group.severity.toUpperCase()}** ${data(group.ruleId, 60, false)}: ${data(group.eventName, 60, false)}${on}${prose(groupTail(group))}`;
+    })
+    .join('\n');
+}
 
 function flaggedTable(analysis: Analysis): string[] {
   // Most severe first, then in file order (the sort is stable).
@@ -45,10 +72,10 @@ function flaggedTable(analysis: Analysis): string[] {
   const rows = flagged.slice(0, maxFlaggedRows).map((event) => {
     const flags = event.flags.map((flag) => `${flag.severity.toUpperCase()} ${flag.ruleId} ${flag.title}`).join('; ');
     const reasons = event.flags.map((flag) => flag.reason).join(' ');
-    return `| ${data(event.eventTime, 30)} | ${data(event.eventName, 60)} | ${data(event.eventID, 60)} | ${data(flags, 300)} | ${data(reasons, 400)} |`;
+    return `| ${data(event.eventTime, 30)} | ${data(event.eventName, 60)} | ${data(event.eventID, 60)} | ${data(flags, 300)} | ${data(reasons, 400)} | ${standing(event)} |`;
   });
   const more = flagged.length > maxFlaggedRows ? [`…and ${(flagged.length - maxFlaggedRows).toLocaleString('en-US')} more (see the JSON output).`] : [];
-  return ['| Time | Event | Event ID | Flags | Why |', '| --- | --- | --- | --- | --- |', ...rows, ...more];
+  return ['| Time | Event | Event ID | Flags | Why | Baseline |', '| --- | --- | --- | --- | --- | --- |', ...rows, ...more];
 }
 
 const orUnknown = (value: string | number | null) => (value === null ? 'unknown' : String(value));
@@ -82,6 +109,8 @@ function datasetLine(dataset: DatasetInfo): string {
   return `- ${prose(dataset.name)} (${prose(dataset.id)}, ${prose(dataset.origin)}, ${prose(date)}, ${dataset.entries.toLocaleString('en-US')} entries)`;
 }
 
+const baselineDays = (analysis: Analysis) => (analysis.baselineStats ? `${analysis.baselineStats.days.toLocaleString('en-US')} days, ` : '');
+
 /**
  * The analysis as a readable report: findings first, then flagged events, then the sources with
  * the data sets (and their dates) behind them. Event data only ever appears in code spans.
@@ -89,13 +118,22 @@ function datasetLine(dataset: DatasetInfo): string {
 export function renderAnalysisMarkdown(analysis: Analysis): string {
   const flaggedCount = analysis.events.filter((event) => event.flags.length > 0).length;
   const baseline = analysis.baseline
-    ? `${prose(when(analysis.baseline.start))} to ${prose(when(analysis.baseline.end))} (${analysis.baseline.events.toLocaleString('en-US')} events)`
+    ? `${prose(when(analysis.baseline.start))} to ${prose(when(analysis.baseline.end))} (${baselineDays(analysis)}${analysis.baseline.events.toLocaleString('en-US')} events)`
     : 'none';
+  const shortWarning =
+    analysis.baselineStats && analysis.baselineStats.days < shortBaselineDays
+      ? [`**Warning:** the baseline covers ${analysis.baselineStats.days} days, under ${shortBaselineDays}: too short to judge what is usual for this identity.`]
+      : [];
+  const counts = analysis.counts;
   const sections = [
     '## Trailcase analysis',
     `**Events:** ${analysis.events.length.toLocaleString('en-US')} · **Flagged:** ${flaggedCount.toLocaleString('en-US')} · **Rule pack:** ${data(analysis.rulePack, 40, false)} · **Baseline:** ${baseline}`,
+    ...shortWarning,
+    ...(counts.flagged ? [`**Routine:** ${counts.routine.toLocaleString('en-US')} of ${counts.flagged.toLocaleString('en-US')} flagged events · **Raised by the baseline:** ${counts.raised.toLocaleString('en-US')} flags · **Muted:** ${counts.muted.toLocaleString('en-US')} flags`] : []),
     '### What stands out',
     analysis.findings.length ? analysis.findings.map(findingLines).join('\n') : 'Nothing that spans events stood out.',
+    '### Repeated flags',
+    groupLines(analysis.groups),
     '### Flagged events',
     flaggedTable(analysis).join('\n'),
     '### Sources',

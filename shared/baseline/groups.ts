@@ -75,10 +75,16 @@ const dayOf = (iso: string) => {
 /** "UpdateFunctionConfiguration on billing-sync, 12 times, 18 Nov – 1 Dec, routine for this identity" (values as plain text). */
 export function groupLine(group: FlagGroup): string {
   const on = group.resource ? ` on ${shortResourceName(group.resource)}` : '';
+  return `${group.eventName}${on}${groupTail(group)}`;
+}
+
+/** The line after the call and resource (our words only): ", 12 times, 18 Nov – 1 Dec, routine for this identity". */
+export function groupTail(group: FlagGroup): string {
   const times = group.count === 1 ? 'once' : `${group.count.toLocaleString('en-US')} times`;
   const first = group.first ? dayOf(group.first) : '';
   const last = group.last ? dayOf(group.last) : '';
   const span = first ? `, ${first === last ? first : `${first} – ${last}`}` : '';
   const routine = group.routine ? ', routine for this identity' : group.routineCount > 0 ? `, ${group.routineCount} of them routine` : '';
-  return `${group.eventName}${on}, ${times}${span}${routine}`;
+  const muted = group.mutedCount > 0 ? `, ${group.mutedCount === group.count ? 'muted' : `${group.mutedCount} muted`}` : '';
+  return `, ${times}${span}${routine}${muted}`;
 }

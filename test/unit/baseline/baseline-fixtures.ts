@@ -50,4 +50,4 @@ export function aliceBaseline(): CloudTrailRecord[] {
 
 /** The rule hit every test event carries, as the engine gives it. */
 export const lambdaHit = (severity: RuleHit['severity'] = 'medium'): RuleHit =>
-  ({ ruleId: 'TC-LAMBDA-CONFIG', title: 'Lambda function configuration changed', severity, category: 'persistence', reason: 'A function configuration changed.', nextStep: '', attack: ['T1546'] }) as RuleHit;
+  ({ ruleId: 'TC-LAMBDA-CONFIG', title: 'Lambda function configuration changed', severity, category: 'privilege-change', reason: 'A function configuration changed.', nextStep: '', attack: ['T1546'] }) as RuleHit;

@@ -4,6 +4,7 @@
  * drives the built app, so the npm script builds first.
  */
 import { benchAnalyze } from './analyze';
+import { benchBaseline } from './baseline';
 import { benchCloudTrail } from './cloudtrail';
 import { benchConsoleActions } from './console-actions';
 import { printRendererFigures, runRendererBench } from './renderer';
@@ -12,6 +13,7 @@ const benches: Array<[string, () => Promise<void>]> = [
   ['cloudtrail', benchCloudTrail],
   ['renderer', async () => printRendererFigures(await runRendererBench())],
   ['analyze', benchAnalyze],
+  ['baseline', benchBaseline],
   ['console-actions', benchConsoleActions],
 ];
 

@@ -20,11 +20,25 @@ export const actionOf = (item: AnalysisEvent): string => {
   return resource ? `${item.event.eventName} ${resource}` : item.event.eventName;
 };
 
+/** Agents repeat (one identity, a few clients): each text is read once, in a bounded cache. */
+const agents = new Map<string, [version: string, family: string]>();
+
+function agentOf(userAgent: string): [string, string] {
+  let known = agents.get(userAgent);
+  if (!known) {
+    const version = userAgentFamily(userAgent);
+    const slash = version.indexOf('/');
+    known = [version, slash > 0 ? version.slice(0, slash) : version];
+    if (agents.size >= 5_000) agents.clear();
+    agents.set(userAgent, known);
+  }
+  return known;
+}
+
 /** Each field's value of one event ('' when absent or unknown), read once, in `statFieldNames` order. */
 export function statValues(item: AnalysisEvent): string[] {
   const { event, intel } = item;
-  const agent = userAgentFamily(event.userAgent);
-  const slash = agent.indexOf('/');
+  const [agent, family] = agentOf(event.userAgent);
   return [
     event.sourceIPAddress,
     intel.asn === null ? '' : String(intel.asn),
@@ -34,7 +48,7 @@ export function statValues(item: AnalysisEvent): string[] {
     event.eventSource,
     event.region,
     event.errorCode,
-    slash > 0 ? agent.slice(0, slash) : agent,
+    family,
     event.eventName ? actionOf(item) : '',
   ];
 }

@@ -50,6 +50,8 @@ interface Tally {
   last: number;
   count: number;
   days: Set<number>;
+  /** The day last added (records come in time order, often: most calls skip the set). */
+  lastDay: number;
 }
 
 /** The counts of one partition, before labels. */
@@ -74,10 +76,13 @@ export class PartitionTally {
       if (!value) continue;
       const map = this.values[f]!;
       let tally = map.get(value);
-      if (!tally) map.set(value, (tally = { first: Infinity, last: -Infinity, count: 0, days: new Set() }));
+      if (!tally) map.set(value, (tally = { first: Infinity, last: -Infinity, count: 0, days: new Set(), lastDay: NaN }));
       tally.count += 1;
       if (timed) {
-        tally.days.add(day);
+        if (day !== tally.lastDay) {
+          tally.days.add(day);
+          tally.lastDay = day;
+        }
         if (time < tally.first) tally.first = time;
         if (time > tally.last) tally.last = time;
       }
@@ -147,7 +152,7 @@ export function tallyBaseline(events: readonly AnalysisEvent[]): { byIdentity: M
     if (service) {
       identity.onBehalf.add(values, time);
       let tally = identity.services.get(service);
-      if (!tally) identity.services.set(service, (tally = { first: Infinity, last: -Infinity, count: 0, days: new Set() }));
+      if (!tally) identity.services.set(service, (tally = { first: Infinity, last: -Infinity, count: 0, days: new Set(), lastDay: NaN }));
       tally.count += 1;
       if (Number.isFinite(time)) {
         tally.days.add(Math.floor(time / dayMs));

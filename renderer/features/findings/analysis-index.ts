@@ -20,11 +20,14 @@ export interface AnalysisIndex {
 }
 
 const none: readonly string[] = [];
+const rank: Record<FindingView['severity'], number> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
 
 /** Indexes an analysis: chip values for its findings, events → findings, address → source. */
 export function indexAnalysis(analysis: FetchAnalysis): AnalysisIndex {
   const seen = new Map<string, number>();
-  const findings = analysis.findings.map((finding): IndexedFinding => {
+  // Most severe first, whatever order the answer came in (the engine's order within a severity).
+  const ordered = [...analysis.findings].sort((a, b) => rank[b.severity] - rank[a.severity]);
+  const findings = ordered.map((finding): IndexedFinding => {
     const n = (seen.get(finding.title) ?? 0) + 1;
     seen.set(finding.title, n);
     return { ...finding, chipValue: n === 1 ? finding.title : `${finding.title} (${n})` };

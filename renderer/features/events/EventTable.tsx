@@ -5,6 +5,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 
 import type { NormalizedEvent } from '../../../shared/records/types';
+import { ActionsTable } from '../actions/ActionsTable';
+import { useEventViewMode } from '../actions/view-mode';
 import { columnTitles, columnWidths, eventColumns } from './columns';
 import { EventRow } from './EventRow';
 import type { ColumnPrefs } from './useColumnPrefs';
@@ -28,12 +30,17 @@ export interface EventTableProps {
   onOpen(event: NormalizedEvent): void;
 }
 
+/** The events, raw or grouped into console actions, as the toolbar's Actions / Events toggle says. */
+export function EventTable(props: EventTableProps) {
+  return useEventViewMode() === 'actions' ? <ActionsTable {...props} /> : <EventGrid {...props} />;
+}
+
 /**
  * The events as a sortable, virtualised grid: only the rows in view are in the page, so 100,000
  * events scroll smoothly. Keyboard: arrows move, space selects, Enter opens, Esc clears the
  * selection. Shift-click selects a range, Ctrl/Cmd-click toggles one row.
  */
-export function EventTable({ events: rows, sorting, onSortingChange, prefs, selection, onSelectionChange, activeId, onOpen }: EventTableProps) {
+function EventGrid({ events: rows, sorting, onSortingChange, prefs, selection, onSelectionChange, activeId, onOpen }: EventTableProps) {
   const [cursor, setCursor] = useState(0);
   const anchor = useRef<number | null>(null);
   const scroller = useRef<HTMLDivElement>(null);

@@ -5,6 +5,7 @@ import { filterFieldLabels } from '../../../shared/filters/filter-state';
 import type { FilterChip, FilterState } from '../../../shared/filters/filter-state';
 import { addChip, removeChip } from '../../../shared/filters/filter-state';
 import type { NormalizedEvent } from '../../../shared/records/types';
+import { ActionsToggle } from '../actions/ActionsToggle';
 import { formatUtc } from '../timeline/time-format';
 import { ValuePicker } from './ValuePicker';
 
@@ -52,6 +53,7 @@ export function FilterBar({ filters, onChange, events, searchRef, children }: Fi
       <label className="check">
         <input type="checkbox" checked={filters.flaggedOnly} onChange={(e) => set({ flaggedOnly: e.target.checked })} /> Flagged only
       </label>
+      <ActionsToggle />
       <ValuePicker events={events} onAdd={(chip) => onChange(addChip(filters, chip))} />
       <ul className="chips" aria-label="Filters in force">
         {filters.timeRange && (

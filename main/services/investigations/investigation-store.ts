@@ -3,7 +3,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { SavedInvestigation } from '../../../shared/api/investigation-contract';
-import type { InvestigationSummary } from '../../../shared/api/investigation-contract';
+import type { InvestigationSummary, MuteInput } from '../../../shared/api/investigation-contract';
 import { rulePack } from '../../../shared/rules/rule-pack';
 import { ApiError } from '../../../shared/api/errors';
 import { Id } from '../../../shared/api/primitives';
@@ -20,6 +20,10 @@ export interface InvestigationFields {
   filters: FilterState;
   selection: string[];
   notes: string;
+  /** Absent: the saved mutes are kept. */
+  mutes?: MuteInput[];
+  /** Absent: the saved baseline fetch is kept. */
+  baselineFetchId?: string | null;
 }
 
 /**
@@ -68,6 +72,8 @@ export function createInvestigationStore(dataDir: string, now: () => Date = () =
         selection: fields.selection,
         notes: fields.notes,
         rulePackVersion: rulePack.version,
+        mutes: fields.mutes ?? existing?.mutes ?? [],
+        baselineFetchId: fields.baselineFetchId !== undefined ? fields.baselineFetchId : (existing?.baselineFetchId ?? null),
         createdAt: existing?.createdAt ?? stamp,
         updatedAt: stamp,
       };

@@ -40,7 +40,15 @@ function startFake(distribution: Distribution, latencyMs: number) {
   return startFakeCloudTrailProcess({
     latencyMs,
     callsPerSecond: 2,
-    sets: REGIONS.map((region, i) => ({ count: PER_REGION, distribution, region, userName: 'alice', start: START, end: END, seed: 11 + i })),
+    sets: REGIONS.map((region, i) => ({
+      count: PER_REGION,
+      distribution,
+      region,
+      userName: 'alice',
+      start: START,
+      end: END,
+      seed: 11 + i,
+    })),
   });
 }
 
@@ -67,7 +75,10 @@ async function trailcase(distribution: Distribution, latencyMs: number): Promise
     const args = [CLI, 'fetch', ...REGIONS.flatMap((r) => ['--region', r]), '--user', 'alice', '--no-follow-sessions'];
     args.push('--start', new Date(START).toISOString(), '--end', new Date(END).toISOString(), '--out', out);
     const started = performance.now();
-    const child = spawn(process.execPath, args, { env: testEnv(home, fake.url, 'AKIAFAKEBENCH0000001'), stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      env: testEnv(home, fake.url, 'AKIAFAKEBENCH0000001'),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     const doneAt = new Map<string, number>();
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (text: string) => {
@@ -133,7 +144,7 @@ function report(row: Row): void {
     (mean / CEILING).toFixed(2).padStart(8),
     (worst / CEILING).toFixed(2).padStart(7),
     `${row.wallSeconds.toFixed(1)} s`.padStart(8),
-    ((PER_REGION / row.wallSeconds) / CEILING).toFixed(2).padStart(9),
+    (PER_REGION / row.wallSeconds / CEILING).toFixed(2).padStart(9),
     String(row.throttled).padStart(10),
   ];
   console.log(`| ${cells.join(' | ')} |`);
@@ -153,6 +164,8 @@ export async function benchCloudTrail(): Promise<void> {
     for (const distribution of distributions) if (!only || only === distribution) report(await trailcase(distribution, latencyMs));
     if (hasAws && (!only || only === 'uniform')) report(await awsCli(latencyMs));
   }
-  console.log('events/s and fraction: mean of the regions, from the command\'s start to the region\'s "done" line; worst: the slowest region; wall: the whole command.');
+  console.log(
+    'events/s and fraction: mean of the regions, from the command\'s start to the region\'s "done" line; worst: the slowest region; wall: the whole command.',
+  );
   if (!hasAws) console.log('aws cli: not installed, comparison skipped');
 }

@@ -17,9 +17,13 @@ export interface FakeProcessSpec {
 
 /** Starts serve-fake.ts in a child process and reads its logs over HTTP. */
 export async function startFakeCloudTrailProcess(spec: FakeProcessSpec) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(fileURLToPath(new URL('.', import.meta.url)), 'serve-fake.ts'), JSON.stringify(spec)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(fileURLToPath(new URL('.', import.meta.url)), 'serve-fake.ts'), JSON.stringify(spec)],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let text = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

@@ -74,7 +74,9 @@ describe('resume', () => {
     const restarted = resumed.filter(
       (call) =>
         call.body?.NextToken === undefined &&
-        withTokens.some((cursor) => Number(call.body?.StartTime) * 1000 === cursor.windowStart && Number(call.body?.EndTime) * 1000 === cursor.windowEnd),
+        withTokens.some(
+          (cursor) => Number(call.body?.StartTime) * 1000 === cursor.windowStart && Number(call.body?.EndTime) * 1000 === cursor.windowEnd,
+        ),
     );
     expect(restarted).toEqual([]);
   }, 30_000);
@@ -111,9 +113,14 @@ describe('resume', () => {
     const firstCalls = fake.lookups().length;
     const status = await service.manager.settled(await service.manager.start(query()));
     expect(status.state).toBe('done');
-    const windows = fake.lookups().slice(firstCalls).map((call) => Number(call.body?.EndTime) * 1000);
+    const windows = fake
+      .lookups()
+      .slice(firstCalls)
+      .map((call) => Number(call.body?.EndTime) * 1000);
     expect(windows.every((end) => end <= oldest + 1000)).toBe(true);
-    expect(new Set(service.manager.events(status.fetchId, 0, 5000).events.map((e) => e.eventId))).toEqual(new Set(alice.map((e) => e.eventId)));
+    expect(new Set(service.manager.events(status.fetchId, 0, 5000).events.map((e) => e.eventId))).toEqual(
+      new Set(alice.map((e) => e.eventId)),
+    );
   });
 
   test('the last half hour is never recorded as cached: CloudTrail may still deliver events into it', async () => {

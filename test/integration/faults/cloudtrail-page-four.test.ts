@@ -48,45 +48,69 @@ const cases: Case[] = [
 ];
 
 describe('page 4 keeps failing', () => {
-  test.each(cases)('$name: pages 1–3 stay with the reason, and Resume ends with exactly the expected ids', async ({ fault, wireFault, code }) => {
-    let failing = true;
-    fake = await startFakeCloudTrail({ events: alice, callsPerSecond: 0, fault: (_call, index) => (failing && fault && index >= 3 ? fault : undefined), deniedMessage: '<img src=x onerror=alert(1)>\u202e' });
-    if (wireFault) wire = await startWireFaults(fake.url, (index) => (failing && index >= 3 ? wireFault : undefined));
-    const service = testService(fakeEnv(home.home, wire?.url ?? fake.url), { callsPerSecond: 20, requestTimeoutMs: 500 });
+  test.each(cases)(
+    '$name: pages 1–3 stay with the reason, and Resume ends with exactly the expected ids',
+    async ({ fault, wireFault, code }) => {
+      let failing = true;
+      fake = await startFakeCloudTrail({
+        events: alice,
+        callsPerSecond: 0,
+        fault: (_call, index) => (failing && fault && index >= 3 ? fault : undefined),
+        deniedMessage: '<img src=x onerror=alert(1)>\u202e',
+      });
+      if (wireFault) wire = await startWireFaults(fake.url, (index) => (failing && index >= 3 ? wireFault : undefined));
+      const service = testService(fakeEnv(home.home, wire?.url ?? fake.url), { callsPerSecond: 20, requestTimeoutMs: 500 });
 
-    const stopped = await service.manager.settled(await service.manager.start(query({ followSessions: false })));
-    expect(stopped.state).toBe('failed');
-    expect(stopped.error?.code).toBe(code);
-    expect(stopped.error?.message.length).toBeGreaterThan(10);
-    const firstThree = new Set(fake.lookups().slice(0, 3).flatMap((call) => call.eventIds ?? []));
-    expect(firstThree.size).toBeGreaterThan(100);
-    expect(new Set(service.manager.events(stopped.fetchId, 0, 500).events.map((e) => e.eventId))).toEqual(firstThree);
-    const saved = createFetchStore(join(home.home, 'cache')).loadFetch(stopped.fetchId)!;
-    const withTokens = saved.cursors.filter((cursor) => !cursor.done && cursor.nextToken !== null);
-    const savedTokens = withTokens.map((cursor) => cursor.nextToken);
-    expect(savedTokens.length).toBeGreaterThan(0);
+      const stopped = await service.manager.settled(await service.manager.start(query({ followSessions: false })));
+      expect(stopped.state).toBe('failed');
+      expect(stopped.error?.code).toBe(code);
+      expect(stopped.error?.message.length).toBeGreaterThan(10);
+      const firstThree = new Set(
+        fake
+          .lookups()
+          .slice(0, 3)
+          .flatMap((call) => call.eventIds ?? []),
+      );
+      expect(firstThree.size).toBeGreaterThan(100);
+      expect(new Set(service.manager.events(stopped.fetchId, 0, 500).events.map((e) => e.eventId))).toEqual(firstThree);
+      const saved = createFetchStore(join(home.home, 'cache')).loadFetch(stopped.fetchId)!;
+      const withTokens = saved.cursors.filter((cursor) => !cursor.done && cursor.nextToken !== null);
+      const savedTokens = withTokens.map((cursor) => cursor.nextToken);
+      expect(savedTokens.length).toBeGreaterThan(0);
 
-    failing = false;
-    const before = fake.lookups().length;
-    await service.manager.resume(stopped.fetchId);
-    const done = await service.manager.settled(stopped.fetchId);
-    expect(done.state).toBe('done');
-    expect(service.manager.events(stopped.fetchId, 0, 500).events.map((e) => e.eventId).sort()).toEqual(expectedIds);
-    const resumed = fake.lookups().slice(before).filter((call) => call.status === 200);
-    for (const token of savedTokens) expect(resumed.map((call) => call.body?.NextToken)).toContain(token);
-    // ...and none of those queries was asked again from its first page.
-    const restarted = resumed.filter(
-      (call) =>
-        call.body?.NextToken === undefined &&
-        withTokens.some((cursor) => Number(call.body?.StartTime) * 1000 === cursor.windowStart && Number(call.body?.EndTime) * 1000 === cursor.windowEnd),
-    );
-    expect(restarted).toEqual([]);
-    const fresh = fake
-      .lookups()
-      .filter((call) => call.status === 200 && call.body?.NextToken === undefined)
-      .map((call) => `${String(call.body?.StartTime)}-${String(call.body?.EndTime)}`);
-    expect(new Set(fresh).size).toBe(fresh.length);
-  });
+      failing = false;
+      const before = fake.lookups().length;
+      await service.manager.resume(stopped.fetchId);
+      const done = await service.manager.settled(stopped.fetchId);
+      expect(done.state).toBe('done');
+      expect(
+        service.manager
+          .events(stopped.fetchId, 0, 500)
+          .events.map((e) => e.eventId)
+          .sort(),
+      ).toEqual(expectedIds);
+      const resumed = fake
+        .lookups()
+        .slice(before)
+        .filter((call) => call.status === 200);
+      for (const token of savedTokens) expect(resumed.map((call) => call.body?.NextToken)).toContain(token);
+      // ...and none of those queries was asked again from its first page.
+      const restarted = resumed.filter(
+        (call) =>
+          call.body?.NextToken === undefined &&
+          withTokens.some(
+            (cursor) =>
+              Number(call.body?.StartTime) * 1000 === cursor.windowStart && Number(call.body?.EndTime) * 1000 === cursor.windowEnd,
+          ),
+      );
+      expect(restarted).toEqual([]);
+      const fresh = fake
+        .lookups()
+        .filter((call) => call.status === 200 && call.body?.NextToken === undefined)
+        .map((call) => `${String(call.body?.StartTime)}-${String(call.body?.EndTime)}`);
+      expect(new Set(fresh).size).toBe(fresh.length);
+    },
+  );
 });
 
 describe('a throttling storm', () => {
@@ -98,6 +122,11 @@ describe('a throttling storm', () => {
     expect(status.state).toBe('done');
     expect(fake.lookups().filter((call) => call.fault === 'throttle').length).toBeGreaterThan(1);
     expect(busiestSecond(fake.lookups())).toBeLessThanOrEqual(2);
-    expect(service.manager.events(status.fetchId, 0, 500).events.map((e) => e.eventId).sort()).toEqual(expectedIds);
+    expect(
+      service.manager
+        .events(status.fetchId, 0, 500)
+        .events.map((e) => e.eventId)
+        .sort(),
+    ).toEqual(expectedIds);
   }, 20_000);
 });

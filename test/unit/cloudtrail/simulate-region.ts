@@ -93,11 +93,17 @@ export async function simulateRegion(options: {
 
 /** The most calls that left within any one second. */
 export function busiestSimulatedSecond(calls: SimulatedCall[]): number {
-  return Math.max(0, ...calls.map((call) => calls.filter((other) => other.sentAt >= call.sentAt && other.sentAt < call.sentAt + 1000).length));
+  return Math.max(
+    0,
+    ...calls.map((call) => calls.filter((other) => other.sentAt >= call.sentAt && other.sentAt < call.sentAt + 1000).length),
+  );
 }
 
 /** The most calls in flight at one moment within [from, to]: more than one means the range was split. */
 export function mostInFlightWithin(calls: SimulatedCall[], from: number, to: number): number {
   const inside = calls.filter((call) => call.end >= from && call.start <= to && call.events > 0);
-  return Math.max(0, ...inside.map((call) => inside.filter((other) => other.sentAt <= call.sentAt && other.answeredAt > call.sentAt).length));
+  return Math.max(
+    0,
+    ...inside.map((call) => inside.filter((other) => other.sentAt <= call.sentAt && other.answeredAt > call.sentAt).length),
+  );
 }

@@ -101,6 +101,26 @@ export const accessRules: readonly RiskRule[] = [
     ],
   },
   {
+    id: 'TC-LOGIN-009',
+    title: 'Console sign-in',
+    severity: 'info',
+    category: 'console-login',
+    when: {
+      all: [
+        { field: 'eventName', equals: 'ConsoleLogin' },
+        { field: 'responseElements.ConsoleLogin', equals: 'Success' },
+        { not: { field: 'additionalEventData.MFAUsed', equals: 'No' } },
+      ],
+    },
+    reason: '{userIdentity.arn|userIdentity.userName} signed in to the console from {sourceIPAddress} (MFA used: {additionalEventData.MFAUsed}).',
+    nextStep: '',
+    attack: ['T1078.004'],
+    references: [
+      { source: 'Panther', name: 'AWS Console Login' },
+      { source: 'TrailDiscover', name: 'ConsoleLogin' },
+    ],
+  },
+  {
     id: 'TC-LOGIN-003',
     title: 'MFA check failed',
     severity: 'medium',

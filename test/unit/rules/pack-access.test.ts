@@ -28,6 +28,10 @@ describeFamily('access', accessRules, {
       consoleLogin({ ...roleSession, responseElements: { ConsoleLogin: 'Success' }, additionalEventData: { MFAUsed: 'No', SamlProviderArn: 'arn:aws:iam::111122223333:saml-provider/okta' } }),
     ],
   },
+  'TC-LOGIN-009': {
+    positive: [consoleLogin({ responseElements: { ConsoleLogin: 'Success' }, additionalEventData: { MFAUsed: 'Yes' } })],
+    negative: [consoleLogin({ responseElements: { ConsoleLogin: 'Success' }, additionalEventData: { MFAUsed: 'No' } }), consoleLogin({ errorMessage: 'Failed authentication', responseElements: { ConsoleLogin: 'Failure' } })],
+  },
   'TC-LOGIN-003': {
     positive: [eventOf(signin, 'CheckMfa', { responseElements: { CheckMfa: 'Failure' } })],
     negative: [eventOf(signin, 'CheckMfa', { responseElements: { CheckMfa: 'Success' } })],

@@ -82,7 +82,7 @@ export const credentialRules: readonly RiskRule[] = [
     title: 'User, role or credential removed',
     severity: 'medium',
     category: 'identity-deletion',
-    when: succeededCall(iam, 'DeleteUser', 'DeleteAccessKey', 'DeleteLoginProfile', 'DeleteRole', 'DeleteSSHPublicKey', 'DeleteGroup', 'DeleteServiceSpecificCredential'),
+    when: personCall(iam, 'DeleteUser', 'DeleteAccessKey', 'DeleteLoginProfile', 'DeleteRole', 'DeleteSSHPublicKey', 'DeleteGroup', 'DeleteServiceSpecificCredential'),
     reason: '{eventName} on {requestParameters.userName|requestParameters.roleName|requestParameters.groupName|requestParameters.accessKeyId}: an identity or its credential is gone.',
     nextStep: 'Check whether the deletion covers tracks or locks out the rightful owner.',
     attack: ['T1531'],

@@ -24,7 +24,11 @@ describeFamily('IAM privilege', iamRules, {
   },
   'TC-IAM-002': {
     positive: [eventOf(iam, 'PutUserPolicy', { requestParameters: { userName: 'bob', policyName: 'p', policyDocument: s3Policy } }), eventOf(iam, 'AttachUserPolicy', { requestParameters: { userName: 'bob', policyArn: readOnly } })],
-    negative: [eventOf(iam, 'AttachUserPolicy', { requestParameters: { policyArn: admin } }), eventOf(iam, 'GetUserPolicy')],
+    negative: [
+      eventOf(iam, 'AttachUserPolicy', { requestParameters: { policyArn: admin } }),
+      eventOf(iam, 'GetUserPolicy'),
+      eventOf(iam, 'PutRolePolicy', { ...viaCloudFormation, requestParameters: { roleName: 'stack-role', policyName: 'p', policyDocument: s3Policy } }),
+    ],
   },
   'TC-IAM-008': {
     positive: [
@@ -118,7 +122,7 @@ describeFamily('credentials', credentialRules, {
   },
   'TC-IAM-006': {
     positive: [eventOf(iam, 'DeleteUser', { requestParameters: { userName: 'bob' } }), eventOf(iam, 'DeleteRole', { requestParameters: { roleName: 'r' } })],
-    negative: [eventOf(iam, 'ListUsers'), eventOf(iam, 'DeleteUser', denied)],
+    negative: [eventOf(iam, 'ListUsers'), eventOf(iam, 'DeleteUser', denied), eventOf(iam, 'DeleteRole', { ...viaCloudFormation, requestParameters: { roleName: 'stack-role' } })],
   },
   'TC-IAM-007': {
     positive: [eventOf('sts.amazonaws.com', 'GetSessionToken')],

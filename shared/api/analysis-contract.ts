@@ -38,6 +38,8 @@ export const FindingSchema = z.object({
   summaryParts: z.array(z.union([z.object({ text: z.string() }), z.object({ value: z.string() })])),
   eventIDs: z.array(z.string()),
   attack: z.array(z.string()),
+  /** For `concurrent-sessions`: the events from the usual address and from the new one. */
+  parties: z.object({ usual: z.array(z.string()), new: z.array(z.string()) }).optional(),
   start: z.string().nullable(),
   end: z.string().nullable(),
 });
@@ -56,6 +58,22 @@ export const SourceSchema = z.object({
 });
 export type SourceView = z.infer<typeof SourceSchema>;
 
+export const FlagGroupSchema = z.object({
+  ruleId: z.string(),
+  eventName: z.string(),
+  resource: z.string(),
+  count: z.number().int().nonnegative(),
+  first: z.string().nullable(),
+  last: z.string().nullable(),
+  routine: z.boolean(),
+  routineCount: z.number().int().nonnegative(),
+  mutedCount: z.number().int().nonnegative(),
+  title: z.string(),
+  severity: Severity,
+  eventIds: z.array(z.string()),
+});
+export type FlagGroupView = z.infer<typeof FlagGroupSchema>;
+
 export const FetchAnalysis = z.object({
   fetchId: Id,
   /** How many events were analysed (the fetch's stored events when the call ran). */
@@ -68,10 +86,18 @@ export const FetchAnalysis = z.object({
   /** Data sets not loaded: what they would say reads as unknown, never as "no". */
   missing: z.array(DatasetId),
   notes: z.array(z.string()),
+  /** The baseline the analysis compared with (the identity's earlier history), null without one. */
+  baseline: z.object({ start: z.string(), end: z.string(), events: z.number().int().nonnegative() }).nullable().optional(),
+  /** Flagged events, routine ones among them, flags the baseline raised, flags muted. */
+  counts: z.object({ flagged: z.number(), routine: z.number(), raised: z.number(), muted: z.number() }).optional(),
+  /** Repeated flags as one line each (shared/baseline/groups.ts). */
+  groups: z.array(FlagGroupSchema).optional(),
+  /** Flagged events that are routine for their identity: shown de-emphasised, never hidden. */
+  routineEventIds: z.array(z.string()).optional(),
 });
 export type FetchAnalysis = z.infer<typeof FetchAnalysis>;
 
 export const analysisContract = {
   /** Analyses the stored events of a fetch (running or stopped) with the data folder's enrichment. */
-  analyzeFetch: { input: z.strictObject({ fetchId: Id }), output: FetchAnalysis },
+  analyzeFetch: { input: z.strictObject({ fetchId: Id, baselineFetchId: Id.optional() }), output: FetchAnalysis },
 } as const;

@@ -18,6 +18,7 @@ export interface Slot {
 export class RateLimiter {
   private readonly starts: Array<{ at: number }> = [];
   private penaltyUntil = 0;
+  private throttledInARow = 0;
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -37,6 +38,27 @@ export class RateLimiter {
   /** After a throttled response: nobody calls again before `ms` has passed. */
   penalize(ms: number): void {
     this.penaltyUntil = Math.max(this.penaltyUntil, this.now() + ms);
+  }
+
+  /**
+   * A throttled response: everyone pauses, `baseMs` after a lone one, twice as long after each
+   * throttle that follows without a success in between, up to `maxMs`. A lone throttle is a call
+   * that arrived a few ms early (jitter on the way); throttles in a row mean someone else spends
+   * the account's calls too, and the pause must grow.
+   */
+  throttled(baseMs: number, maxMs = 8 * baseMs): void {
+    this.throttledInARow += 1;
+    this.penalize(Math.min(maxMs, baseMs * 2 ** (this.throttledInARow - 1)));
+  }
+
+  /** Until when every caller waits after throttling, on the limiter's clock. */
+  pausedUntil(): number {
+    return this.penaltyUntil;
+  }
+
+  /** A call went through: the next throttle starts the pauses again from the base. */
+  succeeded(): void {
+    this.throttledInARow = 0;
   }
 
   private async waitForSlot(signal: AbortSignal): Promise<Slot> {

@@ -26,14 +26,14 @@ export interface RegionTuning {
   maxAttempts: number;
   /** Base back-off after a transient failure, in ms. */
   backoffMs: number;
-  /** Pause for everyone after a throttled call, in ms. */
+  /** Pause for everyone after a lone throttled call, in ms; it doubles for each throttle in a row. */
   throttlePauseMs: number;
   /** A range shorter than this is not split. */
   minSplitMs: number;
   maxCursors: number;
 }
 
-export const defaultTuning: RegionTuning = { maxAttempts: 4, backoffMs: 400, throttlePauseMs: 1000, minSplitMs: 2000, maxCursors: 12 };
+export const defaultTuning: RegionTuning = { maxAttempts: 4, backoffMs: 400, throttlePauseMs: 250, minSplitMs: 2000, maxCursors: 12 };
 
 const cancelled = () => new ApiError('CANCELLED', 'The fetch was cancelled.');
 
@@ -250,6 +250,7 @@ export class RegionRunner {
       try {
         const page = await this.source.lookup(this.region, request, signal);
         const took = Date.now() - started;
+        limiter.succeeded();
         this.latencyMs = this.latencyMs === null ? took : 0.7 * this.latencyMs + 0.3 * took;
         return page;
       } catch (error) {
@@ -257,7 +258,7 @@ export class RegionRunner {
         if (kind === 'cancelled') throw cancelled();
         if (kind === 'throttled') {
           this.throttled += 1;
-          limiter.penalize(this.tuning.throttlePauseMs);
+          limiter.throttled(this.tuning.throttlePauseMs);
           continue;
         }
         if (kind === 'badToken' && !tokenRefused) {

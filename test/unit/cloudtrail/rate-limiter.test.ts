@@ -48,4 +48,19 @@ describe('the rate limiter', () => {
     await expect(waiting).rejects.toMatchObject({ code: 'CANCELLED' });
     await expect(limiter.acquire(new AbortController().signal)).resolves.toMatchObject({ waited: true });
   });
+
+  test('throttles in a row pause everyone longer each time, up to the most; a success starts again from the base', () => {
+    let clock = 0;
+    const limiter = new RateLimiter(2, 1000, () => clock);
+    const pauses: number[] = [];
+    const pauseAfter = (record: () => void) => {
+      record();
+      pauses.push(limiter.pausedUntil() - clock);
+      clock += 10_000;
+    };
+    for (let i = 0; i < 5; i++) pauseAfter(() => limiter.throttled(250, 2000));
+    limiter.succeeded();
+    pauseAfter(() => limiter.throttled(250, 2000));
+    expect(pauses).toEqual([250, 500, 1000, 2000, 2000, 250]);
+  });
 });

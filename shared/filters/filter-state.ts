@@ -2,8 +2,11 @@ import { z } from 'zod';
 
 /** Fields a filter chip can test, as the event table names them. */
 export const filterFields = ['eventName', 'eventSource', 'region', 'sourceIPAddress', 'userAgent', 'errorCode', 'actor', 'identityType', 'resource', 'ruleId', 'severity'] as const;
-/** Every field a chip can hold: the picker's fields, and `finding` (a finding of the analysis, set from the "What stands out" panel). */
-export const chipFields = [...filterFields, 'finding'] as const;
+/**
+ * Every field a chip can hold: the picker's fields, `finding` (a finding of the analysis, set from
+ * the "What stands out" panel) and `accessKeyId` (the keys of a node of the session graph).
+ */
+export const chipFields = [...filterFields, 'finding', 'accessKeyId'] as const;
 export type FilterField = (typeof chipFields)[number];
 
 /** Human names of the filter fields, for chips and pickers. */
@@ -20,6 +23,7 @@ export const filterFieldLabels: Record<FilterField, string> = {
   ruleId: 'Rule',
   severity: 'Severity',
   finding: 'Finding',
+  accessKeyId: 'Access key',
 };
 
 /** One filter chip: the field equals the value, or with `exclude`, does not. */

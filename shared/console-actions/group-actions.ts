@@ -14,6 +14,8 @@ export interface GroupedActions {
 
 /** At most this many events are looked at on each side of an anchor: bursts stay bounded. */
 const MAX_SCAN = 2000;
+/** Required calls are counted in a fixed table of this size. */
+const MAX_REQUIRED = 64;
 
 interface Compiled {
   signature: ConsoleSignature;
@@ -32,6 +34,7 @@ function compile(signatures: readonly ConsoleSignature[]): Compiled[] {
       a.order - b.order,
   );
   return ranked.map(({ signature }) => {
+    if (signature.required.length > MAX_REQUIRED) throw new Error(`console signature ${signature.id} requires more than ${MAX_REQUIRED} calls`);
     const window = signature.window ?? defaultWindow;
     return {
       signature,
@@ -112,7 +115,7 @@ export function groupActions(events: readonly NormalizedEvent[], signatures: rea
   const compiled = compile(signatures);
   const { keys, families, sessionOf, positionOf, sessions, anchorsByRank } = index(events, compiled);
   const taken = new Uint8Array(events.length);
-  const seen = new Int32Array(64);
+  const seen = new Int32Array(MAX_REQUIRED);
   let stamp = 0;
   const found: ConsoleAction[] = [];
   const scratch: number[] = [];

@@ -71,4 +71,9 @@ describe('groupActions', () => {
     expect(actions[0]!.eventIds.length).toBeLessThanOrEqual(4001);
     expect(ungrouped.length + actions[0]!.eventIds.length).toBe(withList.length);
   });
+
+  it('refuses a signature that requires more calls than it can count', () => {
+    const huge = { id: 'test.huge', service: 'Test', anchor: ['iam:ListUsers'], required: Array.from({ length: 65 }, (_, i) => `iam:Call${i}`), userAgent: 'console' as const, label: ['x'], references: [] };
+    expect(() => groupActions([], [huge])).toThrow(/more than 64/);
+  });
 });

@@ -77,6 +77,7 @@ export const loggingRules: readonly RiskRule[] = [
       { source: 'TrailDiscover', name: 'StopConfigurationRecorder' },
       { source: 'TrailDiscover', name: 'DeleteDeliveryChannel' },
       { source: 'Panther', name: 'Account Security Configuration Changed' },
+      { source: 'Datadog', name: 'AWS Config modified' },
     ],
   },
   {

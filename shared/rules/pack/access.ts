@@ -237,6 +237,8 @@ export const accessRules: readonly RiskRule[] = [
         { field: 'userIdentity.invokedBy', exists: false },
         { not: { field: 'eventType', equals: 'AwsServiceEvent' } },
         { not: { field: 'responseElements.ConsoleLogin', equals: 'Failure' } },
+        { not: { field: 'eventName', equals: 'CreateServiceLinkedRole' } },
+        succeeded,
       ],
     },
     reason: 'The root user called {eventName} from {sourceIPAddress}: root should almost never be used.',

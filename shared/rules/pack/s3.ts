@@ -255,4 +255,18 @@ export const s3Rules: readonly RiskRule[] = [
     attack: ['T1562.008'],
     references: [{ source: 'SigmaHQ', name: 'AWS S3 Data Management Tampering' }],
   },
+  {
+    id: 'TC-S3-017',
+    title: 'S3 bucket ACL, CORS or lifecycle changed',
+    severity: 'low',
+    category: 's3-exposure',
+    when: personCall(s3, 'PutBucketAcl', 'PutBucketCors', 'PutBucketLifecycle', 'DeleteBucketLifecycle'),
+    reason: '{eventName} on {requestParameters.bucketName}: who may reach the bucket from where, or how long its objects live, changed.',
+    nextStep: 'Compare the setting with the bucket\'s expected configuration.',
+    attack: ['T1098', 'T1485'],
+    references: [
+      { source: 'Panther', name: 'AWS S3 Bucket Policy Modified' },
+      { source: 'TrailDiscover', name: 'PutBucketCors' },
+    ],
+  },
 ];

@@ -75,6 +75,7 @@ describeFamily('access', accessRules, {
       eventOf(iam, 'ListUsers'),
       eventOf(s3, 'GetObject', { userIdentity: { type: 'Root', invokedBy: 'cloudtrail.amazonaws.com' } }),
       consoleLogin({ userIdentity: { type: 'Root', arn: 'arn:aws:iam::111122223333:root' }, errorMessage: 'Failed authentication', responseElements: { ConsoleLogin: 'Failure' } }),
+      eventOf(iam, 'CreateServiceLinkedRole', { userIdentity: { type: 'Root', arn: 'arn:aws:iam::111122223333:root' }, requestParameters: { aWSServiceName: 'guardduty.amazonaws.com' } }),
     ],
   },
   'TC-ROOT-002': {

@@ -82,6 +82,10 @@ describeFamily('S3', s3Rules, {
     positive: [eventOf(s3, 'PutBucketLogging', { requestParameters: { bucketName: 'data', BucketLoggingStatus: { LoggingEnabled: { TargetBucket: 'logs-elsewhere', TargetPrefix: '' } } } })],
     negative: [eventOf(s3, 'PutBucketLogging', { requestParameters: { bucketName: 'data', BucketLoggingStatus: {} } })],
   },
+  'TC-S3-017': {
+    positive: [eventOf(s3, 'PutBucketCors', { requestParameters: { bucketName: 'site', CORSConfiguration: { CORSRule: [{ AllowedOrigin: '*', AllowedMethod: 'GET' }] } } })],
+    negative: [eventOf(s3, 'GetBucketCors', { requestParameters: { bucketName: 'site' } }), eventOf(s3, 'PutBucketCors', viaCloudFormation)],
+  },
   'TC-S3-014': {
     positive: [eventOf(s3, 'PutBucketWebsite', { requestParameters: { bucketName: 'site' } })],
     negative: [eventOf(s3, 'GetBucketWebsite', { requestParameters: { bucketName: 'site' } })],

@@ -118,7 +118,11 @@ describeFamily('credentials', credentialRules, {
   },
   'TC-IAM-019': {
     positive: [eventOf(iam, 'UpdateLoginProfile', { requestParameters: { userName: 'bob', passwordResetRequired: false } })],
-    negative: [eventOf(iam, 'UpdateLoginProfile', { requestParameters: { userName: 'alice' } }), eventOf(iam, 'UpdateLoginProfile', { ...denied, requestParameters: { userName: 'bob' } })],
+    negative: [
+      eventOf(iam, 'UpdateLoginProfile', { requestParameters: { userName: 'alice' } }),
+      eventOf(iam, 'UpdateLoginProfile', { ...denied, requestParameters: { userName: 'bob' } }),
+      eventOf(iam, 'UpdateLoginProfile', { requestParameters: { userName: 'bob', passwordResetRequired: true } }),
+    ],
   },
   'TC-IAM-006': {
     positive: [eventOf(iam, 'DeleteUser', { requestParameters: { userName: 'bob' } }), eventOf(iam, 'DeleteRole', { requestParameters: { roleName: 'r' } })],

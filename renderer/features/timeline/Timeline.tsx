@@ -6,6 +6,7 @@ import { bucketLabel } from '../../../shared/aggregate/bucket-size';
 import { bucketEvents } from '../../../shared/aggregate/timeline';
 import type { TimelineBucket } from '../../../shared/aggregate/timeline';
 import type { NormalizedEvent } from '../../../shared/records/types';
+import { useTimelineEvents } from '../actions/useTimelineEvents';
 import { isFlagged } from '../workspace/flags';
 import { StackedBar } from './StackedBar';
 import { TimelineTooltip } from './TimelineTooltip';
@@ -80,7 +81,9 @@ const BarsChart = memo(function BarsChart({ rows, span, sizeMs, onPointer }: Bar
  * marked above their bar. Drag across the chart to zoom every view to that span; click a bar
  * to zoom to that bucket. Never more than about 500 bars (see bucketEvents).
  */
-export const Timeline = memo(function Timeline({ events, domain, zoomed, onZoom, onResetZoom }: TimelineProps) {
+export const Timeline = memo(function Timeline({ events: all, domain, zoomed, onZoom, onResetZoom }: TimelineProps) {
+  // In the table's Actions view, each console action counts once.
+  const { events, mode } = useTimelineEvents(all);
   const timeline = useMemo(() => (domain ? bucketEvents(events, domain, isFlagged) : null), [events, domain]);
   const rows = timeline?.buckets ?? noBuckets;
   const [drag, setDrag] = useState<Drag | null>(null);
@@ -114,7 +117,7 @@ export const Timeline = memo(function Timeline({ events, domain, zoomed, onZoom,
       <header className="panel-header">
         <h2>Timeline</h2>
         <span className="muted">
-          {timeline ? `${total.toLocaleString()} events · ${bucketLabel(timeline.sizeMs)} per bar` : 'no events yet'}
+          {timeline ? `${total.toLocaleString()} ${mode === 'actions' ? 'actions and other events' : 'events'} · ${bucketLabel(timeline.sizeMs)} per bar` : 'no events yet'}
         </span>
         <span className="legend" aria-hidden="true">
           <i className="swatch read" /> read <i className="swatch write" /> write <i className="swatch error" /> error <i className="swatch flagged" /> flagged

@@ -146,7 +146,7 @@ export const credentialRules: readonly RiskRule[] = [
     title: 'Identity provider created or changed',
     severity: 'high',
     category: 'credential-creation',
-    when: succeededCall(iam, 'CreateSAMLProvider', 'UpdateSAMLProvider', 'CreateOpenIDConnectProvider', 'UpdateOpenIDConnectProviderThumbprint', 'AddClientIDToOpenIDConnectProvider', 'DeleteSAMLProvider'),
+    when: personCall(iam, 'CreateSAMLProvider', 'UpdateSAMLProvider', 'CreateOpenIDConnectProvider', 'UpdateOpenIDConnectProviderThumbprint', 'AddClientIDToOpenIDConnectProvider', 'DeleteSAMLProvider'),
     reason: '{eventName} on {requestParameters.name|requestParameters.sAMLProviderArn|requestParameters.url|requestParameters.openIDConnectProviderArn}: who may sign in through federation changed.',
     nextStep: 'Confirm the provider belongs to the organisation; a rogue one lets its owner mint sessions.',
     attack: ['T1484.002', 'T1606.002'],

@@ -92,12 +92,10 @@ export const monitoringRules: readonly RiskRule[] = [
     category: 'logging-tampering',
     when: {
       any: [
-        succeededCall(securityhub, 'DeleteInsight', 'UpdateInsight', 'UpdateFindings'),
-        { all: [succeededCall(securityhub, 'BatchUpdateFindings'), { field: 'requestParameters.Workflow.Status', oneOf: ['SUPPRESSED', 'RESOLVED'] }] },
-        { all: [succeededCall(securityhub, 'BatchUpdateFindings'), { not: { field: 'requestParameters.Workflow.Status', exists: true } }] },
+        personCall(securityhub, 'DeleteInsight', 'UpdateInsight', 'UpdateFindings', 'BatchUpdateFindings'),
       ],
     },
-    reason: '{eventName}: findings may have been hidden, suppressed or closed (workflow status {requestParameters.Workflow.Status}).',
+    reason: '{eventName}: findings or insights were changed; they may have been hidden, downgraded or closed (workflow {requestParameters.Workflow.Status}, severity {requestParameters.Severity.Label}).',
     nextStep: 'Review the findings touched and who closed them.',
     attack: ['T1562.001'],
     references: [

@@ -192,10 +192,15 @@ export const s3Rules: readonly RiskRule[] = [
   },
   {
     id: 'TC-S3-012',
-    title: 'S3 lifecycle rule deletes objects within a week',
+    title: 'S3 lifecycle rule deletes objects in under a week',
     severity: 'high',
     category: 'destructive',
-    when: { all: [succeededCall(s3, 'PutBucketLifecycle'), { field: 'requestParameters.LifecycleConfiguration.Rule.Expiration.Days', atMost: 7 }] },
+    when: {
+      all: [
+        succeededCall(s3, 'PutBucketLifecycle'),
+        { field: 'requestParameters.LifecycleConfiguration.Rule', some: { all: [{ field: 'Expiration.Days', atMost: 6 }, { not: { field: 'Status', equals: 'Disabled' } }] } },
+      ],
+    },
     reason: 'PutBucketLifecycle on {requestParameters.bucketName} deletes objects after {requestParameters.LifecycleConfiguration.Rule.Expiration.Days} days: a quiet way to destroy logs or data.',
     nextStep: 'Remove the rule and check whether the bucket holds CloudTrail logs.',
     attack: ['T1485', 'T1562.008'],

@@ -67,8 +67,15 @@ describeFamily('S3', s3Rules, {
     negative: [eventOf(s3, 'PutBucketLifecycle', { requestParameters: { bucketName: 'data', LifecycleConfiguration: { Rule: [{ Status: 'Enabled', Transition: { Days: 30, StorageClass: 'GLACIER' } }] } } })],
   },
   'TC-S3-012': {
-    positive: [eventOf(s3, 'PutBucketLifecycle', { requestParameters: lifecycle(1) })],
-    negative: [eventOf(s3, 'PutBucketLifecycle', { requestParameters: lifecycle(365) })],
+    positive: [
+      eventOf(s3, 'PutBucketLifecycle', { requestParameters: lifecycle(1) }),
+      eventOf(s3, 'PutBucketLifecycle', { requestParameters: { bucketName: 'trail-logs', LifecycleConfiguration: { Rule: { ID: 'nuke', Status: 'Enabled', Expiration: { Days: '1' }, Filter: { Prefix: '*' } } } } }),
+    ],
+    negative: [
+      eventOf(s3, 'PutBucketLifecycle', { requestParameters: lifecycle(365) }),
+      eventOf(s3, 'PutBucketLifecycle', { requestParameters: lifecycle(7) }),
+      eventOf(s3, 'PutBucketLifecycle', { requestParameters: { bucketName: 'b', LifecycleConfiguration: { Rule: { ID: 'off', Status: 'Disabled', Expiration: { Days: 1 } } } } }),
+    ],
   },
   'TC-S3-013': {
     positive: [eventOf(s3, 'DeleteObjects', { eventCategory: 'Data', requestParameters: { bucketName: 'data', delete: '' } })],

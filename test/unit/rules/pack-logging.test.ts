@@ -111,7 +111,10 @@ describeFamily('monitoring', monitoringRules, {
       eventOf('securityhub.amazonaws.com', 'BatchUpdateFindings', { requestParameters: { FindingIdentifiers: [{ Id: 'f-1' }], Workflow: { Status: 'SUPPRESSED' } } }),
       eventOf('securityhub.amazonaws.com', 'DeleteInsight', { requestParameters: { InsightArn: 'arn:aws:securityhub:::insight/1' } }),
     ],
-    negative: [eventOf('securityhub.amazonaws.com', 'BatchUpdateFindings', { requestParameters: { FindingIdentifiers: [{ Id: 'f-1' }], Workflow: { Status: 'NOTIFIED' } } })],
+    negative: [
+      eventOf('securityhub.amazonaws.com', 'GetFindings'),
+      eventOf('securityhub.amazonaws.com', 'BatchUpdateFindings', { userIdentity: { type: 'AWSService', invokedBy: 'securityhub.amazonaws.com' }, sourceIPAddress: 'securityhub.amazonaws.com' }),
+    ],
   },
   'TC-MON-005': {
     positive: [

@@ -1,7 +1,7 @@
 import type { HostContext } from './host-context';
 import { createDispatcher } from './dispatch';
 import type { Handlers } from './dispatch';
-import { createAnalysisHandlers } from './handlers/analysis-handlers';
+import { createAnalysisHandlers, createFetchAnalyzer } from './handlers/analysis-handlers';
 import { createAppHandlers } from './handlers/app-handlers';
 import { createFetchHandlers } from './handlers/fetch-handlers';
 import { createIntelHandlers } from './handlers/intel-handlers';
@@ -22,13 +22,14 @@ export function createHost(ctx: HostContext, log: (line: string) => void = () =>
   const hostCtx: HostContext = { ...ctx, askMfaCode: ctx.kind === 'cli' ? ctx.askMfaCode : mfa.ask };
   const fetches = createFetchService(hostCtx);
   const tickets = createTicketService({ ...hostCtx, loadRecords: fetchedEventsLoader(fetches.manager) });
+  const analyze = createFetchAnalyzer(hostCtx, fetches.manager);
   const handlers: Handlers = {
     ...createAppHandlers(hostCtx, { mfa, version: appVersion(), extraAllowedHosts: () => allowedSiteOrigins(tickets.currentSite()), forgetCredentials: fetches.forgetCredentials }),
-    ...createTicketHandlers(tickets),
+    ...createTicketHandlers(tickets, analyze),
     ...createFetchHandlers(fetches.manager),
     ...createInvestigationHandlers(hostCtx),
     ...createIntelHandlers(hostCtx),
-    ...createAnalysisHandlers(hostCtx, fetches.manager),
+    ...createAnalysisHandlers(analyze),
   };
   return { dispatch: createDispatcher(handlers, log), ctx: hostCtx, fetches };
 }

@@ -1,5 +1,6 @@
 import type { ticketContract } from '../../../shared/api/ticket-contract';
 import { ApiError } from '../../../shared/api/errors';
+import type { DraftAnalysis } from '../../../shared/ticket/analysis-context';
 import { toFieldSpecs } from '../../services/jira/create-meta';
 import { toApiError } from '../../services/jira/jira-errors';
 import { prepareSubmission } from '../../services/jira/prepare-submission';
@@ -12,7 +13,11 @@ import type { HandlerMap } from './handler-map';
  * fields, drafts, and submissions. Submit rebuilds the description on the host from the stored
  * records and the analyst's text; nothing generated in the renderer is sent to Jira.
  */
-export function createTicketHandlers(tickets: TicketService): HandlerMap<typeof ticketContract> {
+export function createTicketHandlers(
+  tickets: TicketService,
+  /** The fetch's analysis, so the description holds the findings and enrichment the preview showed. */
+  analysisOf?: (fetchId: string) => Promise<DraftAnalysis>,
+): HandlerMap<typeof ticketContract> {
   return {
     getJiraConnection: () => tickets.info(),
     async saveJiraConnection(input) {
@@ -53,9 +58,12 @@ export function createTicketHandlers(tickets: TicketService): HandlerMap<typeof 
         const createMeta = await withRetryAfter(() => api.fields(input.projectKey, input.issueTypeId)).catch((error: unknown) => {
           throw toApiError(error, 'Reading the create fields', site);
         });
+        // Without an analysis (it failed, or a host without one) the ticket is still written, without findings.
+        const analysis = analysisOf ? await analysisOf(input.fetchId).catch(() => null) : null;
         return prepareSubmission({
           submissionId: input.submissionId,
           events,
+          analysis,
           analyst: { summary: input.summary, analystText: input.analystText },
           projectKey: input.projectKey,
           issueTypeId: input.issueTypeId,

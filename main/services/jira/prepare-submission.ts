@@ -3,6 +3,7 @@ import type { NormalizedEvent } from '../../../shared/records/types';
 import type { RuleHit } from '../../../shared/rules/types';
 import { attachmentName, recordsFile } from '../../../shared/ticket/attachment';
 import { buildTicketDraft } from '../../../shared/ticket/draft';
+import type { DraftAnalysis } from '../../../shared/ticket/analysis-context';
 import type { AnalystInput, TicketDraft } from '../../../shared/ticket/draft';
 import { renderAdf } from '../../../shared/ticket/render-adf';
 import { submissionLabel } from '../../../shared/ticket/summary';
@@ -22,6 +23,8 @@ export interface PrepareInput {
   createMeta: CreateMetaField[];
   now?: Date;
   flag?: (event: NormalizedEvent) => RuleHit[];
+  /** The fetch's analysis: the findings and enrichment of the selected events go into the description. */
+  analysis?: DraftAnalysis | null;
 }
 
 /**
@@ -30,7 +33,7 @@ export interface PrepareInput {
  * have are left out; a missing required field or an unknown one is refused before sending.
  */
 export function prepareSubmission(input: PrepareInput): { request: SubmissionRequest; draft: TicketDraft } {
-  const draft = buildTicketDraft(input.events, input.analyst, input.flag);
+  const draft = buildTicketDraft(input.events, input.analyst, input.flag, input.analysis ?? null);
   const onScreen = new Set(input.createMeta.map((field) => field.fieldId));
   const specs = toFieldSpecs(input.createMeta);
   const values = Object.fromEntries(Object.entries(input.formValues).filter(([, value]) => value.trim() !== ''));

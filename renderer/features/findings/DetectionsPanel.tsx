@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 
 import type { FilterState } from '../../../shared/filters/filter-state';
 import { visibleText } from '../../../shared/display/visible-text';
 import { SourcesPanel } from '../sources/SourcesPanel';
+import { FlagGroups } from '../workspace/FlagGroups';
 import type { IndexedFinding } from './analysis-index';
 import { FindingsPanel } from './FindingsPanel';
 import type { AnalysisState } from './useAnalysis';
@@ -15,14 +16,17 @@ export interface DetectionsPanelProps {
   onFilterAddress(ip: string): void;
 }
 
-function chipValues(filters: FilterState, field: 'finding' | 'sourceIPAddress'): Set<string> {
-  return new Set(filters.chips.filter((chip) => chip.field === field && !chip.exclude).map((chip) => chip.value));
+function chipValues(chips: FilterState['chips'], field: 'finding' | 'sourceIPAddress'): Set<string> {
+  return new Set(chips.filter((chip) => chip.field === field && !chip.exclude).map((chip) => chip.value));
 }
 
 /** Above the table: "What stands out" (the findings) and the source addresses, as two tabs. */
 export function DetectionsPanel({ state, filters, onFilterFinding, onFilterAddress }: DetectionsPanelProps) {
   const [tab, setTab] = useState<'findings' | 'sources'>('findings');
   const [open, setOpen] = useState(true);
+  // Keyed on the chips: typing in the search box leaves them (and the memoised lists) alone.
+  const activeFindings = useMemo(() => chipValues(filters.chips, 'finding'), [filters.chips]);
+  const activeAddresses = useMemo(() => chipValues(filters.chips, 'sourceIPAddress'), [filters.chips]);
   if (state.status === 'none') return null;
   const ready = state.status === 'ready' ? state.index : null;
   return (
@@ -67,12 +71,9 @@ export function DetectionsPanel({ state, filters, onFilterFinding, onFilterAddre
             The analysis failed: {visibleText(state.error.message)}
           </p>
         )}
-        {ready && tab === 'findings' && (
-          <FindingsPanel findings={ready.findings} active={chipValues(filters, 'finding')} onFilter={onFilterFinding} />
-        )}
-        {ready && tab === 'sources' && (
-          <SourcesPanel analysis={ready.analysis} active={chipValues(filters, 'sourceIPAddress')} onFilter={onFilterAddress} />
-        )}
+        {ready && tab === 'findings' && <FindingsPanel findings={ready.findings} active={activeFindings} onFilter={onFilterFinding} />}
+        {ready && tab === 'findings' && <FlagGroups groups={ready.analysis.groups ?? []} />}
+        {ready && tab === 'sources' && <SourcesPanel analysis={ready.analysis} active={activeAddresses} onFilter={onFilterAddress} />}
       </div>
     </section>
   );

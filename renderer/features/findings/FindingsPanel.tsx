@@ -1,3 +1,5 @@
+import { memo } from 'react';
+
 import { cellText } from '../../../shared/display/cell-text';
 import { visibleText } from '../../../shared/display/visible-text';
 import type { IndexedFinding } from './analysis-index';
@@ -27,7 +29,7 @@ function Summary({ finding }: { finding: IndexedFinding }) {
  * "What stands out": the findings that span events, most severe first (the engine's order). A
  * click filters the table to the finding's events; a second click removes that filter.
  */
-export function FindingsPanel({ findings, active, onFilter }: FindingsPanelProps) {
+export const FindingsPanel = memo(function FindingsPanel({ findings, active, onFilter }: FindingsPanelProps) {
   if (findings.length === 0) return <p className="muted findings-empty">Nothing spans these events: no finding.</p>;
   return (
     <ol className="findings-list" aria-label="Findings">
@@ -57,4 +59,4 @@ export function FindingsPanel({ findings, active, onFilter }: FindingsPanelProps
       })}
     </ol>
   );
-}
+});

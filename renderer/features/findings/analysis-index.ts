@@ -17,6 +17,8 @@ export interface AnalysisIndex {
   sourceOf(ip: string): SourceView | undefined;
   /** Whether the event came from an address listed as a Tor exit at the event's time. */
   viaTorAtTime(eventId: string): boolean;
+  /** Whether the event's flags are routine for its identity (against the baseline): shown de-emphasised. */
+  isRoutine(eventId: string): boolean;
 }
 
 const none: readonly string[] = [];
@@ -43,11 +45,13 @@ export function indexAnalysis(analysis: FetchAnalysis): AnalysisIndex {
     }
   }
   const sources = new Map(analysis.sources.map((source) => [source.ip, source]));
+  const routine = new Set(analysis.routineEventIds ?? []);
   return {
     analysis,
     findings,
     findingsOf: (event: NormalizedEvent) => byEvent.get(event.id) ?? none,
     sourceOf: (ip) => sources.get(ip),
     viaTorAtTime: (eventId) => tor.has(eventId),
+    isRoutine: (eventId) => routine.has(eventId),
   };
 }

@@ -22,11 +22,12 @@ const stopped = new Set(['done', 'failed', 'cancelled']);
  * analysis reads every event of the fetch, and findings that span events change meaning as
  * events arrive, so the panel says it waits for the fetch to finish.
  */
-export function useAnalysis(session: FetchSession): AnalysisState {
+export function useAnalysis(session: FetchSession, baselineFetchId: string | null = null): AnalysisState {
   const { fetchId, state } = session;
   const count = session.events.length;
   const ready = fetchId !== null && stopped.has(state) && count > 0;
-  const key = ready ? `${fetchId}|${count}` : null;
+  // A baseline that arrives later (H1: its fetch runs after this one) analyses again, with it.
+  const key = ready ? `${fetchId}|${count}|${baselineFetchId ?? ''}` : null;
   const [answer, setAnswer] = useState<{ key: string; result: FetchAnalysis | ApiErrorShape } | null>(null);
 
   useEffect(() => {
@@ -34,7 +35,7 @@ export function useAnalysis(session: FetchSession): AnalysisState {
     let live = true;
     // A call that throws (a host without the method, a dropped connection) fails the panel, not the page.
     Promise.resolve()
-      .then(() => api.analyzeFetch({ fetchId }))
+      .then(() => api.analyzeFetch(baselineFetchId ? { fetchId, baselineFetchId } : { fetchId }))
       .then(
         (result) => live && setAnswer({ key, result: result.ok ? result.data : result.error }),
         (error: unknown) =>
@@ -43,7 +44,7 @@ export function useAnalysis(session: FetchSession): AnalysisState {
     return () => {
       live = false;
     };
-  }, [key, fetchId]);
+  }, [key, fetchId, baselineFetchId]);
 
   return useMemo((): AnalysisState => {
     if (fetchId === null || (count === 0 && stopped.has(state))) return { status: 'none' };

@@ -1,3 +1,5 @@
+import { memo } from 'react';
+
 import type { SourceView } from '../../../shared/api/analysis-contract';
 import type { FetchAnalysis } from '../../../shared/api/analysis-contract';
 import { cellText } from '../../../shared/display/cell-text';
@@ -21,7 +23,7 @@ const datasetNames: Record<string, string> = {
 };
 
 /** Each source address with its enrichment and events; a click filters the table to it. */
-export function SourcesPanel({ analysis, active, onFilter }: SourcesPanelProps) {
+export const SourcesPanel = memo(function SourcesPanel({ analysis, active, onFilter }: SourcesPanelProps) {
   const loaded = new Set<string>(analysis.datasets.map((dataset) => dataset.id));
   const rows: SourceView[] = analysis.sources.slice(0, maxRows);
   return (
@@ -76,4 +78,4 @@ export function SourcesPanel({ analysis, active, onFilter }: SourcesPanelProps) 
       )}
     </div>
   );
-}
+});

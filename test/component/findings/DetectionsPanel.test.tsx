@@ -1,5 +1,8 @@
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The machine is shared and slow: wait longer for what the page will show (never for a fixed time).
+configure({ asyncUtilTimeout: 10_000 });
 
 import { useScreenSizedLayout } from '../events/table-env';
 import { createFakeApi, fetched } from '../workspace/fake-api';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
+import type { CreateMetaField } from '../../../main/services/jira/jira-client';
+import { prepareSubmission } from '../../../main/services/jira/prepare-submission';
 import type { DraftAnalysis } from '../../../shared/ticket/analysis-context';
 import { buildTicketDraft } from '../../../shared/ticket/draft';
 import { checkAdf, renderAdf } from '../../../shared/ticket/render-adf';
@@ -106,5 +108,28 @@ describe('the draft with the analysis', () => {
       const outside = markdown.replace(/(`+)[\s\S]*?\1/g, '');
       for (const piece of ['<img', '<svg', '<script', '](', '[~', '{noformat}', 'javascript:']) expect(outside).not.toContain(piece);
     }
+  });
+});
+
+describe('the submitted description', () => {
+  const createMeta: CreateMetaField[] = [
+    { fieldId: 'summary', name: 'Summary', required: true },
+    { fieldId: 'description', name: 'Description', required: false },
+    { fieldId: 'labels', name: 'Labels', required: false, schema: { type: 'array', items: 'string', system: 'labels' } },
+  ];
+  const prepare = (analysis: DraftAnalysis | null) =>
+    prepareSubmission({ submissionId: 'sub-1', events, analysis, analyst: {}, projectKey: 'SEC', issueTypeId: '10001', formValues: {}, createMeta, flag: noFlags });
+
+  it('holds the findings and enrichment the preview shows, built on the host', () => {
+    const { request } = prepare(analysisWith());
+    const texts = adfTexts(request.fields.description).map((node) => node.text);
+    expect(texts).toContain('What stands out');
+    expect(texts).toContain('Source addresses');
+    expect(texts).toContain('AS60729 Stiftung Erneuerbare Freiheit');
+  });
+
+  it('is written without them when there is no analysis', () => {
+    const texts = adfTexts(prepare(null).request.fields.description).map((node) => node.text);
+    expect(texts).not.toContain('What stands out');
   });
 });

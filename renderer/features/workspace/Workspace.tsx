@@ -23,6 +23,7 @@ import { defaultFormValues, valuesFromLink, valuesFromQuery } from '../investiga
 import type { FormValues } from '../investigation/form-model';
 import { InvestigationForm } from '../investigation/InvestigationForm';
 import { InvestigationsDialog } from '../investigations/InvestigationsDialog';
+import { SessionGraphPanel } from '../session-graph/SessionGraphPanel';
 import { AnalysisContext } from '../sources/enrichment-context';
 import { TicketDrawer } from '../ticket/TicketDrawer';
 import { Timeline } from '../timeline/Timeline';
@@ -166,6 +167,7 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
             onFilterFinding={onFilterFinding}
             onFilterAddress={onFilterAddress}
           />
+          <SessionGraphPanel events={events} filters={filters} onFiltersChange={setFilters} />
           <FilterBar filters={filters} onChange={setFilters} events={events} searchRef={searchRef}>
             <ColumnMenu prefs={columns.prefs} onToggle={columns.toggle} onMove={columns.move} onReset={columns.reset} />
             <InvestigationsDialog

@@ -68,7 +68,7 @@ export function storyEvents(): NormalizedEvent[] {
     call(10, 'GetCallerIdentity', asUser(newKey)),
     call(31, 'AssumeRole', asUser(newKey), { ...issued(roleKey), requestParameters: { roleArn, roleSessionName: 'maint-0412' } }),
     call(33, 'ListBuckets', asRole(roleKey)),
-    call(35, 'StopLogging', asRole(roleKey)),
+    call(35, 'StopLogging', asRole(roleKey), { eventSource: 'cloudtrail.amazonaws.com', requestParameters: { name: 'management-events' } }),
     call(52, 'GetSessionToken', asUser(newKey), { ...issued(tokenKey), requestParameters: { durationSeconds: 43200 } }),
     call(55, 'DescribeDBInstances', asUser(tokenKey)),
     call(58, 'ListBuckets', asUser(tokenKey)),

@@ -3,7 +3,6 @@ import { useMemo, useState } from 'react';
 import type { FilterState } from '../../../shared/filters/filter-state';
 import { visibleText } from '../../../shared/display/visible-text';
 import { SourcesPanel } from '../sources/SourcesPanel';
-import { FlagGroups } from '../workspace/FlagGroups';
 import type { IndexedFinding } from './analysis-index';
 import { FindingsPanel } from './FindingsPanel';
 import type { AnalysisState } from './useAnalysis';
@@ -72,7 +71,6 @@ export function DetectionsPanel({ state, filters, onFilterFinding, onFilterAddre
           </p>
         )}
         {ready && tab === 'findings' && <FindingsPanel findings={ready.findings} active={activeFindings} onFilter={onFilterFinding} />}
-        {ready && tab === 'findings' && <FlagGroups groups={ready.analysis.groups ?? []} />}
         {ready && tab === 'sources' && <SourcesPanel analysis={ready.analysis} active={activeAddresses} onFilter={onFilterAddress} />}
       </div>
     </section>

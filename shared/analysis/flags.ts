@@ -7,7 +7,9 @@ import type { AnalysisFlag } from './types';
  */
 export function attackOf(hit: RuleHit): string[] {
   const attack = (hit as { attack?: unknown }).attack;
-  return Array.isArray(attack) ? attack.filter((id): id is string => typeof id === 'string') : [];
+  if (!Array.isArray(attack)) return [];
+  // Each hit has its own list (the engine copies the rule's): kept as it is when it holds only ids.
+  return attack.every((id) => typeof id === 'string') ? (attack as string[]) : attack.filter((id): id is string => typeof id === 'string');
 }
 
 /** A rule hit in the shape `analyze` prints (DESIGN 2.6). */

@@ -36,6 +36,23 @@ export function stableId(textValue: string): string {
   return `unparsed-${(hash >>> 0).toString(16).padStart(8, '0')}-${textValue.length}`;
 }
 
+/** The text after the last `/` (all of it when there is none), without splitting it into a list. */
+function afterLastSlash(value: string): string {
+  return value.slice(value.lastIndexOf('/') + 1);
+}
+
+const services = new Map<string, string>();
+
+/** `s3.amazonaws.com` → `s3`: remembered per event source (a file has a few dozen), so events share one string. */
+function serviceOf(eventSource: string): string {
+  let service = services.get(eventSource);
+  if (service === undefined) {
+    service = eventSource.replace(/\.amazonaws\.com$/, '');
+    if (services.size < 4_096) services.set(eventSource, service);
+  }
+  return service;
+}
+
 /** The acting principal in one line: `alice`, `Admin/alice-session`, `root`, `ec2.amazonaws.com`. */
 export function actorOf(record: CloudTrailRecord): string {
   const identity = record.userIdentity;
@@ -44,11 +61,11 @@ export function actorOf(record: CloudTrailRecord): string {
   if (type === 'Root') return 'root';
   if (type === 'AssumedRole') {
     const issuer = text(identity.sessionContext?.sessionIssuer?.userName);
-    const session = text(identity.arn).split('/').pop() ?? '';
+    const session = afterLastSlash(text(identity.arn));
     return issuer ? `${issuer}/${session}` : session || text(identity.principalId);
   }
   if (type === 'AWSService') return text(identity.invokedBy) || 'AWS service';
-  return text(identity.userName) || text(identity.arn).split('/').pop() || text(identity.principalId) || text(identity.invokedBy);
+  return text(identity.userName) || afterLastSlash(text(identity.arn)) || text(identity.principalId) || text(identity.invokedBy);
 }
 
 function resourcesOf(record: CloudTrailRecord): string[] {
@@ -110,7 +127,7 @@ export function normalizeEvent(input: string | CloudTrailRecord, options: { regi
     time,
     eventName,
     eventSource,
-    service: eventSource.replace(/\.amazonaws\.com$/, ''),
+    service: serviceOf(eventSource),
     region: text(record.awsRegion) || options.region || '',
     sourceIPAddress: text(record.sourceIPAddress),
     userAgent: text(record.userAgent),

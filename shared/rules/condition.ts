@@ -142,6 +142,28 @@ function namesOtherAccount(text: string, own: readonly unknown[]): boolean {
   return false;
 }
 
+/** How many distinct values a memoised test remembers, and how long a value it remembers. */
+const memoLimit = 4_096;
+const memoMaxLength = 1_024;
+
+/**
+ * A string test remembered per distinct value: fields such as the user agent repeat across
+ * thousands of events, and a regular expression over each is the engine's costliest step.
+ * The answer is the test's own; non-strings fail, as before.
+ */
+function memoisedTest(test: (value: string) => boolean): (value: unknown) => boolean {
+  const known = new Map<string, boolean>();
+  return (value) => {
+    if (typeof value !== 'string') return false;
+    let answer = known.get(value);
+    if (answer === undefined) {
+      answer = test(value);
+      if (value.length <= memoMaxLength && known.size < memoLimit) known.set(value, answer);
+    }
+    return answer;
+  };
+}
+
 /** A condition turned into a function, built once per rule and reused for every event. */
 export type CompiledCondition = (record: unknown) => boolean;
 
@@ -156,10 +178,13 @@ function compileTest(condition: FieldCondition): (value: unknown) => boolean {
   }
   if ('startsWith' in condition) return (value) => typeof value === 'string' && value.startsWith(condition.startsWith);
   if ('endsWith' in condition) return (value) => typeof value === 'string' && value.endsWith(condition.endsWith);
-  if ('includes' in condition) return (value) => someText(value, (text) => text.includes(condition.includes), 0);
+  if ('includes' in condition) {
+    const contains = (text: string) => text.includes(condition.includes);
+    return (value) => someText(value, contains, 0);
+  }
   if ('matches' in condition) {
     const pattern = new RegExp(condition.matches, (condition.flags ?? '').replace(/[gy]/g, ''));
-    return (value) => typeof value === 'string' && pattern.test(value);
+    return memoisedTest((value) => pattern.test(value));
   }
   if ('atLeast' in condition) return (value) => numberOf(value) >= condition.atLeast;
   if ('atMost' in condition) return (value) => numberOf(value) <= condition.atMost;

@@ -8,6 +8,7 @@ import { benchBaseline } from './baseline';
 import { benchCloudTrail } from './cloudtrail';
 import { benchConsoleActions } from './console-actions';
 import { printRendererFigures, runRendererBench } from './renderer';
+import { benchStory } from './story';
 
 const benches: Array<[string, () => Promise<void>]> = [
   ['cloudtrail', benchCloudTrail],
@@ -15,6 +16,7 @@ const benches: Array<[string, () => Promise<void>]> = [
   ['analyze', benchAnalyze],
   ['baseline', benchBaseline],
   ['console-actions', benchConsoleActions],
+  ['story', benchStory],
 ];
 
 async function main(): Promise<void> {

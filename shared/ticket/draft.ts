@@ -8,6 +8,9 @@ import type { DraftFacts } from './facts';
 import { inertText } from './inert-text';
 import { suggestNextSteps } from './next-steps';
 import { buildLabels, buildSummary, cleanSummary, suggestPriority } from './summary';
+import { applyStoryEdits, cleanEdits } from '../story/edits';
+import { buildStory, mergeNextSteps } from '../story/build-story';
+import type { Story, StoryEdits } from '../story/types';
 import type { PriorityName } from './summary';
 
 /** One row of the draft's event table; every cell is inert text. */
@@ -36,12 +39,18 @@ export interface TicketDraft {
   eventIds: string[];
   /** The findings naming selected events and the selected addresses' enrichment (empty without an analysis). */
   enrichment?: DraftEnrichment;
+  /** "What happened" and the rest of the story, with the analyst's edits applied (shared/story). */
+  story?: Story;
+  /** The story before the analyst's edits, for the editor. */
+  generatedStory?: Story;
 }
 
 /** What the analyst wrote; a null summary means "use the generated one". */
 export interface AnalystInput {
   summary?: string | null;
   analystText?: string;
+  /** Story sentences the analyst dropped or reworded. */
+  story?: StoryEdits | null;
 }
 
 /** `2026-11-01T10:04:05Z`, or a note when CloudTrail gave no usable time. */
@@ -75,7 +84,12 @@ export function buildTicketDraft(
 ): TicketDraft {
   const sorted = [...events].sort((a, b) => (a.time || 0) - (b.time || 0));
   const facts = collectFacts(sorted, flag);
-  const generatedSummary = buildSummary(facts);
+  const generatedStory = buildStory(sorted, { flag, analysis });
+  const story = applyStoryEdits(generatedStory, cleanEdits(input.story));
+  const generatedSummary = generatedStory.title || buildSummary(facts);
+  // The table shows flagged events first (in time order), then the rest.
+  const flaggedIds = new Set(facts.flagged.map((event) => event.eventId));
+  const rowOrder = [...sorted.filter((event) => flaggedIds.has(event.id)), ...sorted.filter((event) => !flaggedIds.has(event.id))];
   const edited = input.summary?.trim() ? cleanSummary(input.summary) : null;
   return {
     summary: edited ?? generatedSummary,
@@ -84,9 +98,11 @@ export function buildTicketDraft(
     labels: buildLabels(facts),
     priority: suggestPriority(facts.highestSeverity),
     facts,
-    nextSteps: suggestNextSteps(sorted, facts),
-    rows: sorted.map(rowOf),
+    nextSteps: mergeNextSteps(story, suggestNextSteps(sorted, facts)).slice(0, 20),
+    rows: rowOrder.map(rowOf),
     eventIds: sorted.map((event) => event.id),
     enrichment: draftEnrichment(sorted, analysis),
+    story,
+    generatedStory,
   };
 }

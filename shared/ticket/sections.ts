@@ -6,6 +6,7 @@ import type { Tally } from './facts';
 import { inertText } from './inert-text';
 import { rulePack } from '../rules/rule-pack';
 import { findingsSection, sourcesSection } from './analysis-sections';
+import { storyBlocks } from '../story/story-blocks';
 
 /**
  * How much of each list the description holds. Jira refuses a description over 32,767
@@ -203,7 +204,10 @@ export function draftBlocks(draft: TicketDraft, limits: SectionLimits = fullLimi
         { type: 'bullets', items: draft.nextSteps.map((step) => [data(step)]) },
       ]
     : [];
+  // The story opens the description; its next steps follow it, before the details.
   return [
+    ...(draft.story ? storyBlocks(draft.story) : []),
+    ...steps,
     ...analystNotes(draft, limits),
     ...(draft.enrichment ? findingsSection(draft.enrichment, limits.listed) : []),
     ...who(draft),
@@ -211,7 +215,6 @@ export function draftBlocks(draft: TicketDraft, limits: SectionLimits = fullLimi
     ...when(draft),
     ...where(draft, limits),
     ...(draft.enrichment ? sourcesSection(draft.enrichment, limits.listed) : []),
-    ...steps,
     ...eventTable(draft, limits),
   ];
 }

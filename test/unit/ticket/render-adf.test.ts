@@ -115,8 +115,9 @@ describe('the ADF description', () => {
 
   it('keeps the analyst text as paragraphs with line breaks', () => {
     const adf = renderAdf(buildTicketDraft(eventsOf([recordOf()]), { analystText: 'first line\nsecond line\n\nnext paragraph' }, noFlags));
-    expect(adf.content[0]).toMatchObject({ type: 'heading' });
-    expect(adf.content[1]).toEqual({
+    const notes = adf.content.findIndex((node) => node.type === 'heading' && JSON.stringify(node).includes('Analyst notes'));
+    expect(adf.content[notes]).toMatchObject({ type: 'heading' });
+    expect(adf.content[notes + 1]).toEqual({
       type: 'paragraph',
       content: [{ type: 'text', text: 'first line' }, { type: 'hardBreak' }, { type: 'text', text: 'second line' }],
     });

@@ -19,38 +19,64 @@ export interface BurstOptions<T> {
 /**
  * Runs of items (in time order) where some window of `windowMs` qualifies; overlapping windows
  * merge into one burst. Returns each burst's marked items. Linear: one pass with two ends and
- * running counts, so a file of 100,000 failures costs no more than it must.
+ * running counts, so a file of 100,000 failures costs no more than it must. Each item's time,
+ * mark and keys are read once into typed arrays (keys as small numbers), so the window's two
+ * ends move over numbers, not maps of strings.
  */
 export function findBursts<T>(items: readonly T[], options: BurstOptions<T>): T[][] {
   const { timeOf, windowMs, qualifies } = options;
   const isMarked = options.isMarked ?? (() => true);
   const keys = options.keys ?? [];
-  const counts = keys.map(() => new Map<string, number>());
-  const stats: WindowStats = { size: 0, marked: 0, distinct: keys.map(() => 0) };
-  const change = (item: T, step: 1 | -1) => {
-    stats.size += step;
-    if (!isMarked(item)) return;
-    stats.marked += step;
+  const n = items.length;
+  const times = new Float64Array(n);
+  const marks = new Uint8Array(n);
+  // Per key function: each marked item's key as a number (-1: no key), and per number how many the window holds.
+  const keyIds = keys.map(() => new Int32Array(n).fill(-1));
+  const numbers = keys.map(() => new Map<string, number>());
+  for (let i = 0; i < n; i++) {
+    const item = items[i]!;
+    times[i] = timeOf(item);
+    if (!isMarked(item)) continue;
+    marks[i] = 1;
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!(item);
       if (!key) continue;
-      const map = counts[k]!;
-      const next = (map.get(key) ?? 0) + step;
-      if (next === 0) map.delete(key);
-      else map.set(key, next);
-      stats.distinct[k] = map.size;
+      const known = numbers[k]!;
+      let id = known.get(key);
+      if (id === undefined) known.set(key, (id = known.size));
+      keyIds[k]![i] = id;
+    }
+  }
+  const counts = numbers.map((known) => new Int32Array(known.size));
+  const stats: WindowStats = { size: 0, marked: 0, distinct: keys.map(() => 0) };
+  const change = (i: number, step: 1 | -1) => {
+    stats.size += step;
+    if (!marks[i]) return;
+    stats.marked += step;
+    for (let k = 0; k < keys.length; k++) {
+      const id = keyIds[k]![i]!;
+      if (id < 0) continue;
+      const held = counts[k]!;
+      const before = held[id]!;
+      held[id] = before + step;
+      if (before === 0) stats.distinct[k]! += 1;
+      else if (before + step === 0) stats.distinct[k]! -= 1;
     }
   };
   const bursts: T[][] = [];
   let current: { from: number; to: number } | null = null;
   const close = () => {
-    if (current) bursts.push(items.slice(current.from, current.to + 1).filter(isMarked));
+    if (current) {
+      const burst: T[] = [];
+      for (let i = current.from; i <= current.to; i++) if (marks[i]) burst.push(items[i]!);
+      bursts.push(burst);
+    }
     current = null;
   };
   let start = 0;
-  for (let end = 0; end < items.length; end++) {
-    change(items[end]!, 1);
-    while (timeOf(items[end]!) - timeOf(items[start]!) > windowMs) change(items[start++]!, -1);
+  for (let end = 0; end < n; end++) {
+    change(end, 1);
+    while (times[end]! - times[start]! > windowMs) change(start++, -1);
     if (!qualifies(stats)) continue;
     if (current && start <= current.to) current.to = end;
     else {

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { cellText } from '../../../shared/display/cell-text';
 import type { NormalizedEvent } from '../../../shared/records/types';
 import { topSeverity } from '../../../shared/rules/engine';
-import { OriginCell } from '../sources/enrichment-context';
+import { OriginCell, useAnalysisIndex } from '../sources/enrichment-context';
 import { formatLocal, formatUtc } from '../timeline/time-format';
 import { flagsOf } from '../workspace/flags';
 
@@ -36,11 +36,23 @@ const severityRank = (event: NormalizedEvent) => {
 function FlagCell({ event }: { event: NormalizedEvent }) {
   const hits = flagsOf(event);
   const top = hits[0];
+  // Routine for this identity against its baseline: shown, de-emphasised, never hidden (H1).
+  const routine = useAnalysisIndex()?.isRoutine(event.id) === true;
   if (!top) return null;
-  return (
-    <span className={`sev sev-${top.severity}`} title={cellText(hits.map((h) => `${h.title}: ${h.reason}${h.attack.length ? ` (ATT&CK ${h.attack.join(', ')})` : ''}`).join('\n'), 2000)}>
+  const pill = (
+    <span className={`sev sev-${top.severity}${routine ? ' routine' : ''}`} title={cellText(hits.map((h) => `${h.title}: ${h.reason}${h.attack.length ? ` (ATT&CK ${h.attack.join(', ')})` : ''}`).join('\n'), 2000)}>
       {top.severity} · {top.title}
     </span>
+  );
+  return routine ? (
+    <>
+      <span className="routine-badge" title="Routine for this identity: it does this often, the same way, from its usual places">
+        routine
+      </span>
+      {pill}
+    </>
+  ) : (
+    pill
   );
 }
 

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { FilterState } from '../../../shared/filters/filter-state';
 import { visibleText } from '../../../shared/display/visible-text';
 import { SourcesPanel } from '../sources/SourcesPanel';
+import { FlagGroups } from '../workspace/FlagGroups';
 import type { IndexedFinding } from './analysis-index';
 import { FindingsPanel } from './FindingsPanel';
 import type { AnalysisState } from './useAnalysis';
@@ -15,8 +16,6 @@ export interface DetectionsPanelProps {
   onFilterAddress(ip: string): void;
 }
 
-const openKey = 'trailcase.detections.open';
-
 function chipValues(chips: FilterState['chips'], field: 'finding' | 'sourceIPAddress'): Set<string> {
   return new Set(chips.filter((chip) => chip.field === field && !chip.exclude).map((chip) => chip.value));
 }
@@ -24,12 +23,7 @@ function chipValues(chips: FilterState['chips'], field: 'finding' | 'sourceIPAdd
 /** Above the table: "What stands out" (the findings) and the source addresses, as two tabs. */
 export function DetectionsPanel({ state, filters, onFilterFinding, onFilterAddress }: DetectionsPanelProps) {
   const [tab, setTab] = useState<'findings' | 'sources'>('findings');
-  // Hidden or shown as the analyst last left it (a short screen may want the room for the table).
-  const [open, setOpenState] = useState(() => localStorage.getItem(openKey) !== 'false');
-  const setOpen = (next: boolean) => {
-    localStorage.setItem(openKey, String(next));
-    setOpenState(next);
-  };
+  const [open, setOpen] = useState(true);
   // Keyed on the chips: typing in the search box leaves them (and the memoised lists) alone.
   const activeFindings = useMemo(() => chipValues(filters.chips, 'finding'), [filters.chips]);
   const activeAddresses = useMemo(() => chipValues(filters.chips, 'sourceIPAddress'), [filters.chips]);
@@ -78,6 +72,7 @@ export function DetectionsPanel({ state, filters, onFilterFinding, onFilterAddre
           </p>
         )}
         {ready && tab === 'findings' && <FindingsPanel findings={ready.findings} active={activeFindings} onFilter={onFilterFinding} />}
+        {ready && tab === 'findings' && <FlagGroups groups={ready.analysis.groups ?? []} />}
         {ready && tab === 'sources' && <SourcesPanel analysis={ready.analysis} active={activeAddresses} onFilter={onFilterAddress} />}
       </div>
     </section>

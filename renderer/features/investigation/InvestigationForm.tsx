@@ -73,6 +73,10 @@ export function InvestigationForm({ profile, values, onChange, onFetch, busy, no
         <input type="checkbox" checked={values.followSessions} onChange={(e) => set('followSessions', e.target.checked)} />
         Follow sessions
       </label>
+      <label className="check follow" title="Also fetches the 90 days before the range (as far as LookupEvents keeps), after the range itself, under the same rate limit: more calls, but what is routine and what is new can then be told apart.">
+        <input type="checkbox" checked={values.baseline} onChange={(e) => set('baseline', e.target.checked)} />
+        Baseline (90 days before)
+      </label>
       <button type="submit" className="primary fetch-button" disabled={busy || !profile}>
         {busy ? 'Fetching…' : 'Fetch events'}
       </button>

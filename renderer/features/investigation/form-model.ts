@@ -9,6 +9,8 @@ export interface FormValues {
   identityValue: string;
   range: { kind: 'since'; since: string } | { kind: 'custom'; start: string; end: string };
   followSessions: boolean;
+  /** Also fetch the identity's earlier history (up to 90 days before the range) to compare with. */
+  baseline: boolean;
 }
 
 export const defaultFormValues: FormValues = {
@@ -17,6 +19,8 @@ export const defaultFormValues: FormValues = {
   identityValue: '',
   range: { kind: 'since', since: '7d' },
   followSessions: true,
+  // On by default: without a baseline nothing can be routine or new (the cost: more LookupEvents calls).
+  baseline: true,
 };
 
 /** `2026-11-20T10:00` (a datetime-local value, read as UTC) or a full ISO instant, as ISO. */
@@ -50,6 +54,7 @@ export function valuesFromQuery(query: FetchQuery): FormValues {
     identityValue: query.identity.kind === 'user' ? query.identity.userName : query.identity.accessKeyId,
     range: { kind: 'custom', start: inputOfIso(query.start), end: inputOfIso(query.end) },
     followSessions: query.followSessions,
+    baseline: true,
   };
 }
 

@@ -28,10 +28,12 @@ import { AnalysisContext } from '../sources/enrichment-context';
 import { TicketDrawer } from '../ticket/TicketDrawer';
 import { Timeline } from '../timeline/Timeline';
 import { downloadText, exportFileName } from './download';
+import { BaselineLine } from './BaselineLine';
 import { FetchProgress } from './FetchProgress';
 import { flagsOf } from './flags';
 import { TableState } from './TableState';
 import { useAutosave } from './useAutosave';
+import { useBaselineFetch } from './useBaselineFetch';
 import { useFetchSession } from './useFetchSession';
 import { useFilteredEvents } from './useFilteredEvents';
 import { useInvestigationSync } from './useInvestigationSync';
@@ -77,7 +79,8 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
   useSlashToSearch(searchRef);
 
   const events = session.events;
-  const analysis = useAnalysis(session);
+  const { baseline, reopen: reopenBaseline, reset: resetBaseline } = useBaselineFetch(session, values.baseline);
+  const analysis = useAnalysis(session, baseline.state === 'done' ? baseline.fetchId : null);
   const analysisIndex = analysis.status === 'ready' ? analysis.index : null;
   // Sorted once per sort order; filtering keeps that order, so a keystroke never re-sorts.
   const sorted = useMemo(() => sortEvents(events, sorting), [events, sorting]);
@@ -88,8 +91,11 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
   const domain = filters.timeRange ?? queryRange;
 
   const snapshot = useMemo(
-    () => (session.query ? { name: name.trim() || identityName(session.query), query: session.query, fetchId: session.fetchId, filters, selection: [...selection], notes } : null),
-    [session.query, session.fetchId, name, filters, selection, notes],
+    () =>
+      session.query
+        ? { name: name.trim() || identityName(session.query), query: session.query, fetchId: session.fetchId, filters, selection: [...selection], notes, ...(baseline.fetchId ? { baselineFetchId: baseline.fetchId } : {}) }
+        : null,
+    [session.query, session.fetchId, name, filters, selection, notes, baseline.fetchId],
   );
   const { persist } = sync;
   const save = useCallback((value: typeof snapshot) => value && void persist(value), [persist]);
@@ -102,6 +108,7 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
     setName(`${identityName(query)} · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
     setNotes('');
     sync.adopt(null);
+    resetBaseline();
     void start(query);
   };
 
@@ -115,6 +122,7 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
     setName(saved.name);
     setNotes(saved.notes);
     setActiveId(null);
+    void reopenBaseline(saved.fetchId, saved.baselineFetchId ?? null);
     if (saved.fetchId) void reopen(saved.fetchId, saved.query);
   };
 
@@ -153,6 +161,7 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
         notices={link?.errors ?? []}
       />
       <FetchProgress session={session} onCancel={() => void cancel()} onResume={() => void retry()} />
+      <BaselineLine baseline={baseline} history={analysisIndex?.analysis.baseline} />
       {session.state === 'idle' ? (
         <TableState kind="idle" recent={sync.list.slice(0, 5)} onOpenRecent={(id) => void onOpenInvestigation(id)} />
       ) : (

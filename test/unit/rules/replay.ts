@@ -1,0 +1,60 @@
+/**
+ * Replays public detection-content test records (test/fixtures/detection-replay) through the same
+ * engine `trailcase analyze` uses for each event's `flags` (DESIGN 2.6): a record counts as flagged
+ * when it carries any flag, info included, as an outside check reading `flags` would count it.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import { normalizeEvent } from '../../../shared/records/normalize';
+import type { CloudTrailRecord } from '../../../shared/records/types';
+import { flagEvent } from '../../../shared/rules/engine';
+
+export interface ReplayCase {
+  /** The public rule the record tests (its RuleID). */
+  rule: string;
+  /** The test's name in that rule. */
+  name: string;
+  /** Whether the public rule expects an alert on this record. */
+  expected: boolean;
+  record: CloudTrailRecord;
+}
+
+export interface ReplayOutcome extends ReplayCase {
+  /** The rule ids that flagged the record. */
+  flags: string[];
+}
+
+export interface ReplaySummary {
+  alerts: number;
+  quiet: number;
+  /** Share of expected-alert records flagged, 0–1. */
+  recall: number;
+  /** Share of expected-quiet records flagged, 0–1. */
+  quietFlagged: number;
+  /** Expected-alert records with no flag. */
+  missed: ReplayOutcome[];
+  /** Expected-quiet records with a flag. */
+  noisy: ReplayOutcome[];
+}
+
+export function loadReplayCorpus(file = 'panther.json'): ReplayCase[] {
+  const path = fileURLToPath(new URL(`../../fixtures/detection-replay/${file}`, import.meta.url));
+  return (JSON.parse(readFileSync(path, 'utf8')) as { cases: ReplayCase[] }).cases;
+}
+
+export function replay(cases: readonly ReplayCase[]): ReplaySummary {
+  const outcomes = cases.map((item) => ({ ...item, flags: flagEvent(normalizeEvent(item.record)).map((hit) => hit.ruleId) }));
+  const alerts = outcomes.filter((item) => item.expected);
+  const quiet = outcomes.filter((item) => !item.expected);
+  const missed = alerts.filter((item) => item.flags.length === 0);
+  const noisy = quiet.filter((item) => item.flags.length > 0);
+  return {
+    alerts: alerts.length,
+    quiet: quiet.length,
+    recall: alerts.length ? (alerts.length - missed.length) / alerts.length : 1,
+    quietFlagged: quiet.length ? noisy.length / quiet.length : 0,
+    missed,
+    noisy,
+  };
+}

@@ -75,7 +75,7 @@ describe('trailcase draft and ticket', () => {
     const before = fake.issues.length;
     const { code, stdout } = await cli(['ticket', '--events', eventsFile, '--project', 'SEC', '--dry-run'], jiraEnv());
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).fields.summary).toMatch(/^alice \(IAMUser\)/);
+    expect(JSON.parse(stdout).fields.summary).toMatch(/^possible compromise of alice: /);
     expect(fake.issues).toHaveLength(before);
   });
 
@@ -100,7 +100,7 @@ describe('trailcase draft and ticket', () => {
     const request = JSON.parse(stdout) as { site: null; fields: Record<string, unknown> };
     expect(request.site).toBeNull();
     expect(request.fields).toMatchObject({ project: { key: 'SEC' }, issuetype: { name: 'Task' }, description: { type: 'doc', version: 1 }, customfield_10060: 'Blue team' });
-    expect(String(request.fields.summary)).toMatch(/^alice \(IAMUser\)/);
+    expect(String(request.fields.summary)).toMatch(/^possible compromise of alice: /);
     expect((request.fields.labels as string[]).every((label) => !/\s/.test(label))).toBe(true);
     expect(stderr).toContain('not checked');
   });

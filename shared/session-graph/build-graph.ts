@@ -40,6 +40,8 @@ function keysOfNodes(nodes: Map<string, Draft>, edges: readonly SessionGraphEdge
 
 const severityRank: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
 
+const kindRank: Record<SessionGraphNode['kind'], number> = { user: 0, principal: 1, 'access-key': 2, session: 3, role: 4, account: 5 };
+
 interface Stats {
   eventCount: number;
   firstSeen: number | null;
@@ -118,5 +120,7 @@ export function buildSessionGraph(events: readonly NormalizedEvent[], options: S
     const groups = [own, ...[...nodeKeys].map((key) => byKey.get(key) ?? [])];
     return { ...node, accessKeyIds: [...nodeKeys].sort(), ...statsOf(groups, flagsOf) };
   });
+  // Keys before sessions, then the earliest first: the order the layout keeps among siblings.
+  nodes.sort((a, b) => kindRank[a.kind] - kindRank[b.kind] || (a.firstSeen ?? Infinity) - (b.firstSeen ?? Infinity));
   return { nodes, edges, homeAccountId: builder.homeAccountId };
 }

@@ -21,7 +21,7 @@ export interface LayoutOptions {
   gapY: number;
 }
 
-export const defaultLayoutOptions: LayoutOptions = { nodeWidth: 210, nodeHeight: 58, gapX: 56, gapY: 12 };
+export const defaultLayoutOptions: LayoutOptions = { nodeWidth: 256, nodeHeight: 58, gapX: 48, gapY: 10 };
 
 /** Each node's layer: one more than its deepest parent (longest path); nodes on a cycle go after the rest. */
 function layersOf(graph: SessionGraph): Map<string, number> {
@@ -62,22 +62,30 @@ export function layoutGraph(graph: SessionGraph, options: LayoutOptions = defaul
   for (const node of graph.nodes) (columns[layer.get(node.id)!] ??= []).push(node.id);
   const row = new Map<string, number>();
   const placed = new Map<string, PlacedNode>();
-  let rows = 0;
+  const step = options.nodeHeight + options.gapY;
+  let height = 0;
   columns.forEach((column, index) => {
+    const parentYs = (id: string) => (parents.get(id) ?? []).map((p) => placed.get(p)?.y).filter((y): y is number => y !== undefined);
     const weight = (id: string) => {
       const known = (parents.get(id) ?? []).map((p) => row.get(p)).filter((r): r is number => r !== undefined);
       return known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : Number.POSITIVE_INFINITY;
     };
     const order = column.map((id, position) => ({ id, position, weight: weight(id) })).sort((a, b) => a.weight - b.weight || a.position - b.position);
+    // Each node as level with its parents as the nodes above it allow: a key's sessions sit beside it.
+    let next = 0;
     order.forEach(({ id }, position) => {
+      const ys = parentYs(id);
+      const wanted = ys.length > 0 ? ys.reduce((a, b) => a + b, 0) / ys.length : 0;
+      const y = Math.max(next, Math.round(wanted));
+      next = y + step;
       row.set(id, position);
-      placed.set(id, { id, layer: index, x: index * (options.nodeWidth + options.gapX), y: position * (options.nodeHeight + options.gapY) });
+      placed.set(id, { id, layer: index, x: index * (options.nodeWidth + options.gapX), y });
     });
-    rows = Math.max(rows, column.length);
+    height = Math.max(height, next - options.gapY);
   });
   return {
     nodes: placed,
     width: Math.max(0, columns.length * (options.nodeWidth + options.gapX) - options.gapX),
-    height: Math.max(0, rows * (options.nodeHeight + options.gapY) - options.gapY),
+    height: Math.max(0, height),
   };
 }

@@ -15,11 +15,14 @@ export const kindNames: Record<SessionNodeKind, string> = {
   account: 'Account',
 };
 
+/** When the node was active, short: `11-30 20:46–21:40` within a day, else `11-18 – 12-01`. */
 function seenText(node: SessionGraphNode): string {
   if (node.firstSeen === null || node.lastSeen === null) return 'no calls in the range';
-  const first = formatUtc(node.firstSeen).slice(5, 16);
-  const last = formatUtc(node.lastSeen).slice(5, 16);
-  return first === last ? first : `${first} – ${last}`;
+  const first = formatUtc(node.firstSeen);
+  const last = formatUtc(node.lastSeen);
+  if (first.slice(0, 10) !== last.slice(0, 10)) return `${first.slice(5, 10)} – ${last.slice(5, 10)}`;
+  const day = `${first.slice(5, 10)} ${first.slice(11, 16)}`;
+  return first.slice(11, 16) === last.slice(11, 16) ? day : `${day}–${last.slice(11, 16)}`;
 }
 
 export interface GraphNodeProps {
@@ -65,9 +68,11 @@ export const GraphNode = memo(function GraphNode({ node, place, width, height, a
       <span className="graph-node-head">
         <span className="graph-node-kind">{kindNames[node.kind]}</span>
         <span className="graph-node-label">{label}</span>
+      </span>
+      <span className="graph-node-line">
+        <span className="graph-node-detail">{cellText(node.detail, 60)}</span>
         {node.topSeverity && <span className={`sev sev-${node.topSeverity}`}>{node.topSeverity}</span>}
       </span>
-      <span className="graph-node-detail">{cellText(node.detail, 60)}</span>
       <span className="graph-node-meta">
         {events} · {seenText(node)}
       </span>

@@ -19,6 +19,24 @@ export interface SessionGraphPanelProps {
   onFiltersChange(update: (state: FilterState) => FilterState): void;
 }
 
+const counted: ReadonlyArray<[SessionGraphNode['kind'], string, string]> = [
+  ['access-key', 'key', 'keys'],
+  ['session', 'session', 'sessions'],
+  ['role', 'role', 'roles'],
+  ['account', 'other account', 'other accounts'],
+];
+
+/** "2 keys · 13 sessions · 1 role": what the graph holds, kinds with no node left out. */
+function summaryOf(nodes: readonly SessionGraphNode[]): string {
+  return counted
+    .map(([kind, one, many]) => {
+      const n = nodes.filter((node) => node.kind === kind).length;
+      return n === 0 ? '' : `${n} ${n === 1 ? one : many}`;
+    })
+    .filter(Boolean)
+    .join(' · ');
+}
+
 /** The graph, built only while the panel is open (and deferred, so a fetch's batches never block typing). */
 function OpenGraph({ events, filters, onFiltersChange }: SessionGraphPanelProps) {
   const deferred = useDeferredValue(events);
@@ -26,11 +44,10 @@ function OpenGraph({ events, filters, onFiltersChange }: SessionGraphPanelProps)
   const active = useMemo(() => activeNode(graph, filters), [graph, filters]);
   const onNodeClick = useCallback((node: SessionGraphNode) => onFiltersChange((state) => toggleNodeFilter(state, node)), [onFiltersChange]);
   if (graph.nodes.length === 0) return <p className="muted">No keys or sessions in the events.</p>;
-  const count = (kind: SessionGraphNode['kind']) => graph.nodes.filter((n) => n.kind === kind).length;
   return (
     <>
       <p className="muted session-graph-note" role="status">
-        {count('access-key')} keys · {count('session')} sessions · {count('role')} roles · {count('account')} other accounts
+        {summaryOf(graph.nodes)}
         {active ? ` · showing ${kindNames[active.kind].toLowerCase()} ${cellText(active.label, 60)}` : ' · click a node to show only its events'}
       </p>
       <div className="session-graph-scroll">

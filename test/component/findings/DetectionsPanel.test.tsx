@@ -92,6 +92,17 @@ describe('the "What stands out" panel', () => {
     await waitFor(() => expect(screen.getAllByTestId('event-row')[0]!.textContent).toContain('DE · AS60729 Example Org'));
   });
 
+  it('hides its lists on Hide, and stays hidden the next time', async () => {
+    await fetchFourEvents('done');
+    await screen.findByRole('list', { name: 'Findings' });
+    fireEvent.click(screen.getByRole('button', { name: 'Hide' }));
+    expect(screen.queryByRole('list', { name: 'Findings' })).toBeNull();
+    cleanup();
+    await fetchFourEvents('done');
+    expect(await screen.findByRole('button', { name: 'Show' })).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Findings' })).toBeNull();
+  });
+
   it('says the analysis failed, and the table stays', async () => {
     fake.current!.api.analyzeFetch.mockImplementation(() => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'disk <b>gone</b>' } }));
     await fetchFourEvents('done');

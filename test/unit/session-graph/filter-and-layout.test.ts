@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { applyFilters } from '../../../shared/filters/apply-filters';
 import { addChip, emptyFilters } from '../../../shared/filters/filter-state';
 import { buildSessionGraph } from '../../../shared/session-graph/build-graph';
-import { layoutGraph } from '../../../shared/session-graph/layout';
+import { defaultLayoutOptions, layoutGraph } from '../../../shared/session-graph/layout';
 import { activeNode, toggleNodeFilter } from '../../../shared/session-graph/node-filter';
 import type { SessionGraph } from '../../../shared/session-graph/types';
-import { asUser, call, flagsByName, newKey, ownerKey, roleKey, storyEvents, tokenKey, userArn } from './fixture';
+import { asUser, call, flagsByName, newKey, ownerKey, roleArn, roleKey, storyEvents, tokenKey, userArn } from './fixture';
 
 const events = storyEvents();
 const graph = buildSessionGraph(events, { flagsOf: flagsByName({}) });
@@ -53,8 +53,14 @@ describe('the layered layout', () => {
     expect(layer(`key:${newKey}`)).toBe(1);
     expect(layer(`session:${roleKey}`)).toBe(2);
     for (const edge of graph.edges) expect(layer(edge.to)).toBeGreaterThan(layer(edge.from));
-    const spots = [...layout.nodes.values()].map((n) => `${n.x},${n.y}`);
-    expect(new Set(spots).size).toBe(spots.length);
+    const placed = [...layout.nodes.values()];
+    for (const a of placed)
+      for (const b of placed) if (a !== b && a.x === b.x) expect(Math.abs(a.y - b.y)).toBeGreaterThanOrEqual(defaultLayoutOptions.nodeHeight);
+  });
+
+  it('sets a lone child level with its parent', () => {
+    const layout = layoutGraph(graph);
+    expect(layout.nodes.get(`role:${roleArn}`)!.y).toBe(layout.nodes.get(`session:${roleKey}`)!.y);
   });
 
   it('lays out 50 sessions in bounded columns and places every node of a cycle', () => {

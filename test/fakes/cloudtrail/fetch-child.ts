@@ -5,6 +5,7 @@
  * Stdout: the fetch id on the first line, then `pages N` whenever the pages stored change (a
  * page is stored before its progress is reported), so the test kills on an event, not a delay.
  */
+import { defaultTuning } from '../../../main/services/cloudtrail/region-runner';
 import { createFetchService } from '../../../main/services/fetch/fetch-service';
 
 async function main(): Promise<void> {
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
       },
       askMfaCode: () => Promise.reject(new Error('no MFA here')),
     },
-    { callsPerSecond: 20 },
+    // Two cursors a region at most: the first pages always leave a cursor holding a NextToken.
+    { callsPerSecond: 20, tuning: { ...defaultTuning, maxCursors: 2 } },
   );
   const fetchId = await service.manager.start(JSON.parse(process.argv[2]!));
   process.stdout.write(`${fetchId}\n`);

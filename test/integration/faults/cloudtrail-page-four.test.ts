@@ -7,7 +7,7 @@ import { startFakeCloudTrail } from '../../fakes/cloudtrail/fake-cloudtrail';
 import type { FakeCloudTrail, Fault } from '../../fakes/cloudtrail/fake-cloudtrail';
 import { fakeEvents } from '../../fakes/cloudtrail/fake-events';
 import { createFetchStore } from '../../../main/services/fetch/fetch-store';
-import { busiestSecond, day, fakeEnv, query, staticKeys, tempHome, testService } from '../cloudtrail/helpers';
+import { busiestSecond, day, fakeEnv, fastTuning, query, staticKeys, tempHome, testService } from '../cloudtrail/helpers';
 import { startWireFaults } from './wire-faults';
 import type { WireFault } from './wire-faults';
 
@@ -59,7 +59,12 @@ describe('page 4 keeps failing', () => {
         deniedMessage: '<img src=x onerror=alert(1)>\u202e',
       });
       if (wireFault) wire = await startWireFaults(fake.url, (index) => (failing && index >= 3 ? wireFault : undefined));
-      const service = testService(fakeEnv(home.home, wire?.url ?? fake.url), { callsPerSecond: 20, requestTimeoutMs: 500 });
+      const service = testService(fakeEnv(home.home, wire?.url ?? fake.url), {
+        callsPerSecond: 20,
+        requestTimeoutMs: 500,
+        // Two halves of 100 events: whatever three pages arrive first, a cursor is left holding a token.
+        tuning: { ...fastTuning, maxCursors: 2 },
+      });
 
       const stopped = await service.manager.settled(await service.manager.start(query({ followSessions: false })));
       expect(stopped.state).toBe('failed');

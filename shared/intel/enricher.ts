@@ -24,6 +24,8 @@ export interface EnricherData {
 interface Known {
   intel: Omit<AddressIntel, 'tor'>;
   torKey: string | null;
+  /** The full answers, one per Tor value (true, false, null), made when first needed: events of one address share them. */
+  answers: Map<boolean | null, AddressIntel>;
 }
 
 /** Distinct addresses remembered; past this the memo starts again (addresses are attacker-written). */
@@ -42,7 +44,7 @@ export function createIpEnricher(data: EnricherData): IpEnricher {
   function know(ip: string): Known {
     const classified = classifyAddress(ip);
     const intel: Known['intel'] = { ip, kind: classified.kind, country: null, asn: null, asOrg: null, aws: null, awsRegion: null, inAws: null };
-    if (classified.kind !== 'public') return { intel, torKey: null };
+    if (classified.kind !== 'public') return { intel, torKey: null, answers: new Map() };
     const text = canonicalAddress(classified.address);
     intel.country = data.country?.(text, classified.key) ?? null;
     const asn = asnOf?.(text, classified.key) ?? null;
@@ -51,7 +53,7 @@ export function createIpEnricher(data: EnricherData): IpEnricher {
       const aws = lookupAws(data.aws, classified.key);
       Object.assign(intel, { aws: aws?.service ?? null, awsRegion: aws?.region ?? null, inAws: aws !== null });
     }
-    return { intel, torKey: text };
+    return { intel, torKey: text, answers: new Map() };
   }
 
   return {
@@ -63,7 +65,9 @@ export function createIpEnricher(data: EnricherData): IpEnricher {
         memo.set(address, known);
       }
       const tor = known.torKey !== null && data.tor ? isTorExit(data.tor, known.torKey, atMs) : null;
-      return { ...known.intel, tor };
+      let answer = known.answers.get(tor);
+      if (!answer) known.answers.set(tor, (answer = { ...known.intel, tor }));
+      return answer;
     },
     datasets: () => data.datasets,
   };

@@ -87,10 +87,15 @@ export function valuesAt(root: unknown, path: string): unknown[] {
   return found;
 }
 
+/** A path split at its dots (cached), for callers that walk the same path many times. */
+export function pathParts(path: string): readonly string[] {
+  return partsOf(path);
+}
+
 /** The first present (not null, not empty) value at a path, or undefined: what a reason shows. */
-export function firstPresentAt(root: unknown, path: string): unknown {
+export function firstPresentAt(root: unknown, path: string | readonly string[]): unknown {
   let found: unknown;
-  someValueAt(root, partsOf(path), 0, (value) => {
+  someValueAt(root, typeof path === 'string' ? partsOf(path) : path, 0, (value) => {
     if (!isPresent(value)) return false;
     found = value;
     return true;

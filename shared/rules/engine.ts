@@ -1,5 +1,5 @@
 import type { NormalizedEvent } from '../records/types';
-import { compileCondition, eventNamesOf, firstPresentAt } from './condition';
+import { compileCondition, eventNamesOf, firstPresentAt, pathParts } from './condition';
 import type { CompiledCondition } from './condition';
 import type { RiskRule, RulePack } from './rule';
 import { rulePack } from './rule-pack';
@@ -8,8 +8,8 @@ import type { RuleHit, Severity } from './types';
 /** How long one field value may be inside a reason: reasons are one line, values are untrusted. */
 const maxValueLength = 120;
 
-/** A reason template split once: literal text, and for each placeholder its alternative paths. */
-type ReasonPart = string | readonly string[];
+/** A reason template split once: literal text, and for each placeholder its alternative paths (each split at its dots). */
+type ReasonPart = string | ReadonlyArray<readonly string[]>;
 
 const templates = new Map<string, readonly ReasonPart[]>();
 
@@ -19,7 +19,7 @@ function partsOfTemplate(template: string): readonly ReasonPart[] {
     const built: ReasonPart[] = [];
     let last = 0;
     for (const match of template.matchAll(/\{([\w.|-]+)\}/g)) {
-      built.push(template.slice(last, match.index), match[1]!.split('|'));
+      built.push(template.slice(last, match.index), match[1]!.split('|').map(pathParts));
       last = match.index + match[0].length;
     }
     built.push(template.slice(last));
@@ -30,7 +30,7 @@ function partsOfTemplate(template: string): readonly ReasonPart[] {
 }
 
 /** The first present value among alternative paths, shortened to one line. */
-function describeValue(record: unknown, paths: readonly string[]): string {
+function describeValue(record: unknown, paths: ReadonlyArray<readonly string[]>): string {
   let value: unknown;
   for (const path of paths) if ((value = firstPresentAt(record, path)) !== undefined) break;
   if (value === undefined) return '(not recorded)';

@@ -50,23 +50,41 @@ interface Stats {
   topSeverity: Severity | null;
 }
 
-function statsOf(groups: Iterable<readonly NormalizedEvent[]>, flagsOf: NonNullable<SessionGraphOptions['flagsOf']>): Stats {
-  const stats: Stats = { eventCount: 0, firstSeen: null, lastSeen: null, flaggedCount: 0, topSeverity: null };
-  for (const group of groups) {
-    for (const event of group) {
-      stats.eventCount++;
-      if (Number.isFinite(event.time)) {
-        if (stats.firstSeen === null || event.time < stats.firstSeen) stats.firstSeen = event.time;
-        if (stats.lastSeen === null || event.time > stats.lastSeen) stats.lastSeen = event.time;
-      }
-      const hits = flagsOf(event);
-      if (hits.length === 0) continue;
-      stats.flaggedCount++;
-      const top = topSeverity(hits);
-      if (top && (stats.topSeverity === null || severityRank[top] > severityRank[stats.topSeverity])) stats.topSeverity = top;
+const emptyStats = (): Stats => ({ eventCount: 0, firstSeen: null, lastSeen: null, flaggedCount: 0, topSeverity: null });
+
+function higher(a: Severity | null, b: Severity | null): Severity | null {
+  if (a === null) return b;
+  return b !== null && severityRank[b] > severityRank[a] ? b : a;
+}
+
+/** The figures of a group of events: one pass, each event's flags read once. */
+function statsOf(group: readonly NormalizedEvent[], flagsOf: NonNullable<SessionGraphOptions['flagsOf']>): Stats {
+  const stats = emptyStats();
+  for (const event of group) {
+    stats.eventCount++;
+    if (Number.isFinite(event.time)) {
+      if (stats.firstSeen === null || event.time < stats.firstSeen) stats.firstSeen = event.time;
+      if (stats.lastSeen === null || event.time > stats.lastSeen) stats.lastSeen = event.time;
     }
+    const hits = flagsOf(event);
+    if (hits.length === 0) continue;
+    stats.flaggedCount++;
+    stats.topSeverity = higher(stats.topSeverity, topSeverity(hits));
   }
   return stats;
+}
+
+/** Figures of disjoint groups added up (a node's keys never share an event). */
+function merge(parts: readonly Stats[]): Stats {
+  const total = emptyStats();
+  for (const part of parts) {
+    total.eventCount += part.eventCount;
+    if (part.firstSeen !== null && (total.firstSeen === null || part.firstSeen < total.firstSeen)) total.firstSeen = part.firstSeen;
+    if (part.lastSeen !== null && (total.lastSeen === null || part.lastSeen > total.lastSeen)) total.lastSeen = part.lastSeen;
+    total.flaggedCount += part.flaggedCount;
+    total.topSeverity = higher(total.topSeverity, part.topSeverity);
+  }
+  return total;
 }
 
 /**
@@ -84,8 +102,10 @@ export function buildSessionGraph(events: readonly NormalizedEvent[], options: S
   const keyless: NormalizedEvent[] = [];
   const issuances = new Map<string, Issuance>();
   const sso: Issuance[] = [];
+  const viaIssuers = new Set<string>();
+  for (const event of events) if (event.via) viaIssuers.add(event.via.issuedBy);
   for (const event of events) {
-    byId.set(event.id, event);
+    if (viaIssuers.has(event.id)) byId.set(event.id, event);
     if (event.accessKeyId) {
       const group = byKey.get(event.accessKeyId);
       if (group) group.push(event);
@@ -115,10 +135,11 @@ export function buildSessionGraph(events: readonly NormalizedEvent[], options: S
 
   const edges = [...builder.edges.values()];
   const keys = keysOfNodes(builder.nodes, edges);
+  const keyStats = new Map([...byKey].map(([key, group]) => [key, statsOf(group, flagsOf)]));
   const nodes: SessionGraphNode[] = [...builder.nodes.values()].map(({ ownKey: _ownKey, keyless: own, ...node }) => {
     const nodeKeys = keys.get(node.id) ?? new Set<string>();
-    const groups = [own, ...[...nodeKeys].map((key) => byKey.get(key) ?? [])];
-    return { ...node, accessKeyIds: [...nodeKeys].sort(), ...statsOf(groups, flagsOf) };
+    const parts = [statsOf(own, flagsOf), ...[...nodeKeys].map((key) => keyStats.get(key) ?? emptyStats())];
+    return { ...node, accessKeyIds: [...nodeKeys].sort(), ...merge(parts) };
   });
   // Keys before sessions, then the earliest first: the order the layout keeps among siblings.
   nodes.sort((a, b) => kindRank[a.kind] - kindRank[b.kind] || (a.firstSeen ?? Infinity) - (b.firstSeen ?? Infinity));

@@ -8,6 +8,7 @@ import { createIntelHandlers } from './handlers/intel-handlers';
 import { createInvestigationHandlers } from './handlers/investigation-handlers';
 import { createMfaBroker } from './mfa-broker';
 import { appVersion } from './package-info';
+import { createRegionService } from '../services/aws/regions';
 import { createFetchService } from '../services/fetch/fetch-service';
 import { createTicketHandlers } from './handlers/ticket-handlers';
 import { allowedSiteOrigins } from '../security/external-links';
@@ -23,8 +24,9 @@ export function createHost(ctx: HostContext, log: (line: string) => void = () =>
   const fetches = createFetchService(hostCtx);
   const tickets = createTicketService({ ...hostCtx, loadRecords: fetchedEventsLoader(fetches.manager) });
   const analyze = createFetchAnalyzer(hostCtx, fetches.manager);
+  const regions = createRegionService({ env: hostCtx.env, credentials: fetches.credentials });
   const handlers: Handlers = {
-    ...createAppHandlers(hostCtx, { mfa, version: appVersion(), extraAllowedHosts: () => allowedSiteOrigins(tickets.currentSite()), forgetCredentials: fetches.forgetCredentials }),
+    ...createAppHandlers(hostCtx, { mfa, version: appVersion(), extraAllowedHosts: () => allowedSiteOrigins(tickets.currentSite()), forgetCredentials: fetches.forgetCredentials, listRegions: (profile) => regions.listRegions(profile) }),
     ...createTicketHandlers(tickets, analyze),
     ...createFetchHandlers(fetches.manager),
     ...createInvestigationHandlers(hostCtx),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { Empty, ProfileName } from './primitives';
+import { Empty, ProfileName, Region } from './primitives';
 
 /** What the renderer learns about the host it runs in. */
 export const AppInfo = z.object({
@@ -45,6 +45,19 @@ export const ProfileList = z.object({
 });
 export type ProfileList = z.infer<typeof ProfileList>;
 
+/**
+ * The regions a fetch searches unless the analyst narrows them: every region enabled for the
+ * profile's account, read with the account's own API (`account`), or the partition's default
+ * regions when that call is denied or fails (`partition`, with `reason`), or the demo's (`demo`).
+ */
+export const RegionDefaults = z.object({
+  regions: z.array(Region).min(1).max(64),
+  source: z.enum(['account', 'partition', 'demo']),
+  /** Why the account's own list could not be read (the service's words: text only). */
+  reason: z.string().nullable(),
+});
+export type RegionDefaults = z.infer<typeof RegionDefaults>;
+
 export const appContract = {
   getAppInfo: { input: Empty, output: AppInfo },
   listProfiles: { input: Empty, output: ProfileList },
@@ -60,4 +73,6 @@ export const appContract = {
   },
   /** Forget cached credentials of a profile so the next call reads the files again (Retry). */
   refreshCredentials: { input: z.strictObject({ profile: ProfileName }), output: Empty },
+  /** The regions a fetch with this profile searches by default (RegionDefaults). */
+  listRegions: { input: z.strictObject({ profile: ProfileName }), output: RegionDefaults },
 } as const;

@@ -7,7 +7,7 @@ import { AccessKeyId, Empty, Id, Identity, IsoTime, ProfileName, Region } from '
 export const FetchQuery = z
   .strictObject({
     profile: ProfileName,
-    regions: z.array(Region).min(1).max(32),
+    regions: z.array(Region).min(1).max(64),
     identity: Identity,
     start: IsoTime,
     end: IsoTime,

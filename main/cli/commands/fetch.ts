@@ -6,8 +6,8 @@ import { FetchQuery } from '../../../shared/api/fetch-contract';
 import type { FetchStatus } from '../../../shared/api/fetch-contract';
 import type { StreamMessage } from '../../../shared/api/stream';
 import { describeIssues } from '../../hosts/dispatch';
-import { readProfile } from '../../services/aws/credentials';
-import { DEMO_PROFILE } from '../../services/aws/profiles';
+import { createRegionService } from '../../services/aws/regions';
+import type { RegionService } from '../../services/aws/regions';
 import { formatEvents } from '../../services/fetch/fetch-output';
 import type { OutputFormat } from '../../services/fetch/fetch-output';
 import { createFetchService } from '../../services/fetch/fetch-service';
@@ -43,17 +43,24 @@ function parseSince(value: string): number {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-/** The profile's region plus us-east-1, where IAM, STS and console sign-in events are recorded. */
-async function defaultRegions(profile: string, env: NodeJS.ProcessEnv): Promise<string[]> {
-  let region: string | undefined;
-  if (profile !== DEMO_PROFILE) region = (await readProfile(profile, env)).settings.region;
-  region ??= env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
-  return [...new Set([region ?? 'us-east-1', 'us-east-1'])];
+/** Every region enabled for the account (else the partition's defaults), saying which on stderr. */
+async function regionsOf(service: RegionService, profile: string, signal: AbortSignal): Promise<string[]> {
+  const found = await service.listRegions(profile, signal);
+  // Ctrl+C while the credentials were being read: stop here, as a cancelled start does.
+  if (signal.aborted) throw new ApiError('CANCELLED', 'The fetch was cancelled before it started.');
+  const source = { account: "the account's enabled regions", partition: "the partition's default regions", demo: "the demo account's regions" }[found.source];
+  printErr(`Regions: ${found.regions.join(', ')} (${source}${found.reason ? `; ListRegions failed: ${found.reason}` : ''})\n`);
+  return found.regions;
 }
 
-async function buildQuery(options: FetchOptions, env: NodeJS.ProcessEnv): Promise<FetchQuery> {
-  // As the AWS CLI does: --profile, else AWS_PROFILE, else the environment's keys, else default.
-  const profile = options.profile ?? env.AWS_PROFILE ?? (env.AWS_ACCESS_KEY_ID ? 'environment' : 'default');
+/** As the AWS CLI does: --profile, else AWS_PROFILE, else the environment's keys, else default. */
+function profileOf(options: FetchOptions, env: NodeJS.ProcessEnv): string {
+  return options.profile ?? env.AWS_PROFILE ?? (env.AWS_ACCESS_KEY_ID ? 'environment' : 'default');
+}
+
+/** The query, with `regions` the ones named by --region or, without any, the default ones. */
+async function buildQuery(options: FetchOptions, env: NodeJS.ProcessEnv, defaultRegions: (profile: string) => Promise<string[]>): Promise<FetchQuery> {
+  const profile = profileOf(options, env);
   if (Boolean(options.user) === Boolean(options.accessKeyId))
     throw new ApiError('BAD_INPUT', 'Give exactly one of --user NAME or --access-key-id ID.');
   if ((options.start || options.end) && options.since)
@@ -64,7 +71,7 @@ async function buildQuery(options: FetchOptions, env: NodeJS.ProcessEnv): Promis
   const start = options.start ?? new Date(now - (options.since ?? 7 * 86_400_000)).toISOString();
   const parsed = FetchQuery.safeParse({
     profile,
-    regions: options.region.length ? options.region : await defaultRegions(profile, env),
+    regions: options.region.length ? options.region : await defaultRegions(profile),
     identity: options.user ? { kind: 'user', userName: options.user } : { kind: 'accessKey', accessKeyId: options.accessKeyId },
     start,
     end,
@@ -95,7 +102,7 @@ export function registerFetchCommand(program: Command): void {
     .command('fetch')
     .description("fetch one identity's CloudTrail events")
     .option('--profile <name>', 'AWS profile (default: AWS_PROFILE, else the environment keys, else default); "demo" is the built-in demo account')
-    .option('--region <region>', 'region to search (repeatable; default: the profile region and us-east-1)', collect, [])
+    .option('--region <region>', 'region to search (repeatable; default: every region enabled for the account, else the partition default regions)', collect, [])
     .option('--user <name>', 'IAM user name or role session name')
     .option('--access-key-id <id>', 'access key id')
     .option('--follow-sessions', 'also fetch what temporary keys issued to the identity did (default)', true)
@@ -108,11 +115,13 @@ export function registerFetchCommand(program: Command): void {
     .option('--cache-dir <dir>', 'folder for fetched pages and cursors')
     .action(async (options: FetchOptions) => {
       const ctx = createCliContext(options.cacheDir ? { cacheDir: options.cacheDir } : {});
-      const query = await buildQuery(options, ctx.env);
+      // Usage errors first, before any credential or AWS call.
+      await buildQuery(options, ctx.env, () => Promise.resolve(['us-east-1']));
       // A path that cannot be written is refused before the fetch, not after it.
       await outputTarget(options.out);
       const progress = createProgressReporter(process.stderr);
       const service = createFetchService({ ...ctx, emit: (message: StreamMessage) => progress.onMessage(message) });
+      const regions = createRegionService({ env: ctx.env, credentials: service.credentials });
       // Ctrl+C stops the fetch, even while its credentials are still being resolved (a hung
       // credential_process): what arrived is kept and the exit code is 4.
       const starting = new AbortController();
@@ -120,9 +129,9 @@ export function registerFetchCommand(program: Command): void {
       const onSignal = () => (fetchId ? void service.manager.cancel(fetchId) : starting.abort());
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
-      printErr(`Getting credentials for profile "${query.profile}"…\n`);
-      const status = await service.manager
-        .start(query, starting.signal)
+      printErr(`Getting credentials for profile "${profileOf(options, ctx.env)}"…\n`);
+      const status = await buildQuery(options, ctx.env, (profile) => regionsOf(regions, profile, starting.signal))
+        .then((query) => service.manager.start(query, starting.signal))
         .then((id) => {
           fetchId = id;
           return service.manager.settled(id);

@@ -1,4 +1,4 @@
-import type { appContract } from '../../../shared/api/app-contract';
+import type { RegionDefaults, appContract } from '../../../shared/api/app-contract';
 import { listProfiles } from '../../services/aws/profiles';
 import { checkExternalUrl, defaultAllowedHosts } from '../../security/external-links';
 import type { HostContext } from '../host-context';
@@ -8,7 +8,7 @@ import type { HandlerMap } from './handler-map';
 /** The app-level methods: host info, profiles, external links, MFA answers. */
 export function createAppHandlers(
   ctx: HostContext,
-  deps: { mfa: MfaBroker; version: string; extraAllowedHosts: () => string[]; forgetCredentials: (profile: string) => void },
+  deps: { mfa: MfaBroker; version: string; extraAllowedHosts: () => string[]; forgetCredentials: (profile: string) => void; listRegions: (profile: string) => Promise<RegionDefaults> },
 ): HandlerMap<typeof appContract> {
   return {
     async getAppInfo() {
@@ -36,6 +36,9 @@ export function createAppHandlers(
     async refreshCredentials({ profile }) {
       deps.forgetCredentials(profile);
       return {};
+    },
+    async listRegions({ profile }) {
+      return deps.listRegions(profile);
     },
   };
 }

@@ -3,7 +3,7 @@ import { ApiError } from '../../../shared/api/errors';
 type Section = Record<string, string | undefined>;
 
 /** The AWS services Trailcase calls, spelled as in `AWS_ENDPOINT_URL_<SERVICE>`. */
-export type AwsService = 'CLOUDTRAIL' | 'STS' | 'SSO' | 'SSO_OIDC' | 'IAM' | 'S3' | 'ATHENA';
+export type AwsService = 'CLOUDTRAIL' | 'STS' | 'SSO' | 'SSO_OIDC' | 'IAM' | 'S3' | 'ATHENA' | 'ACCOUNT';
 
 /**
  * A configured endpoint, checked: https anywhere, plain http only on loopback, so credentials

@@ -85,6 +85,8 @@ export function createFetchService(ctx: Pick<HostContext, 'env' | 'cacheDir' | '
   });
   return {
     manager,
+    /** The profiles' credentials, shared with the other AWS calls of this host (the account's regions). */
+    credentials,
     forgetCredentials,
     async close(): Promise<void> {
       await manager.stopAll();

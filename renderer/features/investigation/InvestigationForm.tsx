@@ -18,10 +18,14 @@ export interface InvestigationFormProps {
   busy: boolean;
   /** Problems with the deep link that filled the form. */
   notices: string[];
+  /** Where the default regions came from, and why the account's list was not used (text). */
+  regionsNote?: { text: string; detail: string | null };
+  /** The default regions are still being read: Fetch waits for them. */
+  regionsPending?: boolean;
 }
 
 /** Who, where and when to investigate; fetching starts only on the Fetch button. */
-export function InvestigationForm({ profile, values, onChange, onFetch, busy, notices }: InvestigationFormProps) {
+export function InvestigationForm({ profile, values, onChange, onFetch, busy, notices, regionsNote, regionsPending = false }: InvestigationFormProps) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { recent, remember } = useRecentIdentities();
   const submit = (event: FormEvent) => {
@@ -67,7 +71,7 @@ export function InvestigationForm({ profile, values, onChange, onFetch, busy, no
         </div>
         {errors.identity && <span className="field-error">{errors.identity}</span>}
       </div>
-      <RegionPicker value={values.regions} onChange={(regions) => set('regions', regions)} />
+      <RegionPicker value={values.regions} onChange={(regions) => set('regions', regions)} {...(regionsNote ? { note: regionsNote.text, noteDetail: regionsNote.detail } : {})} />
       <TimeRangePicker value={values.range} onChange={(range) => set('range', range)} error={errors.start ?? errors.end} />
       <label className="check follow">
         <input type="checkbox" checked={values.followSessions} onChange={(e) => set('followSessions', e.target.checked)} />
@@ -77,7 +81,7 @@ export function InvestigationForm({ profile, values, onChange, onFetch, busy, no
         <input type="checkbox" checked={values.baseline} onChange={(e) => set('baseline', e.target.checked)} />
         Baseline (90 days before)
       </label>
-      <button type="submit" className="primary fetch-button" disabled={busy || !profile}>
+      <button type="submit" className="primary fetch-button" disabled={busy || regionsPending || !profile}>
         {busy ? 'Fetching…' : 'Fetch events'}
       </button>
       {(errors.regions || errors.profile || errors.form) && <span className="field-error">{errors.regions ?? errors.profile ?? errors.form}</span>}

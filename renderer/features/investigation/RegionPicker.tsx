@@ -7,10 +7,14 @@ import { knownRegions, usEast1Reason } from './regions';
 export interface RegionPickerProps {
   value: string[];
   onChange(regions: string[]): void;
+  /** Where the default regions came from (the account, the partition's list, the demo), as text. */
+  note?: string;
+  /** Why the account's own list could not be read, as text (the service's words). */
+  noteDetail?: string | null;
 }
 
 /** Multi-select of regions: known regions as checkboxes, plus any other valid region typed in. */
-export function RegionPicker({ value, onChange }: RegionPickerProps) {
+export function RegionPicker({ value, onChange, note: sourceNote, noteDetail }: RegionPickerProps) {
   const [other, setOther] = useState('');
   const options = [...new Set([...knownRegions, ...value])];
   const toggle = (region: string) => onChange(value.includes(region) ? value.filter((r) => r !== region) : [...value, region]);
@@ -56,6 +60,11 @@ export function RegionPicker({ value, onChange }: RegionPickerProps) {
           </Popover.Content>
         </Popover.Portal>
       </Popover.Root>
+      {sourceNote && (
+        <span className="field-note" data-testid="region-defaults" title={noteDetail ?? undefined}>
+          {sourceNote}
+        </span>
+      )}
     </div>
   );
 }

@@ -29,6 +29,8 @@ import { TicketDrawer } from '../ticket/TicketDrawer';
 import { Timeline } from '../timeline/Timeline';
 import { downloadText, exportFileName } from './download';
 import { BaselineLine } from './BaselineLine';
+import { FetchedHeader } from './FetchedHeader';
+import { FetchFailed, fetchedNothing } from './FetchFailed';
 import { FetchProgress } from './FetchProgress';
 import { flagsOf } from './flags';
 import { TableState } from './TableState';
@@ -37,6 +39,7 @@ import { useBaselineFetch } from './useBaselineFetch';
 import { useFetchSession } from './useFetchSession';
 import { useFilteredEvents } from './useFilteredEvents';
 import { useInvestigationSync } from './useInvestigationSync';
+import { useRegionDefaults } from './useRegionDefaults';
 import { useSlashToSearch } from './useSlashToSearch';
 import { WorkspaceToolbar } from './WorkspaceToolbar';
 import './workspace.css';
@@ -59,10 +62,13 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
   const [values, setValues] = useState<FormValues>(() => (link ? valuesFromLink(link.form, defaultFormValues) : defaultFormValues));
   // A link that arrives later (the desktop app receives them while it runs) fills the form
   // again; it never starts a fetch. Adjusted during render, as React advises for a changed prop.
+  // Regions default to every region enabled for the account, unless a link or the analyst names them.
+  const regionDefaults = useRegionDefaults(profile, Boolean(link?.form.regions), setValues);
   const [shownLink, setShownLink] = useState(link);
   if (link !== shownLink) {
     setShownLink(link);
-    if (link) setValues(valuesFromLink(link.form, defaultFormValues));
+    if (link) regionDefaults.choose(Boolean(link.form.regions));
+    if (link) setValues(valuesFromLink(link.form, regionDefaults.base));
   }
   const { session, start, cancel, retry, reopen } = useFetchSession();
   const [filters, setFilters] = useState<FilterState>(emptyFilters);
@@ -116,6 +122,7 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
     const saved = await sync.open(id);
     if (!saved) return;
     sync.adopt(saved);
+    regionDefaults.choose(true);
     setValues(valuesFromQuery(saved.query));
     setFilters(saved.filters);
     setSelection(new Set(saved.selection));
@@ -155,11 +162,17 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
       <InvestigationForm
         profile={profile}
         values={values}
-        onChange={setValues}
+        onChange={(next) => {
+          if (next.regions !== values.regions) regionDefaults.choose(true);
+          setValues(next);
+        }}
         onFetch={onFetch}
         busy={busy}
         notices={link?.errors ?? []}
+        regionsNote={{ text: regionDefaults.note, detail: regionDefaults.defaults?.reason ?? null }}
+        regionsPending={regionDefaults.pending}
       />
+      {session.query && <FetchedHeader query={session.query} values={values} profile={profile} now={Date.now()} />}
       <FetchProgress session={session} onCancel={() => void cancel()} onResume={() => void retry()} />
       <BaselineLine baseline={baseline} history={analysisIndex?.analysis.baseline} />
       {session.state === 'idle' ? (
@@ -216,6 +229,8 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
                   activeId={activeId}
                   onOpen={(e) => setActiveId(e.id)}
                 />
+              ) : fetchedNothing(session) ? (
+                <FetchFailed session={session} onRetry={() => void retry()} />
               ) : (
                 <TableState
                   kind={events.length === 0 ? (busy || session.state === 'loading' ? 'waiting' : 'none') : 'filtered'}

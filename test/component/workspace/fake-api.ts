@@ -24,6 +24,7 @@ export function createFakeApi() {
     getInvestigation: vi.fn(),
     deleteInvestigation: vi.fn(() => ok({})),
     listProfiles: vi.fn(() => ok({ profiles: [], problems: [] })),
+    listRegions: vi.fn(() => ok({ regions: ['us-east-1', 'eu-west-1', 'us-west-2'], source: 'demo' as const, reason: null as string | null })),
   };
   const push = (message: StreamMessage) => listeners.forEach((listener) => listener(message));
   return { api, push };

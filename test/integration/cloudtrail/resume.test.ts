@@ -75,7 +75,10 @@ describe('resume', () => {
       (call) =>
         call.body?.NextToken === undefined &&
         withTokens.some(
-          (cursor) => Number(call.body?.StartTime) * 1000 === cursor.windowStart && Number(call.body?.EndTime) * 1000 === cursor.windowEnd,
+          (cursor) =>
+            cursor.region === call.region &&
+            Number(call.body?.StartTime) * 1000 === cursor.windowStart &&
+            Number(call.body?.EndTime) * 1000 === cursor.windowEnd,
         ),
     );
     expect(restarted).toEqual([]);

@@ -105,7 +105,9 @@ describe('page 4 keeps failing', () => {
           call.body?.NextToken === undefined &&
           withTokens.some(
             (cursor) =>
-              Number(call.body?.StartTime) * 1000 === cursor.windowStart && Number(call.body?.EndTime) * 1000 === cursor.windowEnd,
+              cursor.region === call.region &&
+              Number(call.body?.StartTime) * 1000 === cursor.windowStart &&
+              Number(call.body?.EndTime) * 1000 === cursor.windowEnd,
           ),
       );
       expect(restarted).toEqual([]);

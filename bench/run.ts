@@ -7,6 +7,7 @@ import { benchAnalyze } from './analyze';
 import { benchBaseline } from './baseline';
 import { benchCloudTrail } from './cloudtrail';
 import { benchConsoleActions } from './console-actions';
+import { benchDetectionReplay } from './detection-replay';
 import { printRendererFigures, runRendererBench } from './renderer';
 import { benchStory } from './story';
 
@@ -17,6 +18,7 @@ const benches: Array<[string, () => Promise<void>]> = [
   ['baseline', benchBaseline],
   ['console-actions', benchConsoleActions],
   ['story', benchStory],
+  ['detection-replay', benchDetectionReplay],
 ];
 
 async function main(): Promise<void> {

@@ -20,7 +20,7 @@ import type { RulePack } from './rule';
  * investigations and tickets record it, so a flag can be traced to the rule that raised it.
  */
 export const rulePack: RulePack = {
-  version: '2026.12.1',
+  version: '2026.12.2',
   rules: [
     ...loggingRules,
     ...monitoringRules,

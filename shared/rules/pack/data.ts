@@ -86,11 +86,16 @@ export const dataRules: readonly RiskRule[] = [
     category: 'data-exposure',
     when: {
       all: [
-        succeededCall(rds, 'ModifyDBInstance', 'CreateDBInstance', 'RestoreDBInstanceFromDBSnapshot', 'RestoreDBInstanceToPointInTime', 'RestoreDBInstanceFromS3'),
+        succeededCall(
+          rds,
+          'ModifyDBInstance', 'CreateDBInstance', 'RestoreDBInstanceFromDBSnapshot', 'RestoreDBInstanceToPointInTime', 'RestoreDBInstanceFromS3',
+          // Multi-AZ DB clusters carry publiclyAccessible on the cluster itself.
+          'ModifyDBCluster', 'CreateDBCluster', 'RestoreDBClusterFromSnapshot', 'RestoreDBClusterToPointInTime',
+        ),
         { any: [isTrue('requestParameters.publiclyAccessible'), isTrue('responseElements.publiclyAccessible')] },
       ],
     },
-    reason: '{eventName} on {requestParameters.dBInstanceIdentifier} set publiclyAccessible: the database answers on a public address.',
+    reason: '{eventName} on {requestParameters.dBInstanceIdentifier|requestParameters.dBClusterIdentifier} set publiclyAccessible: the database answers on a public address.',
     nextStep: 'Turn public access off and check the database\'s connections and security groups.',
     attack: ['T1530', 'T1133'],
     references: [
@@ -98,6 +103,7 @@ export const dataRules: readonly RiskRule[] = [
       { source: 'Elastic', name: 'AWS RDS DB Instance Made Public' },
       { source: 'TrailDiscover', name: 'ModifyDBInstance' },
       { source: 'Panther', name: 'AWS Public RDS Restore' },
+      { source: 'Panther', name: 'AWS RDS Instance Modified to be Publicly Accessible' },
     ],
   },
   {

@@ -122,8 +122,13 @@ describeFamily('data exposure', dataRules, {
     positive: [
       eventOf(rds, 'ModifyDBInstance', { requestParameters: { dBInstanceIdentifier: 'db', publiclyAccessible: true } }),
       eventOf(rds, 'RestoreDBInstanceFromDBSnapshot', { requestParameters: { dBInstanceIdentifier: 'db2' }, responseElements: { dBInstanceIdentifier: 'db2', publiclyAccessible: 'true' } }),
+      eventOf(rds, 'ModifyDBCluster', { requestParameters: { dBClusterIdentifier: 'orders', publiclyAccessible: true, applyImmediately: true }, responseElements: { dBClusterIdentifier: 'orders', status: 'modifying', publiclyAccessible: true } }),
     ],
-    negative: [eventOf(rds, 'ModifyDBInstance', { requestParameters: { dBInstanceIdentifier: 'db', publiclyAccessible: false } })],
+    negative: [
+      eventOf(rds, 'ModifyDBInstance', { requestParameters: { dBInstanceIdentifier: 'db', publiclyAccessible: false } }),
+      eventOf(rds, 'ModifyDBCluster', { requestParameters: { dBClusterIdentifier: 'orders', publiclyAccessible: false }, responseElements: { dBClusterIdentifier: 'orders', publiclyAccessible: false } }),
+      eventOf(rds, 'ModifyDBCluster', { ...denied, requestParameters: { dBClusterIdentifier: 'orders', publiclyAccessible: true } }),
+    ],
   },
   'TC-DATA-004': {
     positive: [

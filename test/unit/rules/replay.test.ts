@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+
+import { loadReplayCorpus, replay } from './replay';
+
+const corpus = loadReplayCorpus();
+
+describe('detection replay of public test records (Panther CloudTrail rules)', () => {
+  it('holds both kinds of record from many rules', () => {
+    expect(new Set(corpus.map((item) => item.rule)).size).toBeGreaterThanOrEqual(20);
+    expect(corpus.filter((item) => item.expected).length).toBeGreaterThanOrEqual(30);
+    expect(corpus.filter((item) => !item.expected).length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('flags at least 90% of the records the public rules alert on', () => {
+    const summary = replay(corpus);
+    expect(summary.recall, summary.missed.map((item) => `${item.rule} › ${item.name}`).join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('flags at most a quarter of the records the public rules expect to stay quiet', () => {
+    const summary = replay(corpus);
+    expect(summary.quietFlagged, summary.noisy.map((item) => `${item.rule} › ${item.name}: ${item.flags.join(', ')}`).join('\n')).toBeLessThanOrEqual(0.25);
+  });
+
+  it('counts a record as flagged only when the engine gives it a flag', () => {
+    const [alert] = corpus.filter((item) => item.rule === 'AWS.CloudTrail.Stopped' && item.expected);
+    const quiet = { ...alert!, expected: false, record: { ...alert!.record, eventName: 'StartLogging' } };
+    const summary = replay([alert!, quiet]);
+    expect(summary.recall).toBe(1);
+    expect(summary.quietFlagged).toBe(0);
+  });
+});

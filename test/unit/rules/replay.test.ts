@@ -11,9 +11,9 @@ describe('detection replay of public test records (Panther CloudTrail rules)', (
     expect(corpus.filter((item) => !item.expected).length).toBeGreaterThanOrEqual(30);
   });
 
-  it('flags at least 90% of the records the public rules alert on', () => {
+  it('flags at least 95% of the records the public rules alert on', () => {
     const summary = replay(corpus);
-    expect(summary.recall, summary.missed.map((item) => `${item.rule} › ${item.name}`).join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(summary.recall, summary.missed.map((item) => `${item.rule} › ${item.name}`).join('\n')).toBeGreaterThanOrEqual(0.95);
   });
 
   it('flags at most a quarter of the records the public rules expect to stay quiet', () => {

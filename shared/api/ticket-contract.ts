@@ -74,6 +74,21 @@ const FieldValues = z
   })
   .pipe(z.record(FieldId, z.string().max(2000)));
 
+/**
+ * The analyst's edits to the draft's story (shared/story): sentence ids dropped, and sentences
+ * reworded by id. Ids are the story's own; `__proto__` is refused by name as for form fields.
+ */
+export const StoryEditsSchema = z.strictObject({
+  dropped: z.array(z.string().max(400)).max(2000),
+  rewritten: z
+    .custom<Record<string, string>>((value) => !(typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')), {
+      message: '__proto__ is not a sentence id',
+      path: ['__proto__'],
+    })
+    .pipe(z.record(z.string().max(400), z.string().max(2000))),
+});
+export type StoryEditsInput = z.infer<typeof StoryEditsSchema>;
+
 /** A stored draft: the analyst's words and which events it is about (generated parts are derived). */
 export const StoredDraft = z.strictObject({
   summary: z.string().max(1000).nullable(),
@@ -83,6 +98,8 @@ export const StoredDraft = z.strictObject({
   projectKey: JiraKey.nullable(),
   issueTypeId: JiraIdText.nullable(),
   fields: FieldValues,
+  /** Absent in drafts saved before the story existed. */
+  storyEdits: StoryEditsSchema.optional(),
 });
 export type StoredDraft = z.infer<typeof StoredDraft>;
 
@@ -151,6 +168,7 @@ export const ticketContract = {
       projectKey: JiraKey,
       issueTypeId: JiraIdText,
       fields: FieldValues,
+      storyEdits: StoryEditsSchema.optional(),
     }),
     output: SubmitResult,
   },

@@ -43,6 +43,8 @@ export interface TicketDraft {
   story?: Story;
   /** The story before the analyst's edits, for the editor. */
   generatedStory?: Story;
+  /** The next steps that do not come from the story (the rule pack's and the draft's own). */
+  otherSteps?: string[];
 }
 
 /** What the analyst wrote; a null summary means "use the generated one". */
@@ -85,24 +87,31 @@ export function buildTicketDraft(
   const sorted = [...events].sort((a, b) => (a.time || 0) - (b.time || 0));
   const facts = collectFacts(sorted, flag);
   const generatedStory = buildStory(sorted, { flag, analysis });
-  const story = applyStoryEdits(generatedStory, cleanEdits(input.story));
   const generatedSummary = generatedStory.title || buildSummary(facts);
   // The table shows flagged events first (in time order), then the rest.
   const flaggedIds = new Set(facts.flagged.map((event) => event.eventId));
   const rowOrder = [...sorted.filter((event) => flaggedIds.has(event.id)), ...sorted.filter((event) => !flaggedIds.has(event.id))];
   const edited = input.summary?.trim() ? cleanSummary(input.summary) : null;
-  return {
+  const draft: TicketDraft = {
     summary: edited ?? generatedSummary,
     generatedSummary,
     analystText: input.analystText ?? '',
     labels: buildLabels(facts),
     priority: suggestPriority(facts.highestSeverity),
     facts,
-    nextSteps: mergeNextSteps(story, suggestNextSteps(sorted, facts)).slice(0, 20),
+    nextSteps: [],
     rows: rowOrder.map(rowOf),
     eventIds: sorted.map((event) => event.id),
     enrichment: draftEnrichment(sorted, analysis),
-    story,
     generatedStory,
   };
+  return withStoryEdits({ ...draft, otherSteps: suggestNextSteps(sorted, facts) }, input.story);
+}
+
+/** The draft with the analyst's story edits applied (cheap: the rules do not run again). */
+export function withStoryEdits(draft: TicketDraft, edits: StoryEdits | null | undefined): TicketDraft {
+  const others = draft.otherSteps ?? draft.nextSteps;
+  if (!draft.generatedStory) return draft;
+  const story = applyStoryEdits(draft.generatedStory, cleanEdits(edits));
+  return { ...draft, story, nextSteps: mergeNextSteps(story, others).slice(0, 20) };
 }

@@ -64,7 +64,7 @@ export function createTicketHandlers(
           submissionId: input.submissionId,
           events,
           analysis,
-          analyst: { summary: input.summary, analystText: input.analystText },
+          analyst: { summary: input.summary, analystText: input.analystText, story: input.storyEdits ?? null },
           projectKey: input.projectKey,
           issueTypeId: input.issueTypeId,
           formValues: input.fields,

@@ -3,13 +3,14 @@ import { useMemo } from 'react';
 
 import type { NormalizedEvent } from '../../../shared/records/types';
 import type { DraftAnalysis } from '../../../shared/ticket/analysis-context';
-import { buildTicketDraft } from '../../../shared/ticket/draft';
+import { buildTicketDraft, withStoryEdits } from '../../../shared/ticket/draft';
 import type { TicketDraft } from '../../../shared/ticket/draft';
 import { cleanSummary } from '../../../shared/ticket/summary';
 import { DraftEditor } from './DraftEditor';
 import { DraftPreview } from './DraftPreview';
 import { formFields, IssueForm } from './IssueForm';
 import { JiraConnectionForm } from './JiraConnectionForm';
+import { StoryEditor } from './StoryEditor';
 import { SubmitPanel } from './SubmitPanel';
 import { useDraftState } from './useDraftState';
 import type { DraftInput } from './useDraftState';
@@ -66,13 +67,14 @@ function TicketDrawerBody({ onClose, events, fetchId, analysis = null }: TicketD
 
   // Rules run over every event once per selection; typing only swaps the analyst's parts.
   const generated = useMemo(() => buildTicketDraft(events, {}, undefined, analysis), [events, analysis]);
+  const edited = useMemo(() => withStoryEdits(generated, draftState.input.storyEdits), [generated, draftState.input.storyEdits]);
   const draft: TicketDraft = useMemo(
     () => ({
-      ...generated,
+      ...edited,
       summary: draftState.input.summary?.trim() ? cleanSummary(draftState.input.summary) : generated.generatedSummary,
       analystText: draftState.input.analystText,
     }),
-    [generated, draftState.input.summary, draftState.input.analystText],
+    [edited, generated.generatedSummary, draftState.input.summary, draftState.input.analystText],
   );
   const update = (change: Partial<DraftInput>) => draftState.update({ ...input, ...change });
 
@@ -106,6 +108,7 @@ function TicketDrawerBody({ onClose, events, fetchId, analysis = null }: TicketD
       projectKey: input.projectKey,
       issueTypeId: input.issueTypeId,
       fields: input.fields,
+      storyEdits: draftState.input.storyEdits,
     });
   };
 
@@ -132,6 +135,14 @@ function TicketDrawerBody({ onClose, events, fetchId, analysis = null }: TicketD
             disabled={!draftState.ready}
             errors={fieldErrors}
           />
+          {generated.generatedStory && (
+            <StoryEditor
+              story={generated.generatedStory}
+              edits={draftState.input.storyEdits}
+              onChange={(storyEdits) => draftState.update({ storyEdits })}
+              disabled={!draftState.ready}
+            />
+          )}
           <details className="ticket-section" open={!connected}>
             <summary>{connected ? `Jira: ${connection.info?.site ?? ''} (${connection.info?.email ?? ''})` : 'Connect to Jira'}</summary>
             {connection.info && <JiraConnectionForm key={`${connection.info.site}|${connection.info.email}`} connection={connection} />}

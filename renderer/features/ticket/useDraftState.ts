@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 
 import type { StoredDraft } from '../../../shared/api/ticket-contract';
+import { noStoryEdits } from '../../../shared/story/types';
+import type { StoryEdits } from '../../../shared/story/types';
 import { api } from '../../api/bridge';
 
 /** What the analyst typed and chose; generated sections are derived from the selection instead. */
@@ -10,12 +12,14 @@ export interface DraftInput {
   projectKey: string | null;
   issueTypeId: string | null;
   fields: Record<string, string>;
+  /** Story sentences dropped or reworded. */
+  storyEdits: StoryEdits;
 }
 
 export type SaveState =
   { kind: 'loading' } | { kind: 'saved'; at: string | null } | { kind: 'saving' } | { kind: 'error'; message: string };
 
-const empty: DraftInput = { summary: null, analystText: '', projectKey: null, issueTypeId: null, fields: {} };
+const empty: DraftInput = { summary: null, analystText: '', projectKey: null, issueTypeId: null, fields: {}, storyEdits: noStoryEdits };
 const autosaveDelayMs = 400;
 
 /**
@@ -47,6 +51,7 @@ export function useDraftState(key: string, fetchId: string | null, eventIds: str
               projectKey: stored.projectKey,
               issueTypeId: stored.issueTypeId,
               fields: stored.fields,
+              storyEdits: stored.storyEdits ?? noStoryEdits,
             }
           : empty,
       );

@@ -38,18 +38,27 @@ const iso = (ms: number) => (Number.isFinite(ms) ? new Date(ms).toISOString() : 
 
 /** Groups flags by rule, event name and resource, in the order each group first appears; events in input order. */
 export function groupFlags(items: readonly GroupInput[]): FlagGroup[] {
-  const groups = new Map<string, FlagGroup & { from: number; to: number }>();
+  type Group = FlagGroup & { from: number; to: number };
+  // Rule, then call, then resource: no key string is built per flag (this runs on every flag of a file).
+  const byRule = new Map<string, Map<string, Map<string, Group>>>();
+  const groups: Group[] = [];
   for (const item of items) {
-    const seen = new Set<string>();
-    for (const flag of item.flags) {
+    const { flags } = item;
+    for (let i = 0; i < flags.length; i++) {
+      const flag = flags[i]!;
       const { ruleId } = flag;
-      if (seen.has(ruleId)) continue;
-      seen.add(ruleId);
-      const key = `${ruleId}\u0000${item.eventName}\u0000${item.resource}`;
-      let group = groups.get(key);
+      let repeated = false;
+      for (let j = 0; j < i && !repeated; j++) repeated = flags[j]!.ruleId === ruleId;
+      if (repeated) continue;
+      let byName = byRule.get(ruleId);
+      if (!byName) byRule.set(ruleId, (byName = new Map()));
+      let byResource = byName.get(item.eventName);
+      if (!byResource) byName.set(item.eventName, (byResource = new Map()));
+      let group = byResource.get(item.resource);
       if (!group) {
         group = { ruleId, eventName: item.eventName, resource: item.resource, count: 0, first: null, last: null, routine: true, routineCount: 0, mutedCount: 0, title: flag.title, severity: flag.severity, eventIds: [], from: Infinity, to: -Infinity };
-        groups.set(key, group);
+        byResource.set(item.resource, group);
+        groups.push(group);
       }
       group.count += 1;
       group.severity = maxSeverity(group.severity, flag.severity);
@@ -63,7 +72,7 @@ export function groupFlags(items: readonly GroupInput[]): FlagGroup[] {
       }
     }
   }
-  return [...groups.values()].map(({ from, to, ...group }) => ({ ...group, first: iso(from), last: iso(to) }));
+  return groups.map(({ from, to, ...group }) => ({ ...group, first: iso(from), last: iso(to) }));
 }
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -16,6 +16,8 @@ export interface DetectionsPanelProps {
   onFilterAddress(ip: string): void;
 }
 
+const openKey = 'trailcase.detections.open';
+
 function chipValues(chips: FilterState['chips'], field: 'finding' | 'sourceIPAddress'): Set<string> {
   return new Set(chips.filter((chip) => chip.field === field && !chip.exclude).map((chip) => chip.value));
 }
@@ -23,7 +25,12 @@ function chipValues(chips: FilterState['chips'], field: 'finding' | 'sourceIPAdd
 /** Above the table: "What stands out" (the findings) and the source addresses, as two tabs. */
 export function DetectionsPanel({ state, filters, onFilterFinding, onFilterAddress }: DetectionsPanelProps) {
   const [tab, setTab] = useState<'findings' | 'sources'>('findings');
-  const [open, setOpen] = useState(true);
+  // Hidden or shown as the analyst last left it (a short screen may want the room for the table).
+  const [open, setOpenState] = useState(() => localStorage.getItem(openKey) !== 'false');
+  const setOpen = (next: boolean) => {
+    localStorage.setItem(openKey, String(next));
+    setOpenState(next);
+  };
   // Keyed on the chips: typing in the search box leaves them (and the memoised lists) alone.
   const activeFindings = useMemo(() => chipValues(filters.chips, 'finding'), [filters.chips]);
   const activeAddresses = useMemo(() => chipValues(filters.chips, 'sourceIPAddress'), [filters.chips]);

@@ -12,6 +12,7 @@ export async function benchDetectionReplay(): Promise<void> {
   const summary = replay(loadReplayCorpus());
   console.log(`expected-alert records flagged: ${percent(summary.recall)} of ${summary.alerts}`);
   console.log(`expected-quiet records flagged: ${percent(summary.quietFlagged)} of ${summary.quiet}`);
+  console.log(`  of them no other rule of the content alerts on: ${percent(summary.quietEverywhereFlagged)} flagged`);
   for (const item of summary.missed) console.log(`  missed: ${item.rule} › ${item.name}`);
-  for (const item of summary.noisy) console.log(`  flagged quiet: ${item.rule} › ${item.name} (${item.flags.join(', ')})`);
+  for (const item of summary.noisy) console.log(`  flagged quiet: ${item.rule} › ${item.name} (${item.flags.join(', ')})${item.alertedByOtherRules ? `; alerted on by ${item.alertedByOtherRules.join(', ')}` : ''}`);
 }

@@ -65,7 +65,7 @@ export const executionRules: readonly RiskRule[] = [
     title: 'Lambda function code created or replaced',
     severity: 'low',
     category: 'execution',
-    when: personCall(lambda, 'CreateFunction', 'CreateFunction20150331', 'UpdateFunctionCode', 'UpdateFunctionCode20150331v2'),
+    when: personCall(lambda, 'CreateFunction', 'CreateFunction20150331', 'UpdateFunctionCode', 'UpdateFunctionCode20150331', 'UpdateFunctionCode20150331v2'),
     reason: '{eventName} on {requestParameters.functionName}: new code will run with the role {requestParameters.role|responseElements.role}.',
     nextStep: 'Compare the new code with the deployed version and check who may invoke it.',
     attack: ['T1648', 'T1525'],
@@ -73,6 +73,7 @@ export const executionRules: readonly RiskRule[] = [
       { source: 'Elastic', name: 'AWS Lambda Function Created or Updated' },
       { source: 'Stratus Red Team', name: 'Overwrite Lambda Function Code' },
       { source: 'TrailDiscover', name: 'UpdateFunctionCode' },
+      { source: 'Panther', name: 'Lambda Code Updated by User' },
     ],
   },
   {

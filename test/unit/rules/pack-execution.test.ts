@@ -25,8 +25,8 @@ describeFamily('execution', executionRules, {
     negative: [eventOf(ec2, 'ModifyInstanceAttribute', { requestParameters: { instanceId: 'i-1', instanceType: { value: 't3.large' } } })],
   },
   'TC-EXEC-004': {
-    positive: [eventOf(lambda, 'UpdateFunctionCode20150331v2', { requestParameters: { functionName: 'f', zipFile: '<sensitiveDataRemoved>' } }), eventOf(lambda, 'CreateFunction20150331', { requestParameters: { functionName: 'f', role: 'arn:aws:iam::111122223333:role/f' } })],
-    negative: [eventOf(lambda, 'CreateFunction20150331', { ...viaCloudFormation, requestParameters: { functionName: 'f' } }), eventOf(lambda, 'GetFunction20150331v2')],
+    positive: [eventOf(lambda, 'UpdateFunctionCode20150331v2', { requestParameters: { functionName: 'f', zipFile: '<sensitiveDataRemoved>' } }), eventOf(lambda, 'CreateFunction20150331', { requestParameters: { functionName: 'f', role: 'arn:aws:iam::111122223333:role/f' } }), eventOf(lambda, 'UpdateFunctionCode20150331', { requestParameters: { functionName: 'f', s3Bucket: 'builds', s3Key: 'f.zip' } })],
+    negative: [eventOf(lambda, 'CreateFunction20150331', { ...viaCloudFormation, requestParameters: { functionName: 'f' } }), eventOf(lambda, 'GetFunction20150331v2'), eventOf(lambda, 'UpdateFunctionCode20150331', { ...denied, requestParameters: { functionName: 'f' } })],
   },
   'TC-EXEC-005': {
     positive: [eventOf(lambda, 'UpdateFunctionConfiguration20150331v2', { requestParameters: { functionName: 'f', layers: ['arn:aws:lambda:us-east-1:111122223333:layer:ext:1'] } })],

@@ -16,9 +16,11 @@ describe('detection replay of public test records (Panther CloudTrail rules)', (
     expect(summary.recall, summary.missed.map((item) => `${item.rule} › ${item.name}`).join('\n')).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('flags at most a quarter of the records the public rules expect to stay quiet', () => {
+  it('flags at most 30% of the records a public rule expects to stay quiet, also among those no other rule of the content alerts on', () => {
     const summary = replay(corpus);
-    expect(summary.quietFlagged, summary.noisy.map((item) => `${item.rule} › ${item.name}: ${item.flags.join(', ')}`).join('\n')).toBeLessThanOrEqual(0.25);
+    const noisy = summary.noisy.map((item) => `${item.rule} › ${item.name}: ${item.flags.join(', ')}`).join('\n');
+    expect(summary.quietFlagged, noisy).toBeLessThanOrEqual(0.3);
+    expect(summary.quietEverywhereFlagged, noisy).toBeLessThanOrEqual(0.3);
   });
 
   it('counts a record as flagged only when the engine gives it a flag', () => {

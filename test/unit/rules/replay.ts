@@ -18,6 +18,8 @@ export interface ReplayCase {
   /** Whether the public rule expects an alert on this record. */
   expected: boolean;
   record: CloudTrailRecord;
+  /** For a quiet record: other public rules of the same content that do alert on it. */
+  alertedByOtherRules?: string[];
 }
 
 export interface ReplayOutcome extends ReplayCase {
@@ -36,6 +38,8 @@ export interface ReplaySummary {
   missed: ReplayOutcome[];
   /** Expected-quiet records with a flag. */
   noisy: ReplayOutcome[];
+  /** Share of the quiet records no other rule of the content alerts on that are flagged, 0–1. */
+  quietEverywhereFlagged: number;
 }
 
 export function loadReplayCorpus(file = 'panther.json'): ReplayCase[] {
@@ -49,6 +53,7 @@ export function replay(cases: readonly ReplayCase[]): ReplaySummary {
   const quiet = outcomes.filter((item) => !item.expected);
   const missed = alerts.filter((item) => item.flags.length === 0);
   const noisy = quiet.filter((item) => item.flags.length > 0);
+  const quietEverywhere = quiet.filter((item) => !item.alertedByOtherRules?.length);
   return {
     alerts: alerts.length,
     quiet: quiet.length,
@@ -56,5 +61,6 @@ export function replay(cases: readonly ReplayCase[]): ReplaySummary {
     quietFlagged: quiet.length ? noisy.length / quiet.length : 0,
     missed,
     noisy,
+    quietEverywhereFlagged: quietEverywhere.length ? quietEverywhere.filter((item) => item.flags.length > 0).length / quietEverywhere.length : 0,
   };
 }

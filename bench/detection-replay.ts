@@ -11,6 +11,7 @@ const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
 export async function benchDetectionReplay(): Promise<void> {
   const summary = replay(loadReplayCorpus());
   console.log(`expected-alert records flagged: ${percent(summary.recall)} of ${summary.alerts}`);
+  console.log(`  of them in CloudTrail's own shape (an eventName key): ${percent(summary.recallCloudTrailShaped)} flagged`);
   console.log(`expected-quiet records flagged: ${percent(summary.quietFlagged)} of ${summary.quiet}`);
   console.log(`  of them no other rule of the content alerts on: ${percent(summary.quietEverywhereFlagged)} flagged`);
   for (const item of summary.missed) console.log(`  missed: ${item.rule} › ${item.name}`);

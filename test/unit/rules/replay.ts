@@ -32,6 +32,11 @@ export interface ReplaySummary {
   quiet: number;
   /** Share of expected-alert records flagged, 0–1. */
   recall: number;
+  /**
+   * The same share among records in CloudTrail's own shape (an `eventName` key): a few public test
+   * logs spell every key in lower case, which CloudTrail never writes and no rule can read.
+   */
+  recallCloudTrailShaped: number;
   /** Share of expected-quiet records flagged, 0–1. */
   quietFlagged: number;
   /** Expected-alert records with no flag. */
@@ -52,12 +57,14 @@ export function replay(cases: readonly ReplayCase[]): ReplaySummary {
   const alerts = outcomes.filter((item) => item.expected);
   const quiet = outcomes.filter((item) => !item.expected);
   const missed = alerts.filter((item) => item.flags.length === 0);
+  const shaped = alerts.filter((item) => typeof item.record.eventName === 'string');
   const noisy = quiet.filter((item) => item.flags.length > 0);
   const quietEverywhere = quiet.filter((item) => !item.alertedByOtherRules?.length);
   return {
     alerts: alerts.length,
     quiet: quiet.length,
     recall: alerts.length ? (alerts.length - missed.length) / alerts.length : 1,
+    recallCloudTrailShaped: shaped.length ? shaped.filter((item) => item.flags.length > 0).length / shaped.length : 1,
     quietFlagged: quiet.length ? noisy.length / quiet.length : 0,
     missed,
     noisy,

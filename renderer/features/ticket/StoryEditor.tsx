@@ -41,7 +41,7 @@ export function StoryEditor(props: { story: Story; edits: StoryEdits; onChange(e
               <div className="story-sentence-row">
                 <textarea
                   aria-label={`${section}, sentence ${index + 1}`}
-                  rows={2}
+                  rows={Math.min(6, Math.max(2, Math.ceil((reworded ? edits.rewritten[sentence.id]! : generated).length / 48)))}
                   value={reworded ? edits.rewritten[sentence.id] : generated}
                   disabled={props.disabled || isDropped}
                   onChange={(event) => reword(sentence.id, generated, event.target.value)}

@@ -32,7 +32,7 @@ const region = (name: string, state: 'done' | 'failed', message: string | null) 
   waitingOnRateLimit: false,
   covered: 0,
   etaSeconds: null,
-  error: message ? { code: 'ACCESS_DENIED', message } : null,
+  error: message ? { code: 'ACCESS_DENIED' as const, message } : null,
 });
 
 async function fetchAlice(link = 'profile=demo&user=alice&regions=us-east-1,eu-west-1&since=24h') {

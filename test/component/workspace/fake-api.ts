@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 
+import type { RegionDefaults } from '../../../shared/api/app-contract';
 import type { StreamMessage } from '../../../shared/api/stream';
 
 type Listener = (message: StreamMessage) => void;
@@ -24,7 +25,7 @@ export function createFakeApi() {
     getInvestigation: vi.fn(),
     deleteInvestigation: vi.fn(() => ok({})),
     listProfiles: vi.fn(() => ok({ profiles: [], problems: [] })),
-    listRegions: vi.fn(() => ok({ regions: ['us-east-1', 'eu-west-1', 'us-west-2'], source: 'demo' as const, reason: null as string | null })),
+    listRegions: vi.fn(() => ok<RegionDefaults>({ regions: ['us-east-1', 'eu-west-1', 'us-west-2'], source: 'demo', reason: null })),
   };
   const push = (message: StreamMessage) => listeners.forEach((listener) => listener(message));
   return { api, push };

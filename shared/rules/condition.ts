@@ -17,6 +17,8 @@ export type Condition =
   | { field: string; exists: boolean }
   /** The field's value equals another field's value (both strings). */
   | { field: string; equalsField: string }
+  /** The field's string value equals the last part (after the last `/` or `:`) of a string at another field: a user name against an ARN's session or user name. */
+  | { field: string; equalsLastPartOf: string }
   /** A string value matches the regular expression (`flags` such as `i`). Patterns must not backtrack badly: values are untrusted. */
   | { field: string; matches: string; flags?: string }
   /** A number, or a string holding one, is at least / at most the bound. */
@@ -213,6 +215,12 @@ function compileField(condition: FieldCondition): CompiledCondition {
     return (record) => {
       const others = valuesAt(record, condition.equalsField);
       return someValueAt(record, parts, 0, (value) => typeof value === 'string' && others.includes(value));
+    };
+  }
+  if ('equalsLastPartOf' in condition) {
+    return (record) => {
+      const lastParts = valuesAt(record, condition.equalsLastPartOf).flatMap((value) => (typeof value === 'string' ? [value.slice(Math.max(value.lastIndexOf('/'), value.lastIndexOf(':')) + 1)] : []));
+      return lastParts.length > 0 && someValueAt(record, parts, 0, (value) => typeof value === 'string' && value !== '' && lastParts.includes(value));
     };
   }
   if ('namesAccountOtherThan' in condition) {

@@ -6,7 +6,12 @@ const iam = 'iam.amazonaws.com';
 
 /** The caller acted on a user other than itself (a role acting on a user always does). */
 const onAnotherUser: Condition = {
-  all: [{ field: 'requestParameters.userName', exists: true }, { not: { field: 'requestParameters.userName', equalsField: 'userIdentity.userName' } }],
+  all: [
+    { field: 'requestParameters.userName', exists: true },
+    { not: { field: 'requestParameters.userName', equalsField: 'userIdentity.userName' } },
+    // A role session named after the user (SSO and federation name sessions after the person) acts on its own user.
+    { not: { field: 'requestParameters.userName', equalsLastPartOf: 'userIdentity.arn' } },
+  ],
 };
 
 /** New credentials and ways in: keys, passwords, SSH keys, federation, identity providers. */

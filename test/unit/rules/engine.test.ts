@@ -81,6 +81,11 @@ describe('conditions', () => {
   it('compare one field with another', () => {
     expect(matches({ field: 'a', equalsField: 'b' }, { a: 'x', b: 'x' })).toBe(true);
     expect(matches({ field: 'a', equalsField: 'b' }, { a: 'x', b: 'y' })).toBe(false);
+    expect(matches({ field: 'a', equalsLastPartOf: 'b' }, { a: 'alice', b: 'arn:aws:sts::1:assumed-role/IAM/alice' })).toBe(true);
+    expect(matches({ field: 'a', equalsLastPartOf: 'b' }, { a: 'alice', b: 'arn:aws:iam::1:user/alice' })).toBe(true);
+    expect(matches({ field: 'a', equalsLastPartOf: 'b' }, { a: 'bob', b: 'arn:aws:sts::1:assumed-role/IAM/alice' })).toBe(false);
+    expect(matches({ field: 'a', equalsLastPartOf: 'b' }, { a: 'IAM', b: 'arn:aws:sts::1:assumed-role/IAM/alice' })).toBe(false);
+    expect(matches({ field: 'a', equalsLastPartOf: 'b' }, { a: 'alice' })).toBe(false);
   });
 });
 

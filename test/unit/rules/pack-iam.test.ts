@@ -117,11 +117,12 @@ describeFamily('credentials', credentialRules, {
     negative: [eventOf(iam, 'GetLoginProfile', { requestParameters: { userName: 'bob' } }), eventOf(iam, 'CreateUser', { ...viaCloudFormation, requestParameters: { userName: 'user', path: '/' } })],
   },
   'TC-IAM-019': {
-    positive: [eventOf(iam, 'UpdateLoginProfile', { requestParameters: { userName: 'bob', passwordResetRequired: false } })],
+    positive: [eventOf(iam, 'UpdateLoginProfile', { requestParameters: { userName: 'bob', passwordResetRequired: false } }), eventOf(iam, 'UpdateLoginProfile', { ...roleSession, requestParameters: { userName: 'bob', passwordResetRequired: false } })],
     negative: [
       eventOf(iam, 'UpdateLoginProfile', { requestParameters: { userName: 'alice' } }),
       eventOf(iam, 'UpdateLoginProfile', { ...denied, requestParameters: { userName: 'bob' } }),
       eventOf(iam, 'UpdateLoginProfile', { requestParameters: { userName: 'bob', passwordResetRequired: true } }),
+      eventOf(iam, 'UpdateLoginProfile', { ...roleSession, requestParameters: { userName: 'session', passwordResetRequired: false } }),
     ],
   },
   'TC-IAM-006': {

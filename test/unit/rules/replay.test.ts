@@ -18,10 +18,10 @@ describe('detection replay of public test records (Panther CloudTrail rules)', (
     expect(summary.recallCloudTrailShaped, missed).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('flags at most 35% of the records a public rule expects to stay quiet, and at most 30% of those no other rule of the content alerts on', () => {
+  it('flags at most 30% of the records a public rule expects to stay quiet, also among those no other rule of the content alerts on', () => {
     const summary = replay(corpus);
     const noisy = summary.noisy.map((item) => `${item.rule} › ${item.name}: ${item.flags.join(', ')}`).join('\n');
-    expect(summary.quietFlagged, noisy).toBeLessThanOrEqual(0.35);
+    expect(summary.quietFlagged, noisy).toBeLessThanOrEqual(0.3);
     expect(summary.quietEverywhereFlagged, noisy).toBeLessThanOrEqual(0.3);
   });
 

@@ -8,6 +8,24 @@ export function fetchedNothing(session: FetchSession): boolean {
   return session.regions.length > 0 && session.regions.every((region) => region.state === 'failed');
 }
 
+/**
+ * Each distinct reason once, with the regions that gave it: with every region searched, one
+ * denied permission would otherwise be said seventeen times. A region's own name in its message
+ * reads "these regions" once grouped.
+ */
+export function reasonsOf(session: FetchSession): { regions: string[]; message: string }[] {
+  const groups = new Map<string, string[]>();
+  for (const { region, error } of session.regions) {
+    if (!error) continue;
+    const key = error.message.split(region).join('\u0000');
+    groups.set(key, [...(groups.get(key) ?? []), region]);
+  }
+  return [...groups].map(([key, regions]) => ({
+    regions,
+    message: regions.length === 1 ? key.split('\u0000').join(regions[0]!) : key.split('\u0000').join('these regions'),
+  }));
+}
+
 export interface FetchFailedProps {
   session: FetchSession;
   onRetry(): void;
@@ -18,7 +36,7 @@ export interface FetchFailedProps {
  * identity that did nothing. Each region's reason is the service's text, shown as text only.
  */
 export function FetchFailed({ session, onRetry }: FetchFailedProps) {
-  const failed = session.regions.filter((region) => region.error);
+  const failed = reasonsOf(session);
   const answered = session.regions.filter((region) => region.state === 'done').map((region) => region.region);
   return (
     <section className="fetch-failed" role="alert" aria-labelledby="fetch-failed-title" data-testid="fetch-failed">
@@ -29,9 +47,9 @@ export function FetchFailed({ session, onRetry }: FetchFailedProps) {
           : `${answered.join(', ')} answered with no events; the others could not be read, so this says nothing about them. Why:`}
       </p>
       <ul>
-        {failed.map((region) => (
-          <li key={region.region}>
-            <span className="region-name">{region.region}</span>: {visibleText(region.error?.message ?? '')}
+        {failed.map(({ regions, message }) => (
+          <li key={regions.join()}>
+            <span className="region-name">{regions.join(', ')}</span>: {visibleText(message)}
           </li>
         ))}
         {failed.length === 0 && <li>{visibleText(session.error?.message ?? 'The fetch stopped before any region answered.')}</li>}

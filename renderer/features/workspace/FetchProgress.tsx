@@ -1,6 +1,7 @@
 import { isCredentialError } from '../../../shared/api/errors';
 import type { RegionProgress } from '../../../shared/api/fetch-contract';
 import { visibleText } from '../../../shared/display/visible-text';
+import { fetchedNothing } from './FetchFailed';
 import type { FetchSession } from './useFetchSession';
 
 export interface FetchProgressProps {
@@ -81,7 +82,8 @@ export function FetchProgress({ session, onCancel, onResume }: FetchProgressProp
           </button>
         )}
       </div>
-      {session.regions.length > 0 && (
+      {/* When nothing came, FetchFailed below says each region's reason once; no line per region here. */}
+      {session.regions.length > 0 && !fetchedNothing(session) && (
         <ul className="region-list">
           {session.regions.map((progress) => (
             <RegionLine key={progress.region} progress={progress} />

@@ -63,5 +63,5 @@ export function describeDefaults(defaults: RegionDefaults | null, chosen = false
   const count = `${defaults.regions.length} ${defaults.regions.length === 1 ? 'region' : 'regions'}`;
   if (defaults.source === 'account') return `Default: all ${count} enabled for the account`;
   if (defaults.source === 'demo') return `Default: the demo account's ${count}`;
-  return `Default: the partition's ${count} (the account's list could not be read)`;
+  return `Default: ${count} (partition list; account's unreadable)`;
 }

@@ -105,6 +105,20 @@ describe('a fetch that got nothing', () => {
     await waitFor(() => expect(fake.current!.api.resumeFetch).toHaveBeenCalledWith({ fetchId: 'f1' }));
   });
 
+  it('says one reason once, with the regions that gave it, when every region failed alike', async () => {
+    await fetchAlice();
+    const denied = (name: string) => region(name, 'failed', `Profile "demo" may not call cloudtrail:LookupEvents in ${name}.`);
+    act(() => {
+      fake.current!.push({ type: 'fetch.progress', fetchId: 'f1', regions: [denied('us-east-1'), denied('eu-west-1')], eventCount: 0 });
+      fake.current!.push({ type: 'fetch.state', fetchId: 'f1', state: 'failed', error: null });
+    });
+    const items = within(await screen.findByTestId('fetch-failed')).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      'us-east-1, eu-west-1: Profile "demo" may not call cloudtrail:LookupEvents in these regions.',
+    ]);
+    expect(screen.queryByLabelText('us-east-1: failed')).toBeNull();
+  });
+
   it('still says "No events" when every region answered with none', async () => {
     await fetchAlice();
     act(() => {
@@ -145,7 +159,7 @@ describe('the default regions', () => {
       }),
     );
     render(<Workspace initialQuery={null} profile="demo" />);
-    const note = await screen.findByText("Default: the partition's 2 regions (the account's list could not be read)");
+    const note = await screen.findByText("Default: 2 regions (partition list; account's unreadable)");
     expect(note.getAttribute('title')).toBe('AccessDeniedException: not authorized');
   });
 

@@ -32,7 +32,8 @@ export type BeatKind =
   | 'recon'
   | 'newAddress'
   | 'flagged'
-  | 'looked';
+  | 'looked'
+  | 'consoleAction';
 
 /** One thing that happened, from one or more events, with the names its template tells. */
 export interface Beat {
@@ -41,4 +42,6 @@ export interface Beat {
   eventIds: string[];
   /** The names the template places, by slot (`key`, `policy`, `secret`…); several when merged. */
   values: Record<string, string[]>;
+  /** For a console action: its label as our words and values (shared/console-actions). */
+  label?: ReadonlyArray<{ kind: 'text' | 'value'; text: string }>;
 }

@@ -1,6 +1,7 @@
 import type { NormalizedEvent } from '../records/types';
 import type { RuleHit } from '../rules/types';
 import type { Beat } from './beat';
+import { groupActions } from '../console-actions/group-actions';
 import { beatOf } from './extract';
 import type { History } from './history';
 import { isAddress } from './history';
@@ -113,6 +114,11 @@ export function buildBeats({ events, history, flag }: BeatInput): Beats {
     2 * MIN,
   );
   for (const beat of [...denied, ...recon]) for (const id of beat.eventIds) told.add(id);
+  // What the person did in the console, from bursts of calls no other beat tells.
+  const actions: Beat[] = groupActions(after.filter((event) => !told.has(event.id) && !event.errorCode))
+    .actions.filter((action) => action.eventIds.every((id) => !told.has(id)))
+    .map((action) => ({ kind: 'consoleAction', time: action.start, eventIds: [...action.eventIds], values: {}, label: action.label }));
+  for (const beat of actions) for (const id of beat.eventIds) told.add(id);
   const extra: Beat[] = [];
   const introduced = new Set(usual.ips);
   for (const event of fresh.filter((e) => e.time >= first)) {
@@ -132,6 +138,6 @@ export function buildBeats({ events, history, flag }: BeatInput): Beats {
   }
   // A new address is told before what was done from it at the same moment.
   const rank = (beat: Beat) => (beat.kind === 'newAddress' ? 0 : 1);
-  const beats = [...own, ...denied, ...recon, ...extra].sort((a, b) => a.time - b.time || rank(a) - rank(b));
+  const beats = [...own, ...denied, ...recon, ...actions, ...extra].sort((a, b) => a.time - b.time || rank(a) - rank(b));
   return { beats: merge(beats), start: Number.isFinite(first) ? first : null, usual };
 }

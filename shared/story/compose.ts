@@ -36,6 +36,10 @@ function addressWords(ip: string, addresses: ComposeInput['addresses']): StoryPa
 }
 
 function clause(beat: Beat, addresses: ComposeInput['addresses'], inList: boolean): StoryPart[] {
+  if (beat.label)
+    return beat.label.map((part, index) =>
+      part.kind === 'value' ? value(part.text) : text(index === 0 ? part.text.charAt(0).toLowerCase() + part.text.slice(1) : part.text),
+    );
   const template = beatTemplates[beat.kind];
   const several = Object.values(beat.values).some((values) => values.length > 1);
   const parts = (several && template.many ? template.many : template.one).flatMap((part) =>

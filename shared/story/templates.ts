@@ -51,6 +51,8 @@ export const beatTemplates: Record<BeatKind, BeatTemplate> = {
   recon: { one: ['listed what the account holds (', { slot: 'count' }, ' calls in a few minutes)'] },
   newAddress: { one: ['made calls from ', { slot: 'ip' }], many: ['made calls from ', { slot: 'ip' }] },
   flagged: { one: ['called ', { slot: 'event' }], many: ['called ', { slot: 'event' }] },
+  // Told from the action's own label (what the person did in the console).
+  consoleAction: { one: [] },
   looked: { one: ['looked at ', { slot: 'service' }], many: ['looked at ', { slot: 'service' }] },
 };
 

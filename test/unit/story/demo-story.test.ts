@@ -47,6 +47,8 @@ describe("the demo's story", () => {
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(happened[2]).toMatch(/^Within 15 minutes they /);
+    // The console page the attacker opened, told as the person's action (shared/console-actions).
+    expect(happened[2]).toContain('opened S3 › Buckets');
   });
 
   it('never tells the routine work of the owner as part of the story', () => {

@@ -109,7 +109,16 @@ export const discoveryRules: readonly RiskRule[] = [
     title: 'Inventory of the account listed',
     severity: 'info',
     category: 'reconnaissance',
-    when: { all: [{ field: 'eventName', oneOf: inventoryNames }, succeeded, notByAwsService, notConsole] },
+    when: {
+      all: [
+        { field: 'eventName', oneOf: inventoryNames },
+        succeeded,
+        notByAwsService,
+        notConsole,
+        // A read narrowed by filters (EC2's filterSet, e.g. one VPC's security groups) looks something up; it does not take inventory.
+        { not: { field: 'requestParameters.filterSet.items', exists: true } },
+      ],
+    },
     reason: '{eventName} on {eventSource} from {sourceIPAddress}: a broad read outside the console (a burst of these is reported as a finding).',
     nextStep: '',
     attack: ['T1580', 'T1087.004'],

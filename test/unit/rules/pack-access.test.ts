@@ -106,8 +106,12 @@ describeFamily('discovery', discoveryRules, {
     negative: [eventOf('ses.amazonaws.com', 'GetSendQuota', { userIdentity: { type: 'AssumedRole', arn: 'arn:aws:sts::111122223333:assumed-role/AWSServiceRoleForTrustedAdvisor/TrustedAdvisor' } })],
   },
   'TC-RECON-006': {
-    positive: [eventOf(s3, 'ListBuckets'), eventOf(iam, 'ListRoles')],
-    negative: [eventOf(s3, 'ListBuckets', { userAgent: '[S3Console/0.4, aws-internal/3 aws-sdk-java/1.12.488]', sessionCredentialFromConsole: 'true' }), eventOf(iam, 'ListRoles', denied)],
+    positive: [eventOf(s3, 'ListBuckets'), eventOf(iam, 'ListRoles'), eventOf('ec2.amazonaws.com', 'DescribeSecurityGroups', { requestParameters: { securityGroupSet: {}, securityGroupIdSet: {} } })],
+    negative: [
+      eventOf(s3, 'ListBuckets', { userAgent: '[S3Console/0.4, aws-internal/3 aws-sdk-java/1.12.488]', sessionCredentialFromConsole: 'true' }),
+      eventOf(iam, 'ListRoles', denied),
+      eventOf('ec2.amazonaws.com', 'DescribeSecurityGroups', { requestParameters: { securityGroupSet: {}, filterSet: { items: [{ name: 'vpc-id', valueSet: { items: [{ value: 'vpc-1' }] } }] } } }),
+    ],
   },
   'TC-RECON-007': {
     positive: [eventOf('ec2.amazonaws.com', 'DescribeInstanceAttribute', { requestParameters: { instanceId: 'i-1', attribute: 'userData' } })],

@@ -1,4 +1,5 @@
 import type { Beat } from './beat';
+import { sentenceId } from './types';
 import type { StoryPart, StorySentence } from './types';
 import { beatTemplates } from './templates';
 import { clockText, countryName, dayText, joinClauses, listParts, text, tidy, value } from './words';
@@ -72,7 +73,7 @@ function opening(beat: Beat, input: ComposeInput, named: boolean): StorySentence
   const about = described.length ? [text(', '), ...described] : [];
   const sentences: StorySentence[] = [
     {
-      id: `happened:${beat.eventIds[0]}`,
+      id: sentenceId('happened', beat.eventIds[0]!),
       parts: tidy([
         text(`On ${dayText(beat.time)} at ${clockText(beat.time)} ${who} `),
         ...clause(beat, input.addresses, false),
@@ -82,7 +83,7 @@ function opening(beat: Beat, input: ComposeInput, named: boolean): StorySentence
     },
   ];
   const fresh = address ? input.newness(address, beat.eventIds[0]!) : null;
-  if (fresh) sentences.push({ id: `happened:${beat.eventIds[0]}:new`, parts: [text(`It was ${fresh}.`)] });
+  if (fresh) sentences.push({ id: `${sentenceId('happened', beat.eventIds[0]!).slice(0, 290)}:new`, parts: [text(`It was ${fresh}.`)] });
   return sentences;
 }
 
@@ -102,7 +103,7 @@ export function composeHappened(input: ComposeInput): StorySentence[] {
       const chunk = rest.slice(j, j + perSentence);
       const lead = j === 0 ? `${within(start, chunk[chunk.length - 1]!.time)} they ` : `At ${clockText(chunk[0]!.time)} they `;
       sentences.push({
-        id: `happened:${chunk[0]!.eventIds[0]}`,
+        id: sentenceId('happened', chunk[0]!.eventIds[0]!),
         parts: tidy([text(lead), ...joinClauses(chunk.map((beat) => clause(beat, input.addresses, true))), text('.')]),
       });
     }

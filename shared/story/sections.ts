@@ -2,6 +2,7 @@ import type { NormalizedEvent } from '../records/types';
 import type { Beat, BeatKind } from './beat';
 import type { Beats } from './build-beats';
 import type { AddressFacts } from './compose';
+import { sentenceId } from './types';
 import type { StorySentence, TouchedResources } from './types';
 import { countryName, listParts, text, tidy, value } from './words';
 
@@ -49,14 +50,14 @@ export function unusualSentences(
     const about = facts?.tor ? 'a Tor exit' : 'an address';
     const where = facts?.country ? [text(' in '), value(countryName(facts.country))] : [];
     sentences.push({
-      id: `unusual:ip:${ip}`,
+      id: sentenceId('unusual', 'ip', ip),
       parts: tidy([value(ip), text(` is ${about}`), ...where, text(' this user had not used before.')]),
     });
   }
   const agents = [...new Set(story.map((event) => event.userAgent))].filter((agent) => agent && !found.usual.agents.has(agent));
   for (const agent of agents.slice(0, 3))
     sentences.push({
-      id: `unusual:agent:${agent.slice(0, 80)}`,
+      id: sentenceId('unusual', 'agent', agent.slice(0, 80)),
       parts: [text('The program '), value(agent, 160), text(' was new for this user.')],
     });
   return sentences;

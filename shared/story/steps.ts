@@ -1,4 +1,5 @@
 import type { Beat, BeatKind } from './beat';
+import { sentenceId } from './types';
 import type { StoryPart, StorySentence } from './types';
 import type { TemplatePart } from './templates';
 import { clockText, listParts, text, tidy, value } from './words';
@@ -104,7 +105,7 @@ export function storySteps(beats: readonly Beat[], subject: string): StepsOutput
     if (!template) return;
     const slots: Record<string, string[]> = { ...beat.values, subject: [subject || 'the user'], time: [clockText(beat.time)] };
     const names = template.targets.flatMap((slot) => slots[slot] ?? []);
-    const id = `step:${beat.kind.replace(/Second|For|Self|Other|NoMfa|World/, '')}:${names[0] ?? beat.kind}`;
+    const id = sentenceId('step', beat.kind.replace(/Second|For|Self|Other|NoMfa|World/, ''), names[0] ?? beat.kind);
     if (seen.has(id)) return;
     seen.add(id);
     for (const name of names) targets.add(name);

@@ -48,3 +48,8 @@ export const noStoryEdits: StoryEdits = { dropped: [], rewritten: {} };
 export function sentenceText(sentence: StorySentence): string {
   return sentence.rewritten ?? sentence.parts.map((part) => ('value' in part ? part.value : part.text)).join('');
 }
+
+/** A sentence id from its parts, bounded (ids name events and values, which attackers write; the saved draft keeps ids up to 400 characters). */
+export function sentenceId(...parts: string[]): string {
+  return parts.join(':').slice(0, 300);
+}

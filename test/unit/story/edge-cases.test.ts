@@ -87,6 +87,21 @@ describe('the story on edge cases', () => {
     for (const text of words) for (const hostile of hostileStrings) if (hostile.length > 3) expect(text).not.toContain(hostile);
   });
 
+  it('keeps sentence ids short enough for the saved draft, whatever the event ids and addresses', () => {
+    const long = 'x'.repeat(5000);
+    const story = buildStory(
+      eventsOf(
+        [recordOf({ eventID: long, sourceIPAddress: long, userAgent: long }), createKey('2026-11-30T10:00:00Z')].map((r, i) =>
+          i ? { ...r, eventID: `${long}-${i}`, sourceIPAddress: long } : r,
+        ),
+      ),
+      { flag: noFlags },
+    );
+    const ids = [...story.happened, ...story.unusual, ...story.routine, ...story.nextSteps].map((sentence) => sentence.id);
+    expect(ids.length).toBeGreaterThan(1);
+    for (const id of ids) expect(id.length).toBeLessThanOrEqual(300);
+  });
+
   it('drops and rewords sentences by id, and keeps only well-formed edits', () => {
     const story = buildStory(
       eventsOf([

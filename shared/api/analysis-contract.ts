@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { DatasetId, DatasetInfoSchema } from './intel-contract';
+import { MuteSchema } from './investigation-contract';
 import { Id } from './primitives';
 
 /**
@@ -99,5 +100,9 @@ export type FetchAnalysis = z.infer<typeof FetchAnalysis>;
 
 export const analysisContract = {
   /** Analyses the stored events of a fetch (running or stopped) with the data folder's enrichment. */
-  analyzeFetch: { input: z.strictObject({ fetchId: Id, baselineFetchId: Id.optional() }), output: FetchAnalysis },
+  analyzeFetch: {
+    /** `mutes`: the investigation's mutes (rule for an identity, reason, expiry), bounded as it stores them. */
+    input: z.strictObject({ fetchId: Id, baselineFetchId: Id.optional(), mutes: z.array(MuteSchema).max(500).optional() }),
+    output: FetchAnalysis,
+  },
 } as const;

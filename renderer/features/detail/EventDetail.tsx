@@ -1,9 +1,11 @@
 import { useState } from 'react';
 
+import { identityKeyOf } from '../../../shared/analysis/identity-key';
 import { cellText } from '../../../shared/display/cell-text';
 import { visibleText } from '../../../shared/display/visible-text';
 import type { NormalizedEvent } from '../../../shared/records/types';
 import { AttackLinks } from '../findings/AttackLinks';
+import { FlagMute } from '../mutes/FlagMute';
 import { SourceFacts } from '../sources/SourceFacts';
 import { flagsOf } from '../workspace/flags';
 import { factsOf } from './facts';
@@ -39,6 +41,7 @@ function CopyButton({ text }: { text: string }) {
 /** Everything about one event: facts in words, flags and why, parameters, resources, raw record. */
 export function EventDetail({ event, onClose }: { event: NormalizedEvent; onClose(): void }) {
   const hits = flagsOf(event);
+  const identity = identityKeyOf(event);
   const record = event.record;
   return (
     <aside className="event-detail" data-testid="event-detail" aria-label="Event detail">
@@ -77,6 +80,7 @@ export function EventDetail({ event, onClose }: { event: NormalizedEvent; onClos
                   {hits.map((hit) => (
                     <li key={hit.ruleId}>
                       <span className={`sev sev-${hit.severity}`}>{hit.severity}</span> <strong>{hit.title}</strong> <span className="muted">{hit.ruleId}</span>
+                      <FlagMute ruleId={hit.ruleId} title={hit.title} identity={identity} />
                       <div>{visibleText(hit.reason)}</div>
                       {hit.nextStep && <div className="muted">Next: {hit.nextStep}</div>}
                       <AttackLinks ids={hit.attack} />

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 
 import type { FilterState } from '../../../shared/filters/filter-state';
 import { visibleText } from '../../../shared/display/visible-text';
+import { MutesList } from '../mutes/MutesList';
 import { SourcesPanel } from '../sources/SourcesPanel';
 import { FlagGroups } from '../workspace/FlagGroups';
 import type { IndexedFinding } from './analysis-index';
@@ -80,6 +81,7 @@ export function DetectionsPanel({ state, filters, onFilterFinding, onFilterAddre
         )}
         {ready && tab === 'findings' && <FindingsPanel findings={ready.findings} active={activeFindings} onFilter={onFilterFinding} />}
         {ready && tab === 'findings' && <FlagGroups groups={ready.analysis.groups ?? []} />}
+        {tab === 'findings' && <MutesList />}
         {ready && tab === 'sources' && <SourcesPanel analysis={ready.analysis} active={activeAddresses} onFilter={onFilterAddress} />}
       </div>
     </section>

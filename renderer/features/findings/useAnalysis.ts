@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 
 import type { FetchAnalysis } from '../../../shared/api/analysis-contract';
 import type { ApiErrorShape } from '../../../shared/api/errors';
+import type { MuteInput } from '../../../shared/api/investigation-contract';
 import { api } from '../../api/bridge';
 import type { FetchSession } from '../workspace/useFetchSession';
 import { indexAnalysis } from './analysis-index';
@@ -15,6 +16,7 @@ export type AnalysisState =
   | { status: 'failed'; error: ApiErrorShape };
 
 const stopped = new Set(['done', 'failed', 'cancelled']);
+const noMutes: readonly MuteInput[] = [];
 
 /**
  * The host's analysis of the fetch on screen. It runs when the fetch stops (done, failed or
@@ -22,12 +24,18 @@ const stopped = new Set(['done', 'failed', 'cancelled']);
  * analysis reads every event of the fetch, and findings that span events change meaning as
  * events arrive, so the panel says it waits for the fetch to finish.
  */
-export function useAnalysis(session: FetchSession, baselineFetchId: string | null = null): AnalysisState {
+export function useAnalysis(
+  session: FetchSession,
+  baselineFetchId: string | null = null,
+  mutes: readonly MuteInput[] = noMutes,
+): AnalysisState {
   const { fetchId, state } = session;
   const count = session.events.length;
   const ready = fetchId !== null && stopped.has(state) && count > 0;
   // A baseline that arrives later (H1: its fetch runs after this one) analyses again, with it.
-  const key = ready ? `${fetchId}|${count}|${baselineFetchId ?? ''}` : null;
+  // The analyst's mutes (M1) are part of the question: muting or unmuting a rule asks again.
+  const mutesKey = JSON.stringify(mutes);
+  const key = ready ? `${fetchId}|${count}|${baselineFetchId ?? ''}|${mutesKey}` : null;
   const [answer, setAnswer] = useState<{ key: string; result: FetchAnalysis | ApiErrorShape } | null>(null);
 
   useEffect(() => {
@@ -35,7 +43,9 @@ export function useAnalysis(session: FetchSession, baselineFetchId: string | nul
     let live = true;
     // A call that throws (a host without the method, a dropped connection) fails the panel, not the page.
     Promise.resolve()
-      .then(() => api.analyzeFetch(baselineFetchId ? { fetchId, baselineFetchId } : { fetchId }))
+      .then(() =>
+        api.analyzeFetch({ fetchId, ...(baselineFetchId ? { baselineFetchId } : {}), ...(mutes.length > 0 ? { mutes: [...mutes] } : {}) }),
+      )
       .then(
         (result) => live && setAnswer({ key, result: result.ok ? result.data : result.error }),
         (error: unknown) =>
@@ -44,6 +54,8 @@ export function useAnalysis(session: FetchSession, baselineFetchId: string | nul
     return () => {
       live = false;
     };
+    // `mutes` is read through `mutesKey`: a new array with the same mutes does not ask again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, fetchId, baselineFetchId]);
 
   return useMemo((): AnalysisState => {

@@ -23,6 +23,7 @@ import { defaultFormValues, valuesFromLink, valuesFromQuery } from '../investiga
 import type { FormValues } from '../investigation/form-model';
 import { InvestigationForm } from '../investigation/InvestigationForm';
 import { InvestigationsDialog } from '../investigations/InvestigationsDialog';
+import { MutesContext, useMuteState } from '../mutes/MutesContext';
 import { SessionGraphPanel } from '../session-graph/SessionGraphPanel';
 import { AnalysisContext } from '../sources/enrichment-context';
 import { TicketDrawer } from '../ticket/TicketDrawer';
@@ -81,12 +82,13 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
   const [notes, setNotes] = useState('');
   const columns = useColumnPrefs();
   const sync = useInvestigationSync();
+  const mutes = useMuteState();
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashToSearch(searchRef);
 
   const events = session.events;
   const { baseline, reopen: reopenBaseline, reset: resetBaseline } = useBaselineFetch(session, values.baseline);
-  const analysis = useAnalysis(session, baseline.state === 'done' ? baseline.fetchId : null);
+  const analysis = useAnalysis(session, baseline.state === 'done' ? baseline.fetchId : null, mutes.mutes);
   const analysisIndex = analysis.status === 'ready' ? analysis.index : null;
   // Sorted once per sort order; filtering keeps that order, so a keystroke never re-sorts.
   const sorted = useMemo(() => sortEvents(events, sorting), [events, sorting]);
@@ -99,9 +101,9 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
   const snapshot = useMemo(
     () =>
       session.query
-        ? { name: name.trim() || identityName(session.query), query: session.query, fetchId: session.fetchId, filters, selection: [...selection], notes, ...(baseline.fetchId ? { baselineFetchId: baseline.fetchId } : {}) }
+        ? { name: name.trim() || identityName(session.query), query: session.query, fetchId: session.fetchId, filters, selection: [...selection], notes, mutes: mutes.mutes, ...(baseline.fetchId ? { baselineFetchId: baseline.fetchId } : {}) }
         : null,
-    [session.query, session.fetchId, name, filters, selection, notes, baseline.fetchId],
+    [session.query, session.fetchId, name, filters, selection, notes, mutes.mutes, baseline.fetchId],
   );
   const { persist } = sync;
   const save = useCallback((value: typeof snapshot) => value && void persist(value), [persist]);
@@ -113,6 +115,7 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
     setActiveId(null);
     setName(`${identityName(query)} · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
     setNotes('');
+    mutes.setMutes([]);
     sync.adopt(null);
     resetBaseline();
     void start(query);
@@ -128,6 +131,7 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
     setSelection(new Set(saved.selection));
     setName(saved.name);
     setNotes(saved.notes);
+    mutes.setMutes(saved.mutes ?? []);
     setActiveId(null);
     void reopenBaseline(saved.fetchId, saved.baselineFetchId ?? null);
     if (saved.fetchId) void reopen(saved.fetchId, saved.query);
@@ -178,7 +182,7 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
       {session.state === 'idle' ? (
         <TableState kind="idle" recent={sync.list.slice(0, 5)} onOpenRecent={(id) => void onOpenInvestigation(id)} />
       ) : (
-        <>
+        <MutesContext.Provider value={mutes.value}>
           <div className="overview">
             <Timeline events={withoutTime} domain={domain} zoomed={filters.timeRange !== null} onZoom={onZoom} onResetZoom={onResetZoom} />
             <TopCharts events={filtered} onPick={onPick} />
@@ -241,7 +245,7 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
               {activeEvent && <EventDetail event={activeEvent} onClose={() => setActiveId(null)} />}
             </div>
           </AnalysisContext.Provider>
-        </>
+        </MutesContext.Provider>
       )}
       {comparing && selectedEvents.length >= 2 && <CompareView events={selectedEvents} onClose={() => setComparing(false)} />}
       <TicketDrawer

@@ -49,7 +49,7 @@ export function FetchFailed({ session, onRetry }: FetchFailedProps) {
       <ul>
         {failed.map(({ regions, message }) => (
           <li key={regions.join()}>
-            <span className="region-name">{regions.join(', ')}</span>: {visibleText(message)}
+            <span className="failed-regions">{regions.join(', ')}</span>: {visibleText(message)}
           </li>
         ))}
         {failed.length === 0 && <li>{visibleText(session.error?.message ?? 'The fetch stopped before any region answered.')}</li>}

@@ -181,6 +181,9 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
       <BaselineLine baseline={baseline} history={analysisIndex?.analysis.baseline} />
       {session.state === 'idle' ? (
         <TableState kind="idle" recent={sync.list.slice(0, 5)} onOpenRecent={(id) => void onOpenInvestigation(id)} />
+      ) : fetchedNothing(session) ? (
+        // Nothing came: the reasons take the place of empty charts and an empty table.
+        <FetchFailed session={session} onRetry={() => void retry()} />
       ) : (
         <MutesContext.Provider value={mutes.value}>
           <div className="overview">
@@ -233,8 +236,6 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
                   activeId={activeId}
                   onOpen={(e) => setActiveId(e.id)}
                 />
-              ) : fetchedNothing(session) ? (
-                <FetchFailed session={session} onRetry={() => void retry()} />
               ) : (
                 <TableState
                   kind={events.length === 0 ? (busy || session.state === 'loading' ? 'waiting' : 'none') : 'filtered'}

@@ -85,8 +85,15 @@ export function buildTicketDraft(
   analysis: DraftAnalysis | null = null,
 ): TicketDraft {
   const sorted = [...events].sort((a, b) => (a.time || 0) - (b.time || 0));
-  const facts = collectFacts(sorted, flag);
-  const generatedStory = buildStory(sorted, { flag, analysis });
+  // The facts and the story both ask for flags: each event's are computed once.
+  const hitsOf = new WeakMap<NormalizedEvent, RuleHit[]>();
+  const flagOnce = (event: NormalizedEvent): RuleHit[] => {
+    let hits = hitsOf.get(event);
+    if (!hits) hitsOf.set(event, (hits = flag(event)));
+    return hits;
+  };
+  const facts = collectFacts(sorted, flagOnce);
+  const generatedStory = buildStory(sorted, { flag: flagOnce, analysis });
   const generatedSummary = generatedStory.title || buildSummary(facts);
   // The table shows flagged events first (in time order), then the rest.
   const flaggedIds = new Set(facts.flagged.map((event) => event.eventId));

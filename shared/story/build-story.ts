@@ -18,6 +18,8 @@ export interface StoryAnalysis {
   sources?: ReadonlyArray<AddressFacts>;
   /** Per event: routine for the identity, and what the baseline never showed. */
   events?: ReadonlyArray<{ eventID: string; routine: boolean; new?: readonly string[] }>;
+  /** The app's analysis names the flagged events routine for their identity (against its baseline). */
+  routineEventIds?: readonly string[];
 }
 
 export interface StoryOptions {
@@ -35,7 +37,10 @@ export function buildStory(events: readonly NormalizedEvent[], options: StoryOpt
   const flag = options.flag ?? flagEvent;
   const analysis = options.analysis ?? null;
   const sorted = [...events].sort((a, b) => (a.time || 0) - (b.time || 0));
-  const routineIds = new Set((analysis?.events ?? []).filter((event) => event.routine).map((event) => event.eventID));
+  const routineIds = new Set([
+    ...(analysis?.events ?? []).filter((event) => event.routine).map((event) => event.eventID),
+    ...(analysis?.routineEventIds ?? []),
+  ]);
   const history = readHistory(sorted, routineIds);
   const found = buildBeats({ events: sorted, history, flag });
   const addresses = new Map((analysis?.sources ?? []).map((source) => [source.ip, source]));

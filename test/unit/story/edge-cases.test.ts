@@ -56,6 +56,15 @@ describe('the story on edge cases', () => {
     expect(story.happened.map(sentenceText)[0]).toContain('AKIAODDHOUR000000001');
   });
 
+  it("does not tell what the analysis's baseline judged routine", () => {
+    const records = [createKey('2026-11-30T10:00:00Z', 'AKIABASELINE00000001'), createKey('2026-11-30T12:00:00Z', 'AKIANOTROUTINE000001')];
+    const events = eventsOf(records);
+    const story = buildStory(events, { flag: noFlags, analysis: { routineEventIds: [events[0]!.id] } });
+    const text = story.happened.map(sentenceText).join(' ');
+    expect(text).not.toContain('AKIABASELINE00000001');
+    expect(text).toContain('AKIANOTROUTINE000001');
+  });
+
   it('tells thousands of events in a few sentences', () => {
     const many = Array.from({ length: 4000 }, (_, i) =>
       recordOf({ ...at(new Date(Date.UTC(2026, 10, 1 + (i % 10), 8, i % 60)).toISOString()), eventName: i % 2 ? 'ListUsers' : 'GetUser' }),

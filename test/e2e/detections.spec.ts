@@ -1,30 +1,14 @@
 import type { Page } from '@playwright/test';
 
 import { expect, test } from './fixtures';
-
-/** Fetches the demo story's user over 30 days in the demo's three regions, and waits for the end. */
-async function fetchJmorales(page: Page) {
-  await page.getByLabel('Identity', { exact: true }).fill('jmorales');
-  await page.getByRole('button', { name: /^Regions/ }).click();
-  const regions = page.getByRole('group', { name: 'Regions to search' });
-  await regions.getByLabel('eu-west-1').check();
-  await regions.getByLabel('us-west-2').check();
-  await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: '30d', exact: true }).click();
-  await page.getByRole('button', { name: /^Fetch/ }).click();
-  await expect(page.getByRole('region', { name: 'Fetch progress' }).getByText('Done', { exact: true })).toBeVisible({ timeout: 45_000 });
-}
+import { DEMO_STORY, eventCounts, fetchDemoUser } from './support/demo';
 
 function findings(page: Page) {
   return page.getByRole('list', { name: 'Findings' });
 }
 
-function counts(page: Page) {
-  return page.getByRole('toolbar', { name: 'Events' }).getByRole('status');
-}
-
 test('the demo story stands out: Tor, the Kali agent and the other findings, and a click filters the table', async ({ app, consoleErrors }) => {
-  await fetchJmorales(app);
+  await fetchDemoUser(app, 'jmorales', DEMO_STORY);
   const list = findings(app);
   await expect(list).toBeVisible({ timeout: 30_000 });
 
@@ -38,23 +22,23 @@ test('the demo story stands out: Tor, the Kali agent and the other findings, and
   const rank = ['critical', 'high', 'medium', 'low', 'info'];
   expect(severities.map((s) => rank.indexOf(s))).toEqual([...severities.map((s) => rank.indexOf(s))].sort((a, b) => a - b));
 
-  const total = (await counts(app).textContent()) ?? '';
+  const total = (await eventCounts(app).textContent()) ?? '';
   const kali = list.getByRole('button', { name: /pentest tool: Kali Linux in the user agent/ });
   const named = /, (\d+) events?$/.exec((await kali.getAttribute('aria-label')) ?? '')![1]!;
   await kali.click();
-  await expect(counts(app)).toContainText(`${named} of`);
+  await expect(eventCounts(app)).toContainText(`${named} of`);
   await expect(app.getByRole('button', { name: /Remove .*Finding = Kali Linux in the user agent/ })).toBeVisible();
   await expect(app.getByTestId('event-table')).toHaveAttribute('aria-label', `Events, ${named} rows`);
   await expect(app.getByTestId('event-row').first()).toContainText('kali');
 
   // A second click lifts the filter.
   await list.getByRole('button', { name: /Kali Linux in the user agent/, pressed: true }).click();
-  await expect(counts(app)).toHaveText(total);
+  await expect(eventCounts(app)).toHaveText(total);
   expect(consoleErrors).toEqual([]);
 });
 
 test('the sources tab shows the Tor exit with its country and ASN, and a row filters by address', async ({ app }) => {
-  await fetchJmorales(app);
+  await fetchDemoUser(app, 'jmorales', DEMO_STORY);
   await expect(findings(app)).toBeVisible({ timeout: 30_000 });
   await app.getByRole('tab', { name: /^Sources/ }).click();
   const table = app.getByRole('table', { name: 'Source addresses' });
@@ -76,7 +60,7 @@ test('the sources tab shows the Tor exit with its country and ASN, and a row fil
 });
 
 test('a flag links its ATT&CK technique only on attack.mitre.org', async ({ app }) => {
-  await fetchJmorales(app);
+  await fetchDemoUser(app, 'jmorales', DEMO_STORY);
   await expect(findings(app)).toBeVisible({ timeout: 30_000 });
   await app.getByLabel('Flagged only').check();
   await app.getByTestId('event-row').first().click();

@@ -1,23 +1,7 @@
 import type { Page } from '@playwright/test';
 
 import { expect, test } from './fixtures';
-
-/** Fetches the demo story's user over 30 days in the demo's three regions, and waits for the end. */
-async function fetchJmorales(page: Page) {
-  await page.getByLabel('Identity', { exact: true }).fill('jmorales');
-  await page.getByRole('button', { name: /^Regions/ }).click();
-  const regions = page.getByRole('group', { name: 'Regions to search' });
-  await regions.getByLabel('eu-west-1').check();
-  await regions.getByLabel('us-west-2').check();
-  await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: '30d', exact: true }).click();
-  await page.getByRole('button', { name: /^Fetch/ }).click();
-  await expect(page.getByRole('region', { name: 'Fetch progress' }).getByText('Done', { exact: true })).toBeVisible({ timeout: 45_000 });
-}
-
-function counts(page: Page) {
-  return page.getByRole('toolbar', { name: 'Events' }).getByRole('status');
-}
+import { DEMO_STORY, eventCounts, fetchDemoUser } from './support/demo';
 
 /** How many events a node's accessible name says it stands for. */
 async function eventsOf(node: ReturnType<Page['getByRole']>): Promise<string> {
@@ -25,7 +9,7 @@ async function eventsOf(node: ReturnType<Page['getByRole']>): Promise<string> {
 }
 
 test('the session graph leads from jmorales to the attacker’s sessions, and a click on a node filters the table', async ({ app, consoleErrors }) => {
-  await fetchJmorales(app);
+  await fetchDemoUser(app, 'jmorales', DEMO_STORY);
   const panel = app.getByRole('region', { name: 'Sessions' });
   await panel.getByRole('button', { name: 'Show sessions' }).click();
 
@@ -37,12 +21,12 @@ test('the session graph leads from jmorales to the attacker’s sessions, and a 
   await expect(roleSession).toContainText('AssumeRole · maint-0412');
   await expect(panel.getByRole('button', { name: /^Session ASIATJ4SESSIONTOKENX6: / })).toContainText('GetSessionToken');
 
-  const total = (await counts(app).textContent()) ?? '';
+  const total = (await eventCounts(app).textContent()) ?? '';
   const inSession = await eventsOf(roleSession);
   await roleSession.click();
   await expect(roleSession).toHaveAttribute('aria-pressed', 'true');
   await expect(app.getByRole('button', { name: 'Remove filter Access key = ASIATJ4ROLESESSION9P3' })).toBeVisible();
-  await expect(counts(app)).toContainText(`${inSession} of`);
+  await expect(eventCounts(app)).toContainText(`${inSession} of`);
   await expect(app.getByTestId('event-table')).toHaveAttribute('aria-label', `Events, ${inSession} rows`);
   await expect(app.getByTestId('event-row').filter({ hasText: 'GetSecretValue' }).first()).toBeVisible();
   await expect(app.getByTestId('event-row').filter({ hasText: 'ConsoleLogin' })).toHaveCount(0);
@@ -51,11 +35,11 @@ test('the session graph leads from jmorales to the attacker’s sessions, and a 
   const attackerKey = panel.getByRole('button', { name: /^Key AKIATJ4MORALESNEW5Z8: / });
   const withSessions = await eventsOf(attackerKey);
   await attackerKey.click();
-  await expect(counts(app)).toContainText(`${withSessions} of`);
+  await expect(eventCounts(app)).toContainText(`${withSessions} of`);
   await expect(roleSession).toHaveAttribute('aria-pressed', 'false');
 
   // A second click lifts the filter.
   await attackerKey.click();
-  await expect(counts(app)).toHaveText(total);
+  await expect(eventCounts(app)).toHaveText(total);
   expect(consoleErrors).toEqual([]);
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import { expect, startWebHost, test, watchConsole } from './fixtures';
 import type { WebHostProcess } from './fixtures';
+import { demoLink } from './support/demo';
 
 let host: WebHostProcess;
 
@@ -15,7 +16,7 @@ test.afterEach(async () => {
 
 test('the draft opens with the story of the demo, and a sentence can be dropped and reworded', async ({ page }) => {
   const { errors } = watchConsole(page);
-  await page.goto(`${host.url}&profile=demo&user=jmorales&since=14d&regions=us-east-1,eu-west-1,us-west-2`);
+  await page.goto(demoLink(host.url, 'jmorales', { since: '14d', regions: ['us-east-1', 'eu-west-1', 'us-west-2'] }));
   await page.getByRole('button', { name: /^Fetch/ }).click();
   await expect(page.getByTestId('event-row').first()).toBeVisible();
   await expect(page.getByText('Done', { exact: true })).toBeVisible({ timeout: 60_000 });

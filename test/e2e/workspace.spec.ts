@@ -1,41 +1,23 @@
 import { readFileSync } from 'node:fs';
 
-import type { Page } from '@playwright/test';
-
 import { expect, test } from './fixtures';
-
-/** Fills the form for the demo story's user over 30 days in the demo's three regions and fetches. */
-async function fetchDemo(page: Page) {
-  await page.getByLabel('Identity', { exact: true }).fill('jmorales');
-  await page.getByRole('button', { name: /^Regions/ }).click();
-  const regions = page.getByRole('group', { name: 'Regions to search' });
-  await regions.getByLabel('eu-west-1').check();
-  await regions.getByLabel('us-west-2').check();
-  await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: '30d', exact: true }).click();
-  await page.getByRole('button', { name: /^Fetch/ }).click();
-}
-
-function counts(page: Page) {
-  return page.getByRole('toolbar', { name: 'Events' }).getByRole('status');
-}
+import { DEMO_STORY, demoLink, eventCounts, fetchDemoUser } from './support/demo';
 
 test('fetches the demo, shows progress per region and every view fills in', async ({ app, consoleErrors }) => {
-  await fetchDemo(app);
+  await fetchDemoUser(app, 'jmorales', { ...DEMO_STORY, untilDone: false });
   const progress = app.getByRole('region', { name: 'Fetch progress' });
   await expect(progress.getByLabel(/^us-east-1:/)).toBeVisible();
   await expect(progress.getByLabel(/^eu-west-1:/)).toBeVisible();
   await expect(progress.getByText('Done', { exact: true })).toBeVisible({ timeout: 45_000 });
   await expect(app.getByTestId('event-row').first()).toBeVisible();
   await expect(app.getByTestId('timeline').locator('.recharts-bar-rectangle rect').first()).toBeVisible();
-  await expect(counts(app)).toContainText(/\d[\d,]* of \d[\d,]* events/);
+  await expect(eventCounts(app)).toContainText(/\d[\d,]* of \d[\d,]* events/);
   expect(consoleErrors).toEqual([]);
 });
 
 test('brushing the timeline and clicking a chart bar narrow every view', async ({ app }) => {
-  await fetchDemo(app);
-  await expect(app.getByText('Done', { exact: true })).toBeVisible({ timeout: 45_000 });
-  const total = await counts(app).textContent();
+  await fetchDemoUser(app, 'jmorales', DEMO_STORY);
+  const total = await eventCounts(app).textContent();
   const chart = app.getByTestId('timeline');
   const box = (await chart.boundingBox())!;
   await app.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.5);
@@ -44,9 +26,9 @@ test('brushing the timeline and clicking a chart bar narrow every view', async (
   await app.mouse.up();
   await expect(app.getByRole('button', { name: 'Remove time range filter' })).toBeVisible();
   await expect(app.getByRole('button', { name: 'Reset zoom' })).toBeVisible();
-  await expect(counts(app)).not.toHaveText(total ?? '');
+  await expect(eventCounts(app)).not.toHaveText(total ?? '');
   await app.getByRole('button', { name: 'Reset zoom' }).click();
-  await expect(counts(app)).toHaveText(total ?? '');
+  await expect(eventCounts(app)).toHaveText(total ?? '');
 
   // A click on one bar zooms to that bar's bucket: its count is what the table then shows.
   await chart.locator('.recharts-bar-rectangle rect').last().hover();
@@ -54,22 +36,21 @@ test('brushing the timeline and clicking a chart bar narrow every view', async (
   const inBar = /(\d+) events/.exec(tip)![1]!;
   await chart.locator('.recharts-bar-rectangle rect').last().click();
   await expect(app.getByRole('button', { name: 'Remove time range filter' })).toBeVisible();
-  await expect(counts(app)).toContainText(`${inBar} of`);
+  await expect(eventCounts(app)).toContainText(`${inBar} of`);
   await app.getByRole('button', { name: 'Reset zoom' }).click();
-  await expect(counts(app)).toHaveText(total ?? '');
+  await expect(eventCounts(app)).toHaveText(total ?? '');
 
   const bar = app.getByRole('tabpanel', { name: 'Event names' }).getByRole('button').first();
   const label = (await bar.getAttribute('aria-label'))!;
   const [, name, count] = /^Filter Event names: (.+) \((\d+)\)$/.exec(label)!;
   await bar.click();
   await expect(app.getByRole('button', { name: `Remove filter Event name = ${name}` })).toBeVisible();
-  await expect(counts(app)).toContainText(`${count} of`);
+  await expect(eventCounts(app)).toContainText(`${count} of`);
   await expect(app.getByTestId('event-row').first()).toContainText(name!);
 });
 
 test('filters, selects a range, opens the detail and compares', async ({ app }) => {
-  await fetchDemo(app);
-  await expect(app.getByText('Done', { exact: true })).toBeVisible({ timeout: 45_000 });
+  await fetchDemoUser(app, 'jmorales', DEMO_STORY);
   await app.getByLabel('Flagged only').check();
   await app.getByLabel('Search events').fill('AdministratorAccess');
   await expect(app.getByTestId('event-row')).toHaveCount(1);
@@ -84,7 +65,7 @@ test('filters, selects a range, opens the detail and compares', async ({ app }) 
   const rows = app.getByTestId('event-row');
   await rows.nth(0).getByRole('checkbox').click();
   await rows.nth(3).getByRole('checkbox').click({ modifiers: ['Shift'] });
-  await expect(counts(app)).toContainText('4 selected');
+  await expect(eventCounts(app)).toContainText('4 selected');
   await app.getByRole('button', { name: 'Compare' }).click();
   const compare = app.getByRole('dialog', { name: /Compare 4 events/ });
   await expect(compare.locator('tr.differs').first()).toBeVisible();
@@ -93,28 +74,26 @@ test('filters, selects a range, opens the detail and compares', async ({ app }) 
 });
 
 test('the keyboard moves, selects and opens; / focuses the search', async ({ app }) => {
-  await fetchDemo(app);
-  await expect(app.getByText('Done', { exact: true })).toBeVisible({ timeout: 45_000 });
+  await fetchDemoUser(app, 'jmorales', DEMO_STORY);
   await app.getByTestId('event-table').focus();
   await app.keyboard.press('ArrowDown');
   await app.keyboard.press('Space');
-  await expect(counts(app)).toContainText('1 selected');
+  await expect(eventCounts(app)).toContainText('1 selected');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('event-detail')).toBeVisible();
   await app.getByTestId('event-table').focus();
   await app.keyboard.press('Escape');
-  await expect(counts(app)).toContainText('0 selected');
+  await expect(eventCounts(app)).toContainText('0 selected');
   await app.keyboard.press('/');
   await expect(app.getByLabel('Search events')).toBeFocused();
 });
 
 test('saves an investigation and reopens it after a reload', async ({ app }) => {
-  await fetchDemo(app);
-  await expect(app.getByText('Done', { exact: true })).toBeVisible({ timeout: 45_000 });
+  await fetchDemoUser(app, 'jmorales', DEMO_STORY);
   await app.getByLabel('Errors only').check();
   await app.getByTestId('event-row').nth(0).getByRole('checkbox').click();
   await app.getByTestId('event-row').nth(1).getByRole('checkbox').click();
-  const shown = await counts(app).textContent();
+  const shown = await eventCounts(app).textContent();
   await app.getByRole('button', { name: 'Investigations' }).click();
   const dialog = app.getByRole('dialog', { name: 'Investigations' });
   await dialog.getByLabel('Name', { exact: true }).fill('Console without MFA');
@@ -124,15 +103,14 @@ test('saves an investigation and reopens it after a reload', async ({ app }) => 
 
   await app.reload();
   await app.getByRole('button', { name: 'Open Console without MFA' }).click();
-  await expect(counts(app)).toHaveText(shown ?? '');
+  await expect(eventCounts(app)).toHaveText(shown ?? '');
   await expect(app.getByLabel('Errors only')).toBeChecked();
   await app.getByRole('button', { name: 'Investigations' }).click();
   await expect(app.getByRole('dialog', { name: 'Investigations' }).getByLabel('Notes')).toHaveValue('Key created right after the sign-in.');
 });
 
 test('exports the selection as a records file and the view as safe CSV', async ({ app }) => {
-  await fetchDemo(app);
-  await expect(app.getByText('Done', { exact: true })).toBeVisible({ timeout: 45_000 });
+  await fetchDemoUser(app, 'jmorales', DEMO_STORY);
   await app.getByLabel('Flagged only').check();
   await app.getByTestId('event-row').nth(0).getByRole('checkbox').click();
   await app.getByTestId('event-row').nth(1).getByRole('checkbox').click();
@@ -149,7 +127,7 @@ test('exports the selection as a records file and the view as safe CSV', async (
 });
 
 test('a deep link fills the form and waits for the Fetch click', async ({ page, webHost }) => {
-  await page.goto(`${webHost.url}&profile=demo&user=jmorales&regions=us-east-1,eu-west-1&since=7d`);
+  await page.goto(demoLink(webHost.url, 'jmorales', { since: '7d', regions: ['us-east-1', 'eu-west-1'] }));
   await expect(page.getByLabel('Identity', { exact: true })).toHaveValue('jmorales');
   await expect(page.getByRole('button', { name: '7d', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('region', { name: 'Fetch progress' })).toHaveCount(0);

@@ -1,6 +1,7 @@
 import { AccountClient, ListRegionsCommand } from '@aws-sdk/client-account';
 import type { AwsCredentialIdentity } from '@smithy/types';
 
+import { isApiError } from '../../../shared/api/errors';
 import type { RegionDefaults } from '../../../shared/api/app-contract';
 import { Region } from '../../../shared/api/primitives';
 import { defaultRegionsOf } from '../../../shared/regions/partition-regions';
@@ -34,9 +35,10 @@ const MAX_REGIONS = 64;
 
 /** The service's words, short and on one line, for "why the account's list was not used". */
 function reasonOf(error: unknown): string {
-  const name = error instanceof Error ? error.name : 'Error';
   const message = error instanceof Error ? error.message : String(error);
-  return `${name}: ${message}`.replace(/\s+/g, ' ').slice(0, 300);
+  // AWS's exception names say what went wrong (AccessDeniedException); ours already say it in words.
+  const text = error instanceof Error && !isApiError(error) ? `${error.name}: ${message}` : message;
+  return text.replace(/\s+/g, ' ').slice(0, 300);
 }
 
 async function sdkListPage(

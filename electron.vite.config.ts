@@ -42,6 +42,8 @@ export default defineConfig({
         input: {
           index: resolve('main/electron/index.ts'),
           cli: resolve('main/cli/main.ts'),
+          // The analysis runs in a worker thread (main/services/analysis/analysis-runner.ts), from its own file.
+          'analysis-worker': resolve('main/services/analysis/analysis-worker.ts'),
         },
         output: {
           format: 'cjs',

@@ -33,7 +33,7 @@ export function createHost(ctx: HostContext, log: (line: string) => void = () =>
     ...createIntelHandlers(hostCtx),
     ...createAnalysisHandlers(analyze),
   };
-  return { dispatch: createDispatcher(handlers, log), ctx: hostCtx, fetches };
+  return { dispatch: createDispatcher(handlers, log), ctx: hostCtx, fetches, close: () => analyze.close() };
 }
 
 export type Host = ReturnType<typeof createHost>;

@@ -1,56 +1,48 @@
-import { analyzeRecords } from '../../../shared/analysis/analyze';
 import type { analysisContract, FetchAnalysis } from '../../../shared/api/analysis-contract';
 import type { Mute } from '../../../shared/baseline/mutes';
 import { muteStatus } from '../../../shared/baseline/mutes';
-import type { DatasetId } from '../../../shared/intel/types';
-import { normalizeEvent } from '../../../shared/records/normalize';
-import { isDemoAccount, withDemoTorExits } from '../../services/demo/demo-intel';
+import { createAnalysisRunner } from '../../services/analysis/analysis-runner';
+import type { AnalysisRunner } from '../../services/analysis/analysis-runner';
 import type { FetchManager } from '../../services/fetch/fetch-manager';
-import { loadIntel } from '../../services/intel/load-enricher';
+import { storeStamp } from '../../services/intel/intel-files';
 import type { HostContext } from '../host-context';
 import type { HandlerMap } from './handler-map';
 
-const allDatasets: DatasetId[] = ['ip-country', 'ip-asn', 'aws-ip-ranges', 'tor-exits'];
+export type FetchAnalyzer = ((fetchId: string, baselineFetchId?: string | null, mutes?: readonly Mute[]) => Promise<FetchAnalysis>) & {
+  /** Ends the analysis worker (host shutdown). */
+  close(): Promise<void>;
+};
 
 /**
- * The app's analysis: the fetch's stored events, normalised as the renderer normalises them (so
- * event ids match), through the engine `trailcase analyze` runs, with the data folder's
- * enrichment loaded once per host (and again only when a data set is replaced). The last answer
- * per fetch is kept while its event count and the data sets stay the same.
+ * The app's analysis: the fetch's stored events, sent to the analysis worker
+ * (main/services/analysis), which runs the engine `trailcase analyze` runs off the host's main
+ * thread. The last answer per fetch is kept while its event count, baseline, mutes and the stored
+ * data sets stay the same; a second call for the same question while one runs shares it.
  */
-export function createFetchAnalyzer(ctx: HostContext, manager: Pick<FetchManager, 'events'>): (fetchId: string, baselineFetchId?: string | null, mutes?: readonly Mute[]) => Promise<FetchAnalysis> {
+export function createFetchAnalyzer(ctx: HostContext, manager: Pick<FetchManager, 'events'>, runner: AnalysisRunner = createAnalysisRunner()): FetchAnalyzer {
   const last = new Map<string, { key: string; answer: FetchAnalysis }>();
-  return async (fetchId, baselineFetchId, mutes = []) => {
-    const { events: fetched, total } = manager.events(fetchId, 0, Number.MAX_SAFE_INTEGER);
+  const running = new Map<string, { key: string; answer: Promise<FetchAnalysis> }>();
+  const analyze = async (fetchId: string, baselineFetchId?: string | null, mutes: readonly Mute[] = []) => {
+    const { events, total } = manager.events(fetchId, 0, Number.MAX_SAFE_INTEGER);
     // The identity's earlier history, fetched as a fetch of its own (H1: shared/baseline/baseline-range.ts).
     const earlier = baselineFetchId ? manager.events(baselineFetchId, 0, Number.MAX_SAFE_INTEGER) : null;
-    const intel = await loadIntel(ctx.dataDir);
-    const key = `${total}|${baselineFetchId ?? ''}:${earlier?.total ?? ''}|${JSON.stringify(muteStatus(mutes, Date.now()))}|${intel.status.datasets.map((d) => `${d.id}:${d.date}:${d.entries}`).join(',')}`;
+    // The data sets' stamp (four stat calls): the worker reloads them when it changes.
+    const key = `${total}|${baselineFetchId ?? ''}:${earlier?.total ?? ''}|${JSON.stringify(muteStatus(mutes, Date.now()))}|${await storeStamp(ctx.dataDir)}`;
     const cached = last.get(fetchId);
     if (cached?.key === key) return cached.answer;
-    const events = fetched.map((item) => normalizeEvent(item.raw, { region: item.region, via: item.via ?? null }));
-    // The demo account's story carries its own Tor exits, named as the demo's data (as in the CLI).
-    const enricher = isDemoAccount(events) ? withDemoTorExits(intel.enricher) : intel.enricher;
-    const baseline = earlier ? earlier.events.map((item) => normalizeEvent(item.raw, { region: item.region, via: item.via ?? null })) : null;
-    const analysis = analyzeRecords(events, { enricher, baseline, mutes });
-    const loaded = new Set(analysis.datasets.map((dataset) => dataset.id));
-    const answer: FetchAnalysis = {
-      fetchId,
-      eventCount: events.length,
-      rulePack: analysis.rulePack,
-      findings: analysis.findings,
-      sources: analysis.sources,
-      datasets: analysis.datasets,
-      missing: allDatasets.filter((id) => !loaded.has(id)),
-      notes: [...analysis.notes, ...intel.status.problems],
-      baseline: analysis.baseline,
-      counts: analysis.counts,
-      groups: analysis.groups,
-      routineEventIds: analysis.events.filter((event) => event.routine).map((event) => event.eventID),
-    };
-    last.set(fetchId, { key, answer });
-    return answer;
+    const inFlight = running.get(fetchId);
+    if (inFlight?.key === key) return inFlight.answer;
+    const answer = runner.run({ dataDir: ctx.dataDir, fetchId, events: events.map(({ raw, region, via }) => ({ raw, region, via })), baseline: earlier ? earlier.events.map(({ raw, region, via }) => ({ raw, region, via })) : null, mutes: [...mutes] });
+    running.set(fetchId, { key, answer });
+    try {
+      const result = await answer;
+      last.set(fetchId, { key, answer: result });
+      return result;
+    } finally {
+      if (running.get(fetchId)?.answer === answer) running.delete(fetchId);
+    }
   };
+  return Object.assign(analyze, { close: () => runner.close() });
 }
 
 /** The analysis method: a thin call into the analyzer (which the ticket's submit shares). */

@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { writeStoredFetch } from './stored-fetch';
+
+/**
+ * The built web host (`node out/main/cli.cjs serve`, run `npm run build` first) analyses a large
+ * stored fetch in its worker thread: other api calls answer while the analysis runs.
+ */
+const root = resolve(__dirname, '../../..');
+const cli = join(root, 'out/main/cli.cjs');
+
+describe('the web host analyses in a worker thread', () => {
+  let child: ChildProcess;
+  let port = 0;
+  let token = '';
+  const home = mkdtempSync(join(tmpdir(), 'trailcase-worker-'));
+
+  const call = (method: string, input: unknown): Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }> =>
+    new Promise((done, fail) => {
+      const body = JSON.stringify(input);
+      const req = request(
+        { host: '127.0.0.1', port, path: `/api/call/${method}`, method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Trailcase-Token': token } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => done(JSON.parse(text)));
+        },
+      );
+      req.on('error', fail);
+      req.end(body);
+    });
+
+  beforeAll(async () => {
+    expect(existsSync(join(root, 'out/main/analysis-worker.cjs')), 'run `npm run build` first').toBe(true);
+    writeStoredFetch(join(home, 'cache'), 'big', 50_000);
+    child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', join(home, 'data'), '--cache-dir', join(home, 'cache')], {
+      env: { PATH: process.env.PATH, HOME: home, AWS_CONFIG_FILE: join(home, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'none') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const url = await new Promise<URL>((done, fail) => {
+      let out = '';
+      child.stdout!.setEncoding('utf8').on('data', (text: string) => {
+        out += text;
+        if (out.includes('\n')) done(new URL(out.split('\n')[0]!));
+      });
+      child.once('exit', (code) => fail(new Error(`serve exited with ${code}`)));
+    });
+    port = Number(url.port);
+    token = url.searchParams.get('token')!;
+  }, 60_000);
+
+  afterAll(() => {
+    child?.kill('SIGTERM');
+  });
+
+  it('answers listProfiles while 50,000 events are being analysed, then gives the analysis', async () => {
+    const order: string[] = [];
+    const started = Date.now();
+    const analysis = call('analyzeFetch', { fetchId: 'big' }).then((reply) => {
+      order.push('analyzeFetch');
+      return { reply, ms: Date.now() - started };
+    });
+    // Three round trips one after another, all sent after the analysis was asked for.
+    const latencies: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const sent = Date.now();
+      const profiles = await call('listProfiles', {});
+      latencies.push(Date.now() - sent);
+      expect(profiles.ok).toBe(true);
+    }
+    order.push('listProfiles');
+    const { reply, ms } = await analysis;
+    expect(order).toEqual(['listProfiles', 'analyzeFetch']);
+    expect(reply.ok, JSON.stringify(reply.error)).toBe(true);
+    expect((reply.data as { eventCount: number }).eventCount).toBe(50_000);
+    console.info(`analysis of 50,000 events: ${ms} ms; listProfiles meanwhile: ${latencies.join(', ')} ms`);
+  }, 120_000);
+
+  it('answers a second identical request from the kept answer', async () => {
+    const reply = await call('analyzeFetch', { fetchId: 'big' });
+    expect(reply.ok).toBe(true);
+    expect((reply.data as { eventCount: number }).eventCount).toBe(50_000);
+  }, 60_000);
+});

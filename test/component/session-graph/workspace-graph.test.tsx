@@ -1,26 +1,14 @@
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 
-import { useScreenSizedLayout } from '../events/table-env';
-import { createFakeApi, fetched } from '../workspace/fake-api';
+import { fetched } from '../workspace/fake-api';
+import { fake, useFakeWorkspace } from '../workspace/fake-bridge';
 
-type FakeApi = ReturnType<typeof createFakeApi>;
-const fake = vi.hoisted(() => ({ current: null as FakeApi | null }));
-vi.mock('../../../renderer/api/bridge', () => ({
-  hostKind: 'web',
-  get api() {
-    return fake.current!.api;
-  },
-}));
+vi.mock('../../../renderer/api/bridge', async () => (await import('../workspace/fake-bridge')).workspaceBridge);
 
 const { Workspace } = await import('../../../renderer/features/workspace/Workspace');
 
-useScreenSizedLayout();
-beforeEach(() => {
-  fake.current = createFakeApi();
-  localStorage.clear();
-});
-afterEach(cleanup);
+useFakeWorkspace();
 
 const alice = (accessKeyId: string) => ({ type: 'IAMUser', arn: 'arn:aws:iam::111111111111:user/alice', accountId: '111111111111', userName: 'alice', accessKeyId });
 

@@ -6,12 +6,7 @@ import type { CloudTrailRecord } from '../../../shared/records/types';
 import { createFakeTicketApi } from './fake-ticket-api';
 
 const host = vi.hoisted(() => ({ current: null as null | ReturnType<typeof createFakeTicketApi> }));
-vi.mock('../../../renderer/api/bridge', () => ({
-  get api() {
-    return host.current!.api;
-  },
-  hostKind: 'web',
-}));
+vi.mock('../../../renderer/api/bridge', async () => (await import('../workspace/fake-bridge')).fakeBridge(host));
 
 const { TicketDrawer } = await import('../../../renderer/features/ticket/TicketDrawer');
 

@@ -1,26 +1,14 @@
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 
-import { useScreenSizedLayout } from '../events/table-env';
-import { createFakeApi, fetched } from './fake-api';
+import { fetched } from './fake-api';
+import { fake, useFakeWorkspace } from './fake-bridge';
 
-type FakeApi = ReturnType<typeof createFakeApi>;
-const fake = vi.hoisted(() => ({ current: null as FakeApi | null }));
-vi.mock('../../../renderer/api/bridge', () => ({
-  hostKind: 'web',
-  get api() {
-    return fake.current!.api;
-  },
-}));
+vi.mock('../../../renderer/api/bridge', async () => (await import('./fake-bridge')).workspaceBridge);
 
 const { Workspace } = await import('../../../renderer/features/workspace/Workspace');
 
-useScreenSizedLayout();
-beforeEach(() => {
-  fake.current = createFakeApi();
-  localStorage.clear();
-});
-afterEach(cleanup);
+useFakeWorkspace();
 
 const region = (name: string, state: 'done' | 'failed', message: string | null) => ({
   region: name,

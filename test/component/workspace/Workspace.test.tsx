@@ -1,26 +1,14 @@
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 
-import { useScreenSizedLayout } from '../events/table-env';
-import { createFakeApi, fetched } from './fake-api';
+import { fetched } from './fake-api';
+import { fake, useFakeWorkspace } from './fake-bridge';
 
-type FakeApi = ReturnType<typeof createFakeApi>;
-const fake = vi.hoisted(() => ({ current: null as FakeApi | null }));
-vi.mock('../../../renderer/api/bridge', () => ({
-  hostKind: 'web',
-  get api() {
-    return fake.current!.api;
-  },
-}));
+vi.mock('../../../renderer/api/bridge', async () => (await import('./fake-bridge')).workspaceBridge);
 
 const { Workspace } = await import('../../../renderer/features/workspace/Workspace');
 
-useScreenSizedLayout();
-beforeEach(() => {
-  fake.current = createFakeApi();
-  localStorage.clear();
-});
-afterEach(cleanup);
+useFakeWorkspace();
 
 const progress = (state: 'running' | 'done' | 'failed') => ({
   region: 'us-east-1', state, pages: 2, events: 3, rateLimitWaits: 1, throttled: 0, waitingOnRateLimit: false, covered: 0.5, etaSeconds: 30, error: null,

@@ -25,7 +25,8 @@ export async function fetchDemoUser(page: Page, user: string, { since, regions, 
   }
   if (since) await page.getByRole('button', { name: since, exact: true }).click();
   await page.getByRole('button', { name: /^Fetch/ }).click();
-  if (untilDone) await expect(page.getByRole('region', { name: 'Fetch progress' }).getByText('Done', { exact: true })).toBeVisible({ timeout: 45_000 });
+  if (untilDone)
+    await expect(page.getByRole('region', { name: 'Fetch progress' }).getByText('Done', { exact: true })).toBeVisible({ timeout: 45_000 });
 }
 
 /** A web host's deep link that opens the form on `user` of the demo profile (regions: the demo's default when absent). */

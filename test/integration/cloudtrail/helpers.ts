@@ -6,6 +6,7 @@ import type { FetchedEvent, FetchQuery } from '../../../shared/api/fetch-contrac
 import type { StreamMessage } from '../../../shared/api/stream';
 import { createFetchService } from '../../../main/services/fetch/fetch-service';
 import type { FetchServiceOptions } from '../../../main/services/fetch/fetch-service';
+import { createFetchStore } from '../../../main/services/fetch/fetch-store';
 import type { FakeCall } from '../../fakes/cloudtrail/fake-cloudtrail';
 
 /** A temporary HOME with shared AWS files, removed by `cleanup`. */
@@ -83,3 +84,23 @@ export function busiestSecond(calls: FakeCall[], accountOf: (accessKeyId: string
 }
 
 export const day = (iso: string) => Date.parse(iso);
+
+/** What a stopped fetch saved in `cacheDir`: its cursors still holding a NextToken, which Resume must continue from. */
+export function savedTokenCursors(cacheDir: string, fetchId: string) {
+  const saved = createFetchStore(cacheDir).loadFetch(fetchId)!;
+  return saved.cursors.filter((cursor) => !cursor.done && cursor.nextToken !== null);
+}
+
+/** The calls among `calls` that asked one of `cursors`' queries again from its first page (a Resume asks none). */
+export function restartedQueries(calls: FakeCall[], cursors: ReturnType<typeof savedTokenCursors>): FakeCall[] {
+  return calls.filter(
+    (call) =>
+      call.body?.NextToken === undefined &&
+      cursors.some(
+        (cursor) =>
+          cursor.region === call.region &&
+          Number(call.body?.StartTime) * 1000 === cursor.windowStart &&
+          Number(call.body?.EndTime) * 1000 === cursor.windowEnd,
+      ),
+  );
+}

@@ -7,8 +7,7 @@ import { startFakeCloudTrail } from '../../fakes/cloudtrail/fake-cloudtrail';
 import type { FakeCloudTrail } from '../../fakes/cloudtrail/fake-cloudtrail';
 import { fakeEvents } from '../../fakes/cloudtrail/fake-events';
 import { defaultTuning } from '../../../main/services/cloudtrail/region-runner';
-import { createFetchStore } from '../../../main/services/fetch/fetch-store';
-import { day, fakeEnv, query, staticKeys, tempHome, testService } from './helpers';
+import { day, fakeEnv, query, restartedQueries, savedTokenCursors, staticKeys, tempHome, testService } from './helpers';
 
 let fake: FakeCloudTrail;
 let home: ReturnType<typeof tempHome>;
@@ -53,8 +52,7 @@ describe('resume', () => {
     expect(fetchId).toMatch(/^[\w-]{1,80}$/);
     fake.setOptions({ fault: undefined });
 
-    const saved = createFetchStore(join(home.home, 'cache')).loadFetch(fetchId)!;
-    const withTokens = saved.cursors.filter((cursor) => !cursor.done && cursor.nextToken !== null);
+    const withTokens = savedTokenCursors(join(home.home, 'cache'), fetchId);
     const savedTokens = withTokens.map((cursor) => cursor.nextToken);
     expect(savedTokens.length).toBeGreaterThan(0);
     const service = testService(fakeEnv(home.home, fake.url), { callsPerSecond: 20 });
@@ -71,16 +69,7 @@ describe('resume', () => {
     const resumed = fake.lookups().slice(callsBefore);
     for (const token of savedTokens) expect(resumed.map((call) => call.body?.NextToken)).toContain(token);
     // ...and none of those queries was asked again from its first page.
-    const restarted = resumed.filter(
-      (call) =>
-        call.body?.NextToken === undefined &&
-        withTokens.some(
-          (cursor) =>
-            cursor.region === call.region &&
-            Number(call.body?.StartTime) * 1000 === cursor.windowStart &&
-            Number(call.body?.EndTime) * 1000 === cursor.windowEnd,
-        ),
-    );
+    const restarted = restartedQueries(resumed, withTokens);
     expect(restarted).toEqual([]);
   }, 30_000);
 

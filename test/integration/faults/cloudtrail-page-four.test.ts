@@ -6,8 +6,7 @@ import type { ErrorCode } from '../../../shared/api/errors';
 import { startFakeCloudTrail } from '../../fakes/cloudtrail/fake-cloudtrail';
 import type { FakeCloudTrail, Fault } from '../../fakes/cloudtrail/fake-cloudtrail';
 import { fakeEvents } from '../../fakes/cloudtrail/fake-events';
-import { createFetchStore } from '../../../main/services/fetch/fetch-store';
-import { busiestSecond, day, fakeEnv, fastTuning, query, staticKeys, tempHome, testService } from '../cloudtrail/helpers';
+import { busiestSecond, day, fakeEnv, fastTuning, query, restartedQueries, savedTokenCursors, staticKeys, tempHome, testService } from '../cloudtrail/helpers';
 import { startWireFaults } from './wire-faults';
 import type { WireFault } from './wire-faults';
 
@@ -78,8 +77,7 @@ describe('page 4 keeps failing', () => {
       );
       expect(firstThree.size).toBeGreaterThan(100);
       expect(new Set(service.manager.events(stopped.fetchId, 0, 500).events.map((e) => e.eventId))).toEqual(firstThree);
-      const saved = createFetchStore(join(home.home, 'cache')).loadFetch(stopped.fetchId)!;
-      const withTokens = saved.cursors.filter((cursor) => !cursor.done && cursor.nextToken !== null);
+      const withTokens = savedTokenCursors(join(home.home, 'cache'), stopped.fetchId);
       const savedTokens = withTokens.map((cursor) => cursor.nextToken);
       expect(savedTokens.length).toBeGreaterThan(0);
 
@@ -100,16 +98,7 @@ describe('page 4 keeps failing', () => {
         .filter((call) => call.status === 200);
       for (const token of savedTokens) expect(resumed.map((call) => call.body?.NextToken)).toContain(token);
       // ...and none of those queries was asked again from its first page.
-      const restarted = resumed.filter(
-        (call) =>
-          call.body?.NextToken === undefined &&
-          withTokens.some(
-            (cursor) =>
-              cursor.region === call.region &&
-              Number(call.body?.StartTime) * 1000 === cursor.windowStart &&
-              Number(call.body?.EndTime) * 1000 === cursor.windowEnd,
-          ),
-      );
+      const restarted = restartedQueries(resumed, withTokens);
       expect(restarted).toEqual([]);
       const fresh = fake
         .lookups()

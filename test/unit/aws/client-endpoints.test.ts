@@ -73,19 +73,50 @@ async function failureOf(call: Promise<unknown>): Promise<string> {
   return `${error.code ?? ''} ${error.hostname ?? ''} ${error.message ?? ''}`;
 }
 
+/** What became of one CloudTrail lookup by the chosen profile 'analyst' (the source is destroyed after). */
+async function cloudTrailLookupFailure(): Promise<string> {
+  const source = createSdkSource({
+    profile: 'analyst',
+    credentials: async () => keys,
+    limitKey: 'k',
+    cacheKey: 'k',
+    connectionTimeoutMs: 2000,
+  });
+  const request = { attribute: { key: 'Username' as const, value: 'alice' }, start: new Date(0), end: new Date(), nextToken: null };
+  const said = await failureOf(source.lookup(region, request, new AbortController().signal));
+  source.destroy();
+  return said;
+}
+
+/**
+ * A home (set as the process's HOME: the SDK reads the SSO token cache under it) whose config
+ * names the SSO profile 'sso', ending with `lastLine`, and holds a valid cached login for it.
+ * Returns the environment that points at that home's shared files.
+ */
+function ssoHomeWithCachedLogin(lastLine: string) {
+  const home = join(dir, 'home');
+  mkdirSync(join(home, '.aws', 'sso', 'cache'), { recursive: true });
+  process.env.HOME = home;
+  const start = 'https://corp.awsapps.com/start';
+  writeFileSync(
+    join(home, '.aws', 'config'),
+    `[profile sso]\nsso_start_url = ${start}\nsso_region = ${region}\nsso_account_id = 111122223333\nsso_role_name = Audit\n${lastLine}\n`,
+  );
+  writeFileSync(join(home, '.aws', 'credentials'), '');
+  const token = {
+    accessToken: 'fake-sso-access-token',
+    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    region,
+    startUrl: start,
+  };
+  writeFileSync(join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update(start).digest('hex')}.json`), JSON.stringify(token));
+  return { HOME: home, AWS_CONFIG_FILE: join(home, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, '.aws', 'credentials') };
+}
+
 describe.each(hostile('http://evil.example'))('a hostile %s in the process’s config', (_where, config, profile) => {
   test('CloudTrail calls go to the chosen profile’s endpoint (AWS’s own), never there', async () => {
     hostileProcessConfig(config, profile);
-    const source = createSdkSource({
-      profile: 'analyst',
-      credentials: async () => keys,
-      limitKey: 'k',
-      cacheKey: 'k',
-      connectionTimeoutMs: 2000,
-    });
-    const request = { attribute: { key: 'Username' as const, value: 'alice' }, start: new Date(0), end: new Date(), nextToken: null };
-    const said = await failureOf(source.lookup(region, request, new AbortController().signal));
-    source.destroy();
+    const said = await cloudTrailLookupFailure();
     expect(said).toContain(`cloudtrail.${region}.amazonaws.com`);
     expect(said).not.toContain('evil.example');
   });
@@ -103,42 +134,13 @@ describe.each(hostile('http://evil.example'))('a hostile %s in the process’s c
 describe.each(hostile('LISTENER'))('a %s on loopback that the chosen profile does not name', (_where, config, profile) => {
   test('receives no CloudTrail call', async () => {
     hostileProcessConfig(config.replaceAll('LISTENER', listenerUrl), profile);
-    const source = createSdkSource({
-      profile: 'analyst',
-      credentials: async () => keys,
-      limitKey: 'k',
-      cacheKey: 'k',
-      connectionTimeoutMs: 2000,
-    });
-    const request = { attribute: { key: 'Username' as const, value: 'alice' }, start: new Date(0), end: new Date(), nextToken: null };
-    expect(await failureOf(source.lookup(region, request, new AbortController().signal))).toContain('amazonaws.com');
-    source.destroy();
+    expect(await cloudTrailLookupFailure()).toContain('amazonaws.com');
     expect(heard).toEqual([]);
   });
 
   test('receives no SSO call for an SSO profile with a valid cached login', async () => {
     hostileProcessConfig(config.replaceAll('LISTENER', listenerUrl), profile);
-    const home = join(dir, 'home');
-    mkdirSync(join(home, '.aws', 'sso', 'cache'), { recursive: true });
-    process.env.HOME = home; // the SDK reads the SSO token cache under the process's home
-    const start = 'https://corp.awsapps.com/start';
-    writeFileSync(
-      join(home, '.aws', 'config'),
-      `[profile sso]\nsso_start_url = ${start}\nsso_region = ${region}\nsso_account_id = 111122223333\nsso_role_name = Audit\nregion = ${region}\n`,
-    );
-    writeFileSync(join(home, '.aws', 'credentials'), '');
-    const token = {
-      accessToken: 'fake-sso-access-token',
-      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-      region,
-      startUrl: start,
-    };
-    writeFileSync(join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update(start).digest('hex')}.json`), JSON.stringify(token));
-    const env = {
-      HOME: home,
-      AWS_CONFIG_FILE: join(home, '.aws', 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, '.aws', 'credentials'),
-    };
+    const env = ssoHomeWithCachedLogin(`region = ${region}`);
     const cache = createCredentialCache({ env, askMfaCode: () => Promise.reject(new Error('no MFA')) });
     expect(await failureOf(cache.get('sso'))).toContain(`portal.sso.${region}.amazonaws.com`);
     expect(heard).toEqual([]);
@@ -147,23 +149,7 @@ describe.each(hostile('LISTENER'))('a %s on loopback that the chosen profile doe
 
 test('the chosen profile’s own SSO endpoint is the one used', async () => {
   hostileProcessConfig('');
-  const home = join(dir, 'home');
-  mkdirSync(join(home, '.aws', 'sso', 'cache'), { recursive: true });
-  process.env.HOME = home; // the SDK reads the SSO token cache under the process's home
-  const start = 'https://corp.awsapps.com/start';
-  writeFileSync(
-    join(home, '.aws', 'config'),
-    `[profile sso]\nsso_start_url = ${start}\nsso_region = ${region}\nsso_account_id = 111122223333\nsso_role_name = Audit\nendpoint_url = ${listenerUrl}\n`,
-  );
-  writeFileSync(join(home, '.aws', 'credentials'), '');
-  const token = {
-    accessToken: 'fake-sso-access-token',
-    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-    region,
-    startUrl: start,
-  };
-  writeFileSync(join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update(start).digest('hex')}.json`), JSON.stringify(token));
-  const env = { HOME: home, AWS_CONFIG_FILE: join(home, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, '.aws', 'credentials') };
+  const env = ssoHomeWithCachedLogin(`endpoint_url = ${listenerUrl}`);
   await failureOf(createCredentialCache({ env, askMfaCode: () => Promise.reject(new Error('no MFA')) }).get('sso'));
   expect(heard[0]).toMatch(/^GET \/federation\/credentials/);
 });

@@ -9,6 +9,8 @@ import { analyzeFetched } from './analyze-fetched';
 import type { AnalysisInput } from './analyze-fetched';
 import type { WorkerReply, WorkerRequest } from './worker-messages';
 
+export type { AnalysisInput } from './analyze-fetched';
+
 export interface AnalysisRunner {
   run(input: AnalysisInput): Promise<FetchAnalysis>;
   /** Ends the worker; analyses still running fail with INTERNAL. */

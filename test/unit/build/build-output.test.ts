@@ -55,6 +55,16 @@ describe('the build', () => {
     for (const part of ['out/main', 'out/preload', 'out/renderer']) expect(existsSync(part)).toBe(true);
   });
 
+  it('emits the analysis worker next to the main files, free of electron, and resolves it from there', () => {
+    expect(existsSync('out/main/analysis-worker.cjs')).toBe(true);
+    const worker = readFileSync('out/main/analysis-worker.cjs', 'utf8');
+    expect(worker).toContain('parentPort');
+    expect(worker).not.toMatch(/require\(["']electron["']\)/);
+    // The runner looks for the worker next to the file it is bundled in, or one folder up (chunks/).
+    const mains = ['out/main/index.cjs', 'out/main/cli.cjs', ...readdirSync('out/main/chunks').map((name) => `out/main/chunks/${name}`)];
+    expect(mains.some((file) => readFileSync(file, 'utf8').includes('analysis-worker.cjs'))).toBe(true);
+  });
+
   it('points the window at the preload the build emits', () => {
     const main = readFileSync('out/main/index.cjs', 'utf8');
     expect(main).toContain('../preload/index.cjs');

@@ -13,8 +13,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { analyzeRecords } from '../shared/analysis/analyze';
-import { escapeHiddenInJson } from '../shared/display/json-escapes';
-import { terminalText } from '../shared/display/visible-text';
+import { inertJson } from '../main/cli/terminal-output';
 import { readEventsForAnalysis } from '../main/cli/commands/analyze';
 import { importIntelFile } from '../main/services/intel/import-intel';
 import { loadIpEnricher } from '../main/services/intel/load-enricher';
@@ -129,7 +128,7 @@ async function measure(dataDir: string, file: string): Promise<void> {
   const enricher = await timed(stages, 'load enrichment data', () => loadIpEnricher(dataDir));
   const events = await timed(stages, 'read, parse and normalise the file', () => readEventsForAnalysis(file));
   const analysis = await timed(stages, 'analyse (flags, enrichment, findings)', () => analyzeRecords(events, { enricher }));
-  const json = await timed(stages, 'write the JSON', () => terminalText(`${escapeHiddenInJson(JSON.stringify(analysis))}\n`));
+  const json = await timed(stages, 'write the JSON', () => inertJson(analysis, 'one-line'));
   stages.push({ label: 'in all', from: wall, to: performance.now(), cpu: cpuMs() - cpu });
   // Observed pauses are delivered after the task that saw them.
   await new Promise((resolve) => setTimeout(resolve, 0));

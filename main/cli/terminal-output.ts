@@ -20,13 +20,18 @@ function isClosedPipe(error: Error): boolean {
 const guarded = new WeakSet<NodeJS.WriteStream>();
 
 function writeTo(stream: NodeJS.WriteStream, text: string): Promise<void> {
+  return writeInert(stream, terminalText(text));
+}
+
+/** Writes text already made inert (escaped JSON): scanning 40 MB again would change nothing. */
+function writeInert(stream: NodeJS.WriteStream, text: string): Promise<void> {
   if (!guarded.has(stream)) {
     guarded.add(stream);
     // Without a listener, an EPIPE is an uncaught 'error' event and a stack trace.
     stream.on('error', () => {});
   }
   return new Promise((resolve, reject) => {
-    stream.write(terminalText(text), (error) => (error && !isClosedPipe(error) ? reject(error) : resolve()));
+    stream.write(text, (error) => (error && !isClosedPipe(error) ? reject(error) : resolve()));
   });
 }
 
@@ -35,9 +40,18 @@ export function printOut(text: string): Promise<void> {
   return writeTo(process.stdout, text);
 }
 
-/** Writes a value as indented JSON to stdout, hidden characters as `\uXXXX` escapes (same values). */
-export function printJson(value: unknown): Promise<void> {
-  return printOut(`${escapeHiddenInJson(JSON.stringify(value, null, 2))}\n`);
+/**
+ * A value as JSON text (indented, or on one line for large outputs), hidden characters as
+ * `\uXXXX` escapes (same values): JSON.stringify escapes C0 controls and escapeHiddenInJson the
+ * rest (DEL, C1, bidi, zero-width, separators), so the text needs no terminal scan after.
+ */
+export function inertJson(value: unknown, layout: 'indented' | 'one-line' = 'indented'): string {
+  return `${escapeHiddenInJson(layout === 'indented' ? JSON.stringify(value, null, 2) : JSON.stringify(value))}\n`;
+}
+
+/** Writes a value as JSON to stdout (see inertJson). */
+export function printJson(value: unknown, layout: 'indented' | 'one-line' = 'indented'): Promise<void> {
+  return writeInert(process.stdout, inertJson(value, layout));
 }
 
 /** Writes progress, warnings and errors to stderr. */

@@ -6,14 +6,13 @@ import { Option } from 'commander';
 import { analyzeRecords } from '../../../shared/analysis/analyze';
 import { renderAnalysisMarkdown } from '../../../shared/analysis/render-markdown';
 import { isApiError } from '../../../shared/api/errors';
-import { escapeHiddenInJson } from '../../../shared/display/json-escapes';
 import { normalizeEvent } from '../../../shared/records/normalize';
 import type { CloudTrailRecord, NormalizedEvent } from '../../../shared/records/types';
 import { isDemoAccount, withDemoTorExits } from '../../services/demo/demo-intel';
 import { readRecordsFile } from '../../services/drafts/records-file';
 import { loadIntel } from '../../services/intel/load-enricher';
 import { createCliContext } from '../cli-context';
-import { printErr, printOut } from '../terminal-output';
+import { printErr, printJson, printOut } from '../terminal-output';
 
 const notRecords = (path: string) => new Error(`${path} has no "Records" list; expected {"Records": [...]}.`);
 
@@ -72,6 +71,6 @@ export function registerAnalyzeCommand(program: Command): void {
       if (isDemoAccount(events)) enricher = withDemoTorExits(enricher);
       const analysis = analyzeRecords(events, { enricher, baseline });
       // One line of JSON: 100,000 events indented would be half whitespace (`jq .` indents it).
-      return options.format === 'markdown' ? printOut(renderAnalysisMarkdown(analysis)) : printOut(`${escapeHiddenInJson(JSON.stringify(analysis))}\n`);
+      return options.format === 'markdown' ? printOut(renderAnalysisMarkdown(analysis)) : printJson(analysis, 'one-line');
     });
 }

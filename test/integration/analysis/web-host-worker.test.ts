@@ -56,36 +56,39 @@ describe('the web host analyses in a worker thread', () => {
     token = url.searchParams.get('token')!;
   }, 60_000);
 
-  afterAll(() => {
-    child?.kill('SIGTERM');
+  afterAll(async () => {
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((done) => child.once('exit', done));
+    child.kill('SIGKILL');
+    await exited;
   });
 
-  it('answers listProfiles while 50,000 events are being analysed, then gives the analysis', async () => {
-    const order: string[] = [];
+  it('answers listProfiles again and again while 50,000 events are being analysed', async () => {
+    // A first analysis loads the stored fetch and the enrichment (their file reads leave the
+    // main thread gaps even without a worker); a mute makes the second one a new question.
+    const first = await call('analyzeFetch', { fetchId: 'big' });
+    expect(first.ok, JSON.stringify(first.error)).toBe(true);
+    expect((first.data as { eventCount: number }).eventCount).toBe(50_000);
+    const mutes = [{ ruleId: 'none', identity: 'arn:aws:iam::111122223333:user/alice', reason: 'test', until: '2099-01-01T00:00:00Z' }];
+    let settled = false;
     const started = Date.now();
-    const analysis = call('analyzeFetch', { fetchId: 'big' }).then((reply) => {
-      order.push('analyzeFetch');
+    const analysis = call('analyzeFetch', { fetchId: 'big', mutes }).then((reply) => {
+      settled = true;
       return { reply, ms: Date.now() - started };
     });
-    // Three round trips one after another, all sent after the analysis was asked for.
+    // listProfiles, one call after another, until the analysis answers: on a blocked main thread
+    // none would be answered in between.
     const latencies: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    while (!settled) {
       const sent = Date.now();
       const profiles = await call('listProfiles', {});
-      latencies.push(Date.now() - sent);
       expect(profiles.ok).toBe(true);
+      if (!settled) latencies.push(Date.now() - sent);
     }
-    order.push('listProfiles');
     const { reply, ms } = await analysis;
-    expect(order).toEqual(['listProfiles', 'analyzeFetch']);
     expect(reply.ok, JSON.stringify(reply.error)).toBe(true);
     expect((reply.data as { eventCount: number }).eventCount).toBe(50_000);
-    console.info(`analysis of 50,000 events: ${ms} ms; listProfiles meanwhile: ${latencies.join(', ')} ms`);
+    console.info(`analysis of 50,000 events: ${ms} ms; ${latencies.length} listProfiles answered meanwhile, slowest ${Math.max(...latencies)} ms`);
+    expect(latencies.length).toBeGreaterThanOrEqual(10);
   }, 120_000);
-
-  it('answers a second identical request from the kept answer', async () => {
-    const reply = await call('analyzeFetch', { fetchId: 'big' });
-    expect(reply.ok).toBe(true);
-    expect((reply.data as { eventCount: number }).eventCount).toBe(50_000);
-  }, 60_000);
 });

@@ -80,12 +80,13 @@ export function createWorkerRunner(options: { file?: string; execArgv?: string[]
   return {
     run(input) {
       return new Promise<FetchAnalysis>((resolve, reject) => {
+        const id = nextId++;
         try {
           worker ??= start();
-          const id = nextId++;
           pending.set(id, { resolve, reject });
           worker.postMessage({ id, input } satisfies WorkerRequest<AnalysisInput>);
         } catch (error) {
+          pending.delete(id);
           reject(error instanceof ApiError ? error : failure(error instanceof Error ? error.message : String(error)));
         }
       });

@@ -84,6 +84,8 @@ function start(): void {
     for (const contents of windows) if (!contents.isDestroyed()) contents.send(streamChannel, message);
   });
   setupIpc(host.dispatch, (contents) => windows.has(contents));
+  // Ends the analysis worker with the app, so no analysis is cut off mid-write by the exit.
+  app.on('will-quit', () => void host.close());
   openMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openMainWindow();

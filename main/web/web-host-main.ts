@@ -25,10 +25,13 @@ export async function serveWeb(options: { port?: number; dataDir?: string; cache
     ),
   };
   const host = createHost({ ...base, kind: 'web', emit: bus.emit }, options.log);
-  return startWebHost({
+  const web = await startWebHost({
     dispatch: host.dispatch,
     subscribe: bus.subscribe,
     staticDir: options.staticDir ?? join(packageRoot(), 'out', 'renderer'),
     port: options.port,
   });
+  // The host owns a worker thread (the analysis): closing the server alone would leave its
+  // message port holding the process open after Ctrl+C or SIGTERM.
+  return { ...web, close: () => web.close().then(() => host.close()) };
 }

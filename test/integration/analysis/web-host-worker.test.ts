@@ -63,6 +63,7 @@ describe('the web host analyses in a worker thread', () => {
     await exited;
   });
 
+
   it('answers listProfiles again and again while 50,000 events are being analysed', async () => {
     // A first analysis loads the stored fetch and the enrichment (their file reads leave the
     // main thread gaps even without a worker); a mute makes the second one a new question.
@@ -91,4 +92,12 @@ describe('the web host analyses in a worker thread', () => {
     console.info(`analysis of 50,000 events: ${ms} ms; ${latencies.length} listProfiles answered meanwhile, slowest ${Math.max(...latencies)} ms`);
     expect(latencies.length).toBeGreaterThanOrEqual(10);
   }, 120_000);
+
+  // Runs last: the host that has run analyses must still stop on one SIGTERM (the worker's
+  // message port once kept it alive, and every e2e teardown waited for it in vain).
+  it('stops on SIGTERM after its analyses, worker included', async () => {
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 30_000);
 });

@@ -75,6 +75,9 @@ export function installFakeHost(options: { count: number; pageSize: number }): v
       const { offset, limit } = input as { offset: number; limit: number };
       return ok({ events: records.slice(offset, offset + limit), total: records.length });
     },
+    listRegions: () => ok({ regions, source: 'demo', reason: null }),
+    // The analysis is the host's (a worker there); the bench measures the renderer, so it answers at once.
+    analyzeFetch: () => ok({ fetchId, eventCount: records.length, rulePack: 'bench', findings: [], sources: [], datasets: [], missing: [], notes: [] }),
     listFetches: () => ok([]),
     listInvestigations: () => ok([]),
     saveInvestigation: (input) => ok({ ...(input as object), id: 'bench-investigation', createdAt: query.end, updatedAt: query.end }),

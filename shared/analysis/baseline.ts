@@ -20,19 +20,6 @@ export function baselineValue(event: AnalysisEvent, field: BaselineField): strin
   return fieldReaders.find(([name]) => name === field)![1](event);
 }
 
-type Profile = Map<BaselineField, Set<string>>;
-
-function emptyProfile(): Profile {
-  return new Map(fieldReaders.map(([field]) => [field, new Set<string>()]));
-}
-
-function addTo(profile: Profile, event: AnalysisEvent): void {
-  for (const [field, read] of fieldReaders) {
-    const value = read(event);
-    if (value) profile.get(field)!.add(value);
-  }
-}
-
 /**
  * What an identity's earlier records showed, per identity and as a whole. An identity absent
  * from the baseline (a role session the user opened, say) is compared with the whole baseline,
@@ -44,36 +31,4 @@ export interface Baseline {
   start: string;
   end: string;
   events: number;
-}
-
-export function buildBaseline(events: readonly AnalysisEvent[]): Baseline {
-  const all = emptyProfile();
-  const byIdentity = new Map<string, Profile>();
-  let first = Infinity;
-  let last = -Infinity;
-  for (const event of events) {
-    addTo(all, event);
-    let profile = byIdentity.get(event.identity);
-    if (!profile) byIdentity.set(event.identity, (profile = emptyProfile()));
-    addTo(profile, event);
-    const time = event.event.time;
-    if (Number.isFinite(time)) {
-      first = Math.min(first, time);
-      last = Math.max(last, time);
-    }
-  }
-  return {
-    start: Number.isFinite(first) ? new Date(first).toISOString() : '',
-    end: Number.isFinite(last) ? new Date(last).toISOString() : '',
-    events: events.length,
-    newFields(event) {
-      const profile = byIdentity.get(event.identity) ?? all;
-      const fresh: BaselineField[] = [];
-      for (const [field, read] of fieldReaders) {
-        const value = read(event);
-        if (value && !profile.get(field)!.has(value)) fresh.push(field);
-      }
-      return fresh;
-    },
-  };
 }

@@ -10,6 +10,9 @@ export function createInvestigationHandlers(ctx: HostContext): HandlerMap<typeof
     async saveInvestigation(input) {
       return store.save(input);
     },
+    async autosaveInvestigation(input) {
+      return store.autosave(input);
+    },
     async listInvestigations() {
       return store.list();
     },

@@ -51,3 +51,54 @@ describe('the investigation store', () => {
     await expect(store.save({ ...fields, id: 'gone-1' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('saved investigations and the autosave', () => {
+  const withEvents = { ...fields, events: 215, since: '7d' };
+
+  it('keeps one autosave per identity and range, replaced by each autosave, apart from those saved by name', async () => {
+    const store = createInvestigationStore(mkdtempSync(join(tmpdir(), 'trailcase-inv-')), clock());
+    const named = await store.save({ ...withEvents, name: 'jmorales incident' });
+    const first = await store.autosave({ ...withEvents, name: 'jmorales · last 7 days' });
+    const second = await store.autosave({ ...withEvents, name: 'jmorales · last 7 days', selection: [] });
+    expect(second!.id).toBe(first!.id);
+    expect(second).toMatchObject({ kind: 'autosave', selection: [], createdAt: first!.createdAt });
+    expect(await store.get(named.id)).toMatchObject({ kind: 'saved', name: 'jmorales incident', selection: ['e-1', 'e-2'] });
+    const other = await store.autosave({ ...withEvents, name: 'jmorales · last 24 hours', since: '24h' });
+    expect(other!.id).not.toBe(first!.id);
+    expect((await store.list()).map((item) => [item.kind, item.name])).toEqual([
+      ['autosave', 'jmorales · last 24 hours'],
+      ['autosave', 'jmorales · last 7 days'],
+      ['saved', 'jmorales incident'],
+    ]);
+  });
+
+  it('keeps no autosave of a fetch without events', async () => {
+    const store = createInvestigationStore(mkdtempSync(join(tmpdir(), 'trailcase-inv-')), clock());
+    expect(await store.autosave({ ...withEvents, events: 0 })).toBeNull();
+    expect(await store.autosave({ ...withEvents, fetchId: null })).toBeNull();
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('never saves over an autosave by its id, and keeps the sort order', async () => {
+    const store = createInvestigationStore(mkdtempSync(join(tmpdir(), 'trailcase-inv-')), clock());
+    const auto = await store.autosave({ ...withEvents, sorting: [{ id: 'eventName', desc: false }] });
+    expect((await store.get(auto!.id)).sorting).toEqual([{ id: 'eventName', desc: false }]);
+    await expect(store.save({ ...withEvents, id: auto!.id })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+  });
+
+  it('reads files of the version before, telling autosaves (default name, no notes) from named ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trailcase-inv-'));
+    const store = createInvestigationStore(dir, clock());
+    await store.list();
+    const old = { query, fetchId: 'f-1', filters: emptyFilters, selection: ['e-1'], notes: '', createdAt: '2026-11-30T10:00:00.000Z', updatedAt: '2026-11-30T10:00:00.000Z' };
+    writeFileSync(join(dir, 'investigations', 'old-default.json'), JSON.stringify({ ...old, id: 'old-default', name: 'jmorales · 2026-11-30 10:00 UTC' }));
+    writeFileSync(join(dir, 'investigations', 'old-named.json'), JSON.stringify({ ...old, id: 'old-named', name: 'Case 4711' }));
+    writeFileSync(join(dir, 'investigations', 'old-notes.json'), JSON.stringify({ ...old, id: 'old-notes', name: 'jmorales · 2026-11-30 10:00 UTC', notes: 'escalated' }));
+    expect(await store.get('old-default')).toMatchObject({ kind: 'autosave', selection: ['e-1'] });
+    expect(await store.get('old-named')).toMatchObject({ kind: 'saved', name: 'Case 4711' });
+    expect(await store.get('old-notes')).toMatchObject({ kind: 'saved' });
+    expect(await store.list()).toHaveLength(3);
+    const resaved = await store.save({ ...fields, id: 'old-named', name: 'Case 4711' });
+    expect(resaved).toMatchObject({ id: 'old-named', kind: 'saved', createdAt: old.createdAt });
+  });
+});

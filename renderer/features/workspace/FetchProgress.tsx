@@ -1,5 +1,6 @@
 import { isCredentialError } from '../../../shared/api/errors';
 import type { RegionProgress } from '../../../shared/api/fetch-contract';
+import { countWords } from '../../../shared/display/count-words';
 import { visibleText } from '../../../shared/display/visible-text';
 import { fetchedNothing } from './FetchFailed';
 import type { FetchSession } from './useFetchSession';
@@ -23,8 +24,8 @@ function RegionLine({ progress }: { progress: RegionProgress }) {
       <span className="region-name">{progress.region}</span>
       <progress max={100} value={percent} aria-label={`${progress.region} covered`} />
       <span className="region-numbers">
-        {progress.events.toLocaleString()} events · {progress.pages} pages
-        {progress.rateLimitWaits + progress.throttled > 0 && ` · ${progress.rateLimitWaits + progress.throttled} rate-limit waits`}
+        {countWords(progress.events, 'event')} · {countWords(progress.pages, 'page')}
+        {progress.rateLimitWaits + progress.throttled > 0 && ` · ${countWords(progress.rateLimitWaits + progress.throttled, 'rate-limit wait')}`}
         {progress.waitingOnRateLimit && ' · waiting on rate limit'}
         {progress.state === 'running' && progress.etaSeconds !== null && ` · ${eta(progress.etaSeconds)}`}
       </span>
@@ -61,11 +62,13 @@ export function FetchProgress({ session, onCancel, onResume }: FetchProgressProp
   const codes = [session.error?.code, ...session.regions.map((region) => region.error?.code)];
   // After a credential problem the analyst fixes something outside Trailcase: the button says Retry.
   const retryWords = session.fetchId === null || codes.some(isCredentialError);
+  // The host says done after its last page; Done waits until that page is on screen too.
+  const settling = session.state === 'done' && !session.error && session.events.length < session.eventCount;
   return (
     <section className="fetch-progress" aria-label="Fetch progress">
       <div className="fetch-summary" role="status">
-        <strong>{stateText[session.state]}</strong>
-        <span>{session.events.length.toLocaleString()} events received</span>
+        <strong>{settling ? 'Receiving the last pages…' : stateText[session.state]}</strong>
+        <span>{countWords(session.events.length, 'event')} received</span>
         {/* A region's failure is said on its own line; the summary says only what no region does. */}
         {session.error && !session.regions.some((region) => region.error?.message === session.error?.message) && (
           <span className="fetch-error">{visibleText(session.error.message)}</span>

@@ -1,3 +1,4 @@
+import { resourceNamesOf } from './request-resources';
 import type { CloudTrailRecord, EventCategory, NormalizedEvent } from './types';
 
 /** How an event was reached through a temporary key (see FetchedEvent.via). */
@@ -68,15 +69,6 @@ export function actorOf(record: CloudTrailRecord): string {
   return text(identity.userName) || afterLastSlash(text(identity.arn)) || text(identity.principalId) || text(identity.invokedBy);
 }
 
-function resourcesOf(record: CloudTrailRecord): string[] {
-  if (!Array.isArray(record.resources)) return [];
-  const names: string[] = [];
-  for (const resource of record.resources) {
-    if (resource && typeof resource === 'object' && typeof resource.ARN === 'string') names.push(resource.ARN);
-  }
-  return names;
-}
-
 function categoryOf(readOnly: boolean | null, errorCode: string, eventName: string): EventCategory {
   if (errorCode) return 'error';
   if (readOnly === true) return 'read';
@@ -141,7 +133,7 @@ export function normalizeEvent(input: string | CloudTrailRecord, options: { regi
     errorCode,
     errorMessage: text(record.errorMessage),
     category: categoryOf(readOnly, errorCode, eventName),
-    resources: resourcesOf(record),
+    resources: resourceNamesOf(record),
     via: options.via ?? null,
     record,
     raw,

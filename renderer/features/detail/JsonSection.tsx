@@ -3,6 +3,7 @@ import { collapseAllNested, JsonView } from 'react-json-view-lite';
 import 'react-json-view-lite/dist/index.css';
 
 import { inertJson } from './inert-json';
+import { jsonTreeStyle } from './json-tree-style';
 
 export interface JsonSectionProps {
   title: string;
@@ -29,7 +30,7 @@ export function JsonSection({ title, value, present }: JsonSectionProps) {
           </p>
         ) : tree !== null ? (
           <div className="json-tree">
-            <JsonView data={tree as object} shouldExpandNode={collapseAllNested} clickToExpandNode />
+            <JsonView data={tree as object} style={jsonTreeStyle} shouldExpandNode={collapseAllNested} clickToExpandNode />
           </div>
         ) : (
           <pre className="raw-json">{String(inertJson(value))}</pre>

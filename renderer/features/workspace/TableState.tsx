@@ -2,7 +2,7 @@ import type { InvestigationSummary } from '../../../shared/api/investigation-con
 import { visibleText } from '../../../shared/display/visible-text';
 
 export type TableStateProps =
-  | { kind: 'idle'; recent: InvestigationSummary[]; onOpenRecent(id: string): void }
+  | { kind: 'idle'; recent: InvestigationSummary[]; total?: number; onOpenRecent(id: string): void; onShowAll?(): void }
   | { kind: 'waiting' | 'none' | 'filtered'; filtering: boolean; onClearFilters(): void };
 
 /** What the events area says when there is nothing to list, and what to do next. */
@@ -26,6 +26,11 @@ export function TableState(props: TableStateProps) {
                 </li>
               ))}
             </ul>
+            {props.onShowAll && (
+              <button type="button" className="ghost" onClick={props.onShowAll}>
+                All investigations ({(props.total ?? props.recent.length).toLocaleString('en-US')})…
+              </button>
+            )}
           </div>
         )}
       </section>

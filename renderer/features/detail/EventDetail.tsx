@@ -8,6 +8,7 @@ import { AttackLinks } from '../findings/AttackLinks';
 import { FlagMute } from '../mutes/FlagMute';
 import { SourceFacts } from '../sources/SourceFacts';
 import { flagsOf } from '../workspace/flags';
+import { EventResources } from './EventResources';
 import { factsOf } from './facts';
 import { prettyRaw } from './inert-json';
 import { JsonSection } from './JsonSection';
@@ -92,16 +93,7 @@ export function EventDetail({ event, onClose }: { event: NormalizedEvent; onClos
             <SourceFacts event={event} />
             <JsonSection title="Request parameters" value={record.requestParameters} present={has(record, 'requestParameters')} />
             <JsonSection title="Response elements" value={record.responseElements} present={has(record, 'responseElements')} />
-            {event.resources.length > 0 && (
-              <section className="detail-section">
-                <h3>Resources</h3>
-                <ul className="resources">
-                  {event.resources.map((resource) => (
-                    <li key={resource}>{visibleText(resource)}</li>
-                  ))}
-                </ul>
-              </section>
-            )}
+            <EventResources event={event} />
             <details className="detail-section">
               <summary>Raw record</summary>
               <CopyButton text={event.raw ?? JSON.stringify(record, null, 2)} />

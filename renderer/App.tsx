@@ -33,7 +33,7 @@ export function App() {
           <span className="brand-mark" aria-hidden="true">
             ◆
           </span>
-          <span className="brand-name">Trailcase</span>
+          <h1 className="brand-name">Trailcase</h1>
           {hostKind === 'web' && <span className="host-badge">browser</span>}
         </div>
         <ProfilePicker profiles={profiles} value={profile} onChange={setChosen} disabled={loading} />

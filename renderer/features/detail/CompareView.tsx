@@ -31,7 +31,8 @@ export function CompareView({ events, onClose }: { events: readonly NormalizedEv
               <button type="button">Close</button>
             </Dialog.Close>
           </header>
-          <div className="compare-scroll">
+          {/* Scrolls in both directions: a tab stop of its own so the keyboard can scroll it. */}
+          <div className="compare-scroll" role="region" aria-label="Fields of the compared events" tabIndex={0}>
             <table className="compare-table">
               <thead>
                 <tr>

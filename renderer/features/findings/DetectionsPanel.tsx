@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import type { KeyboardEvent } from 'react';
 
 import type { FilterState } from '../../../shared/filters/filter-state';
 import { visibleText } from '../../../shared/display/visible-text';
@@ -26,6 +27,15 @@ function chipValues(chips: FilterState['chips'], field: 'finding' | 'sourceIPAdd
 /** Above the table: "What stands out" (the findings) and the source addresses, as two tabs. */
 export function DetectionsPanel({ state, filters, onFilterFinding, onFilterAddress }: DetectionsPanelProps) {
   const [tab, setTab] = useState<'findings' | 'sources'>('findings');
+  const ids = useId();
+  // The WAI-ARIA tabs pattern: one tab stop; the arrow keys (and Home, End) move between the two tabs.
+  const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
+    event.preventDefault();
+    const next = event.key === 'Home' ? 'findings' : event.key === 'End' ? 'sources' : tab === 'findings' ? 'sources' : 'findings';
+    setTab(next);
+    document.getElementById(`${ids}-${next}`)?.focus();
+  };
   // Hidden or shown as the analyst last left it (a short screen may want the room for the table).
   const [open, setOpenState] = useState(() => localStorage.getItem(openKey) !== 'false');
   const setOpen = (next: boolean) => {
@@ -39,25 +49,33 @@ export function DetectionsPanel({ state, filters, onFilterFinding, onFilterAddre
   const ready = state.status === 'ready' ? state.index : null;
   return (
     <section className="detections" aria-label="What stands out">
-      <div className="detections-tabs" role="tablist" aria-label="Detections">
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'findings'}
-          className={tab === 'findings' ? 'tab active' : 'tab'}
-          onClick={() => setTab('findings')}
-        >
-          What stands out{ready ? ` (${ready.findings.length})` : ''}
-        </button>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'sources'}
-          className={tab === 'sources' ? 'tab active' : 'tab'}
-          onClick={() => setTab('sources')}
-        >
-          Sources{ready ? ` (${ready.analysis.sources.length})` : ''}
-        </button>
+      <div className="detections-tabs">
+        <div role="tablist" aria-label="Detections" className="detections-tablist" onKeyDown={onTabKey}>
+          <button
+            type="button"
+            role="tab"
+            id={`${ids}-findings`}
+            aria-controls={`${ids}-panel`}
+            aria-selected={tab === 'findings'}
+            tabIndex={tab === 'findings' ? 0 : -1}
+            className={tab === 'findings' ? 'tab active' : 'tab'}
+            onClick={() => setTab('findings')}
+          >
+            What stands out{ready ? ` (${ready.findings.length})` : ''}
+          </button>
+          <button
+            type="button"
+            role="tab"
+            id={`${ids}-sources`}
+            aria-controls={`${ids}-panel`}
+            aria-selected={tab === 'sources'}
+            tabIndex={tab === 'sources' ? 0 : -1}
+            className={tab === 'sources' ? 'tab active' : 'tab'}
+            onClick={() => setTab('sources')}
+          >
+            Sources{ready ? ` (${ready.analysis.sources.length})` : ''}
+          </button>
+        </div>
         {ready && (
           <span className="muted detections-note">
             Rule pack {visibleText(ready.analysis.rulePack)} · {ready.analysis.eventCount.toLocaleString('en-US')} events analysed
@@ -67,7 +85,7 @@ export function DetectionsPanel({ state, filters, onFilterFinding, onFilterAddre
           {open ? 'Hide' : 'Show'}
         </button>
       </div>
-      <div className="detections-body" role="tabpanel" hidden={!open}>
+      <div className="detections-body" role="tabpanel" id={`${ids}-panel`} aria-labelledby={`${ids}-${tab}`} hidden={!open}>
         {state.status === 'waiting' && <p className="muted">Findings appear when the fetch finishes.</p>}
         {state.status === 'running' && (
           <p className="muted" role="status">

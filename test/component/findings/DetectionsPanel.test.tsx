@@ -92,6 +92,24 @@ describe('the "What stands out" panel', () => {
     await waitFor(() => expect(screen.getAllByTestId('event-row')[0]!.textContent).toContain('DE · AS60729 Example Org'));
   });
 
+  it('holds only its two tabs in the tab list, one tab stop, and the arrow keys move between them (WAI-ARIA tabs)', async () => {
+    await fetchFourEvents('done');
+    await screen.findByRole('list', { name: 'Findings' });
+    const tablist = screen.getByRole('tablist', { name: 'Detections' });
+    expect([...tablist.children].map((child) => child.getAttribute('role'))).toEqual(['tab', 'tab']);
+    const [findingsTab, sourcesTab] = within(tablist).getAllByRole('tab');
+    expect([findingsTab!.tabIndex, sourcesTab!.tabIndex]).toEqual([0, -1]);
+    expect(screen.getByRole('tabpanel', { name: /^What stands out/ })).toBeTruthy();
+    fireEvent.keyDown(findingsTab!, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(sourcesTab);
+    expect(sourcesTab!.getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tabpanel', { name: /^Sources/ })).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'Source addresses' })).toBeTruthy();
+    fireEvent.keyDown(sourcesTab!, { key: 'Home' });
+    expect(document.activeElement).toBe(findingsTab);
+    expect(screen.getByRole('list', { name: 'Findings' })).toBeTruthy();
+  });
+
   it('hides its lists on Hide, and stays hidden the next time', async () => {
     await fetchFourEvents('done');
     await screen.findByRole('list', { name: 'Findings' });

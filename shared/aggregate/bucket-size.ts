@@ -5,10 +5,25 @@ const day = 24 * hour;
 
 /** Bucket widths a reader can name ("5 min", "1 h"), smallest first. */
 export const bucketSteps: readonly number[] = [
-  second, 5 * second, 10 * second, 30 * second,
-  minute, 5 * minute, 10 * minute, 15 * minute, 30 * minute,
-  hour, 2 * hour, 3 * hour, 6 * hour, 12 * hour,
-  day, 2 * day, 7 * day, 14 * day, 30 * day,
+  second,
+  5 * second,
+  10 * second,
+  30 * second,
+  minute,
+  5 * minute,
+  10 * minute,
+  15 * minute,
+  30 * minute,
+  hour,
+  2 * hour,
+  3 * hour,
+  6 * hour,
+  12 * hour,
+  day,
+  2 * day,
+  7 * day,
+  14 * day,
+  30 * day,
 ];
 
 /** The timeline never draws more bars than this, however many events there are. */

@@ -1,18 +1,26 @@
 import type { NormalizedEvent } from '../records/types';
+import type { Severity } from '../rules/types';
 import { chooseBucketSize, maxBuckets } from './bucket-size';
+import { countsBetween, indexEvents, kindCount, positionOf, severities } from './timeline-index';
+import type { SeverityOf, TimelineIndex } from './timeline-index';
 
-/** The stacks of a timeline bar. Each event counts in exactly one: flagged first, then error, read, write. */
-export type TimelineStack = 'flagged' | 'error' | 'read' | 'write';
-
-/** One bar of the timeline: the half-open time range [start, end) and its counts per stack. */
+/**
+ * One bar of the timeline: the half-open time range [start, end) and its counts. Read, write and
+ * error divide the events (`total` is their sum); flagged counts the same events again, by the
+ * highest severity among each event's flags, so a flagged write is a write and flagged.
+ */
 export interface TimelineBucket {
   start: number;
   end: number;
   read: number;
   write: number;
   error: number;
-  flagged: number;
   total: number;
+  flagged: number;
+  /** Flagged events by their highest severity. */
+  bySeverity: Record<Severity, number>;
+  /** The highest severity flagged in the bucket, or null when none is. */
+  severity: Severity | null;
 }
 
 export interface Timeline {
@@ -20,13 +28,6 @@ export interface Timeline {
   start: number;
   end: number;
   buckets: TimelineBucket[];
-}
-
-/** The stack an event counts in. */
-export function stackOf(event: NormalizedEvent, isFlagged: (event: NormalizedEvent) => boolean): TimelineStack {
-  if (isFlagged(event)) return 'flagged';
-  if (event.category === 'error') return 'error';
-  return event.category;
 }
 
 /** The time range the events span (ignoring events without a valid time), or null when none has one. */
@@ -41,43 +42,62 @@ export function extentOf(events: readonly NormalizedEvent[]): { start: number; e
   return start <= end ? { start, end } : null;
 }
 
+function bucketOf(start: number, end: number, counts: Int32Array): TimelineBucket {
+  const [read, write, error] = [counts[0]!, counts[1]!, counts[2]!];
+  const bySeverity = { info: counts[3]!, low: counts[4]!, medium: counts[5]!, high: counts[6]!, critical: counts[7]! };
+  let severity: Severity | null = null;
+  let flagged = 0;
+  for (const name of severities) {
+    flagged += bySeverity[name];
+    if (bySeverity[name] > 0) severity = name;
+  }
+  return { start, end, read, write, error, total: read + write + error, flagged, bySeverity, severity };
+}
+
 /**
- * Counts events per bucket over [start, end], with the bucket width chosen so that there are at
- * most `limit` buckets. Buckets are aligned to multiples of their width (so "1 h" buckets start
- * on the hour, UTC). Events outside the range or without a time are left out.
+ * Counts the indexed events per bucket over [start, end], with the bucket width chosen so that
+ * there are at most `limit` buckets. Buckets are aligned to multiples of their width (so "1 h"
+ * buckets start on the hour, UTC). Events outside the range are left out. It reads the index
+ * at each bucket edge only, so a brush re-buckets in well under a millisecond.
  */
-export function bucketEvents(
-  events: readonly NormalizedEvent[],
-  range: { start: number; end: number },
-  isFlagged: (event: NormalizedEvent) => boolean,
-  limit = maxBuckets,
-): Timeline {
+export function bucketIndex(index: TimelineIndex, range: { start: number; end: number }, limit = maxBuckets): Timeline {
   // One bucket fewer than the limit: aligning to whole widths can add one at the edges.
   const sizeMs = chooseBucketSize(range.end - range.start, limit - 1);
   const first = Math.floor(range.start / sizeMs) * sizeMs;
   const count = Math.floor(range.end / sizeMs) - first / sizeMs + 1;
-  // Counted in flat arrays, one slot per bucket and stack, and turned into objects once at the
-  // end: this runs over every event on each keystroke and brush, so it does as little as it can.
-  const counts = new Int32Array(count * 4);
-  const { start, end } = range;
-  // An index loop: this also runs before V8 has optimised it (the first keystroke after the
-  // data arrives), where an iterator costs more than the rest of the body.
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i]!;
-    const time = event.time;
-    if (!(time >= start && time <= end)) continue; // also skips NaN
-    const index = Math.floor((time - first) / sizeMs);
-    if (index < 0 || index >= count) continue;
-    const stack = isFlagged(event) ? 3 : event.category === 'error' ? 2 : event.category === 'write' ? 1 : 0;
-    counts[index * 4 + stack]! += 1;
-  }
+  const low = positionOf(index.times, range.start);
+  const high = positionOf(index.times, range.end, false);
+  const counts = new Int32Array(kindCount);
   const buckets: TimelineBucket[] = new Array(count);
+  let from = low;
   for (let i = 0; i < count; i++) {
-    const read = counts[i * 4]!;
-    const write = counts[i * 4 + 1]!;
-    const error = counts[i * 4 + 2]!;
-    const flagged = counts[i * 4 + 3]!;
-    buckets[i] = { start: first + i * sizeMs, end: first + (i + 1) * sizeMs, read, write, error, flagged, total: read + write + error + flagged };
+    const end = first + (i + 1) * sizeMs;
+    const to = i === count - 1 ? high : Math.min(Math.max(positionOf(index.times, end), low), high);
+    buckets[i] = bucketOf(first + i * sizeMs, end, countsBetween(index, from, Math.max(from, to), counts));
+    from = Math.max(from, to);
   }
   return { sizeMs, start: first, end: first + count * sizeMs, buckets };
+}
+
+/** Indexes the events and buckets them over a range in one call (see bucketIndex). */
+export function bucketEvents(
+  events: readonly NormalizedEvent[],
+  range: { start: number; end: number },
+  severityOf: SeverityOf,
+  limit = maxBuckets,
+): Timeline {
+  return bucketIndex(indexEvents(events, severityOf), range, limit);
+}
+
+/** Adjacent buckets taken as one (a selection of bars): their span and summed counts. */
+export function mergeBuckets(buckets: readonly TimelineBucket[]): TimelineBucket | null {
+  const first = buckets[0];
+  const last = buckets[buckets.length - 1];
+  if (!first || !last) return null;
+  const counts = new Int32Array(kindCount);
+  for (const b of buckets) {
+    const values = [b.read, b.write, b.error, ...severities.map((severity) => b.bySeverity[severity])];
+    values.forEach((value, k) => (counts[k]! += value));
+  }
+  return bucketOf(first.start, last.end, counts);
 }

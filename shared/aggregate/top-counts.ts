@@ -1,7 +1,17 @@
 import type { NormalizedEvent } from '../records/types';
 
 /** The fields the charts and the filter value pickers count. */
-export const countFields = ['eventName', 'eventSource', 'sourceIPAddress', 'userAgent', 'region', 'errorCode', 'actor', 'identityType', 'service'] as const;
+export const countFields = [
+  'eventName',
+  'eventSource',
+  'sourceIPAddress',
+  'userAgent',
+  'region',
+  'errorCode',
+  'actor',
+  'identityType',
+  'service',
+] as const;
 export type CountField = (typeof countFields)[number];
 
 /** One value of a field and how many events have it. */

@@ -1,11 +1,10 @@
 import type { TimelineBucket } from '../../../shared/aggregate/timeline';
 
-/** The stacks of a bar, bottom to top, with their colours. */
+/** The stacks of a bar, bottom to top, with their colours: they divide the bucket's events. */
 const stacks = [
   ['read', 'var(--read)'],
   ['write', 'var(--write)'],
   ['error', 'var(--error)'],
-  ['flagged', 'var(--flagged)'],
 ] as const;
 
 export interface StackedBarProps {
@@ -17,10 +16,10 @@ export interface StackedBarProps {
 }
 
 /**
- * One bucket's bar, drawn whole: its stacks (read, write, error, flagged, bottom to top) and,
- * when it holds flagged events, a mark above it. One shape per bucket rather than one series
- * per stack keeps the chart to a few hundred SVG nodes, so re-bucketing after a brush or a
- * keystroke redraws within a frame. Empty buckets draw nothing.
+ * One bucket's bar, drawn whole: its stacks (read, write, error, bottom to top) and, when it
+ * holds flagged events, a mark above it in the colour of the highest severity among them. One
+ * shape per bucket rather than one series per stack keeps the chart to a few hundred SVG nodes,
+ * so re-bucketing after a brush or a keystroke redraws within a frame. Empty buckets draw nothing.
  */
 export function StackedBar({ x = 0, y = 0, width = 0, height = 0, payload }: StackedBarProps) {
   if (!payload || payload.total === 0 || height <= 0) return null;
@@ -38,7 +37,13 @@ export function StackedBar({ x = 0, y = 0, width = 0, height = 0, payload }: Sta
   return (
     <g>
       {parts}
-      {payload.flagged > 0 && <path className="flag-mark" d={`M${cx - 4},${y - 9} L${cx + 4},${y - 9} L${cx},${y - 3} Z`} fill="var(--sev-critical)" />}
+      {payload.severity && (
+        <path
+          className={`flag-mark severity-${payload.severity}`}
+          d={`M${cx - 4},${y - 11} L${cx + 4},${y - 11} L${cx},${y - 3} Z`}
+          fill={`var(--sev-${payload.severity})`}
+        />
+      )}
     </g>
   );
 }

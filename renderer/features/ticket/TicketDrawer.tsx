@@ -161,7 +161,7 @@ function TicketDrawerBody({ onClose, events, fetchId, analysis = null }: TicketD
             onDiscard={(id) => void submit.discard(id)}
           />
         </div>
-        <div className="ticket-column ticket-column-preview">
+        <div className="ticket-column ticket-column-preview" role="region" aria-label="Ticket preview" tabIndex={0}>
           <DraftPreview draft={draft} projectKey={input.projectKey} issueTypeName={issueTypeName} />
         </div>
       </div>

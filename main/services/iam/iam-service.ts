@@ -1,0 +1,70 @@
+import type { AwsCredentialIdentity } from '@smithy/types';
+
+import type { IdentityContext } from '../../../shared/iam/types';
+import type { CredentialReport } from '../../../shared/iam/credential-report';
+import type { HostContext } from '../../hosts/host-context';
+import { createCredentialCache, readProfile } from '../aws/credentials';
+import { DEMO_PROFILE } from '../aws/profiles';
+import { createDemoIamReads } from '../demo/demo-iam';
+import { createConcurrencyLimit } from './concurrency';
+import { readCredentialReport } from './credential-report-reader';
+import type { IamReads } from './iam-api';
+import { readIdentityContext } from './identity-reader';
+import { sdkIamReads } from './sdk-iam';
+
+/** IAM calls in flight at once per profile: fast for one identity, well inside IAM's account-wide rates. */
+export const IAM_CONCURRENCY = 8;
+
+export interface IamServiceOptions {
+  /** Waits between polls of IAM's jobs (tests shorten them). */
+  backoffMs?: number[];
+  /** The credentials per profile (default: a cache of the shared files' profiles). */
+  credentials?: { get(profile: string, signal?: AbortSignal): Promise<AwsCredentialIdentity> };
+  /** The demo profile's clock (tests). */
+  now?: () => Date;
+}
+
+/**
+ * IAM for one host, read-only: the identity context of a user or role, and the account's
+ * credential report. The demo profile is answered in process; every other profile through the SDK.
+ */
+export function createIamService(ctx: Pick<HostContext, 'env' | 'askMfaCode'>, options: IamServiceOptions = {}) {
+  const credentials = options.credentials ?? createCredentialCache({ env: ctx.env, askMfaCode: ctx.askMfaCode });
+
+  async function withReads<T>(profile: string, signal: AbortSignal | undefined, use: (reads: IamReads) => Promise<T>): Promise<T> {
+    // A real profile named "demo" in the shared files wins over the built-in one, as in listProfiles.
+    const found = await readProfile(profile, ctx.env).catch((error: unknown) => {
+      if (profile === DEMO_PROFILE) return null;
+      throw error;
+    });
+    if (!found) return use(createDemoIamReads(options.now ? { now: options.now } : {}));
+    const reads = sdkIamReads(found.settings, await credentials.get(profile, signal), createConcurrencyLimit(IAM_CONCURRENCY));
+    try {
+      return await use(reads);
+    } finally {
+      reads.destroy();
+    }
+  }
+
+  return {
+    /** Who this user or role is and what it can still do, as IAM says (DESIGN 2.2 `identity`). */
+    identity(request: { profile: string; kind: 'user' | 'role'; name: string }, signal?: AbortSignal): Promise<IdentityContext> {
+      return withReads(request.profile, signal, (reads) =>
+        readIdentityContext(reads, request.kind, request.name, {
+          profile: request.profile,
+          ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}),
+          ...(signal ? { signal } : {}),
+          ...(options.now ? { now: options.now } : {}),
+        }),
+      );
+    },
+    /** The credential report, generated when needed (IAM makes at most one every 4 hours), then read and parsed. */
+    credentialReport(profile: string, signal?: AbortSignal): Promise<CredentialReport> {
+      return withReads(profile, signal, (reads) =>
+        readCredentialReport(reads, { profile, ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}), ...(signal ? { signal } : {}) }),
+      );
+    },
+  };
+}
+
+export type IamService = ReturnType<typeof createIamService>;

@@ -3,7 +3,7 @@ import type { MouseEvent } from 'react';
 
 import { cellText } from '../../../shared/display/cell-text';
 import type { NormalizedEvent } from '../../../shared/records/types';
-import { cellRenderers } from './columns';
+import { cellRenderers, cellTitle } from './columns';
 
 export interface EventRowProps {
   event: NormalizedEvent;
@@ -51,8 +51,8 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
           onChange={() => {}}
         />
       </div>
-      {props.columns.map((id) => (
-        <div key={id} role="gridcell" className={`cell col-${id}`}>
+      {props.columns.map((id, column) => (
+        <div key={id} role="gridcell" className={column === 0 ? `cell col-${id} pinned` : `cell col-${id}`} title={cellTitle(id, event)}>
           {cellRenderers[id]?.(event)}
         </div>
       ))}

@@ -7,13 +7,16 @@ import type { KeyboardEvent, MouseEvent } from 'react';
 import type { NormalizedEvent } from '../../../shared/records/types';
 import { ActionsTable } from '../actions/ActionsTable';
 import { useEventViewMode } from '../actions/view-mode';
-import { columnTitles, columnWidths, eventColumns } from './columns';
+import { checkboxWidth, columnLayout, maxColumnWidth, minColumnWidth } from './column-layout';
+import { eventColumns } from './columns';
 import { EventRow } from './EventRow';
+import { TableHead } from './TableHead';
 import type { ColumnPrefs } from './useColumnPrefs';
+import { useElementWidth } from './useElementWidth';
 import './events.css';
 
 export const rowHeight = 30;
-const checkboxWidth = 36;
+const noSizes: Record<string, number> = {};
 /** More row elements than any screen shows at once, so slot keys never collide. */
 const rowSlots = 512;
 const noRows: NormalizedEvent[] = [];
@@ -28,6 +31,8 @@ export interface EventTableProps {
   onSelectionChange(next: Set<string>): void;
   activeId: string | null;
   onOpen(event: NormalizedEvent): void;
+  /** The analyst dragged a column's edge: the widths to remember (see useColumnPrefs). */
+  onResize?(sizes: Record<string, number>): void;
 }
 
 /** The events, raw or grouped into console actions, as the toolbar's Actions / Events toggle says. */
@@ -40,7 +45,7 @@ export function EventTable(props: EventTableProps) {
  * events scroll smoothly. Keyboard: arrows move, space selects, Enter opens, Esc clears the
  * selection. Shift-click selects a range, Ctrl/Cmd-click toggles one row.
  */
-function EventGrid({ events: rows, sorting, onSortingChange, prefs, selection, onSelectionChange, activeId, onOpen }: EventTableProps) {
+function EventGrid({ events: rows, sorting, onSortingChange, prefs, selection, onSelectionChange, activeId, onOpen, onResize }: EventTableProps) {
   const [cursor, setCursor] = useState(0);
   const anchor = useRef<number | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -54,20 +59,28 @@ function EventGrid({ events: rows, sorting, onSortingChange, prefs, selection, o
     initialRect: { width: 1200, height: 600 },
   });
   const visible = useMemo(() => prefs.order.filter((id) => !prefs.hidden.includes(id)), [prefs]);
-  // The table library keeps the columns: order, visibility, sorting state and headers. Rows are
-  // drawn by EventRow straight from the events in view (sorting is ours, see sortEvents), since
-  // building the library's row model for every scroll step costs more than the rows themselves.
+  const sizes = prefs.sizes ?? noSizes;
+  const available = useElementWidth(scroller, 1200);
+  const layout = useMemo(() => columnLayout(visible, sizes, available), [visible, sizes, available]);
+  // Each column's size is the width it is drawn at, so a drag starts from what the analyst sees.
+  const columns = useMemo(() => eventColumns.map((column) => ({ ...column, size: layout.widths[column.id!] ?? 120, minSize: minColumnWidth, maxSize: maxColumnWidth })), [layout]);
+  // The table library keeps the columns: order, visibility, sizing, sorting state and headers.
+  // Rows are drawn by EventRow straight from the events in view (sorting is ours, see
+  // sortEvents), since building the library's row model for every scroll step costs more than
+  // the rows themselves.
   const items = virtualizer.getVirtualItems();
   const table = useReactTable({
     data: noRows,
-    columns: eventColumns,
-    state: { sorting, columnOrder: visible, columnVisibility: Object.fromEntries(prefs.hidden.map((id) => [id, false])) },
+    columns,
+    state: { sorting, columnOrder: visible, columnVisibility: Object.fromEntries(prefs.hidden.map((id) => [id, false])), columnSizing: sizes },
     onSortingChange: (updater) => onSortingChange(typeof updater === 'function' ? updater(sorting) : updater),
+    onColumnSizingChange: (updater) => onResize?.(typeof updater === 'function' ? updater(sizes) : updater),
+    columnResizeMode: 'onChange',
+    enableColumnResizing: onResize !== undefined,
     manualSorting: true,
     getCoreRowModel: getCoreRowModel(),
   });
-  const template = `${checkboxWidth}px ${visible.map((id) => `${columnWidths[id] ?? 120}px`).join(' ')}`;
-  const width = checkboxWidth + visible.reduce((sum, id) => sum + (columnWidths[id] ?? 120), 0);
+  const { template, width } = layout;
 
   const safeCursor = Math.min(cursor, Math.max(rows.length - 1, 0));
 
@@ -144,24 +157,11 @@ function EventGrid({ events: rows, sorting, onSortingChange, prefs, selection, o
       ref={scroller}
       onKeyDown={onKeyDown}
       aria-activedescendant={rows.length > 0 ? `event-row-${safeCursor}` : undefined}
+      // Focus scrolls things into view beside the pinned checkbox and first column, not under them.
+      style={{ scrollPaddingLeft: checkboxWidth + (layout.widths[visible[0] ?? ''] ?? 0), scrollPaddingTop: rowHeight }}
     >
       <div className="table-inner" style={{ width, height: virtualizer.getTotalSize() + rowHeight }}>
-        <div className="table-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template, width }}>
-          <div role="columnheader" className="cell check-cell">
-            <span className="visually-hidden">Selected</span>
-          </div>
-          {table.getFlatHeaders().map((header) => {
-            const sorted = header.column.getIsSorted();
-            return (
-              <div key={header.id} role="columnheader" className="cell" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
-                <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
-                  {columnTitles[header.id]}
-                  {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
-                </button>
-              </div>
-            );
-          })}
-        </div>
+        <TableHead table={table} layout={layout} scroller={scroller} />
         {items.map((item) => {
           const event = rows[item.index];
           if (!event) return null;

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 
 import { cellText } from '../../../shared/display/cell-text';
 import type { NormalizedEvent } from '../../../shared/records/types';
+import type { RuleHit } from '../../../shared/rules/types';
 import { topSeverity } from '../../../shared/rules/engine';
 import { OriginCell, useAnalysisIndex } from '../sources/enrichment-context';
 import { formatLocal, formatUtc } from '../timeline/time-format';
@@ -10,7 +11,7 @@ import { flagsOf } from '../workspace/flags';
 
 /** Every data column of the event table, in default order, with its width in pixels. */
 export const columnWidths: Record<string, number> = {
-  time: 168, flag: 150, eventName: 200, service: 110, region: 110, sourceIPAddress: 130, origin: 190, userAgent: 200, identity: 200, resources: 220, error: 160,
+  time: 168, flag: 150, eventName: 200, service: 130, region: 110, sourceIPAddress: 130, origin: 190, userAgent: 200, identity: 200, resources: 220, error: 160,
 };
 export const columnTitles: Record<string, string> = {
   time: 'Time (UTC)', flag: 'Flag', eventName: 'Event name', service: 'Service', region: 'Region', sourceIPAddress: 'Source IP', origin: 'Country / ASN',
@@ -33,26 +34,28 @@ const severityRank = (event: NormalizedEvent) => {
   return severity === null ? 0 : ['info', 'low', 'medium', 'high', 'critical'].indexOf(severity) + 1;
 };
 
+function hitText(hit: RuleHit): string {
+  return `${hit.severity}: ${hit.title}. ${hit.reason}${hit.attack.length ? ` (ATT&CK ${hit.attack.join(', ')})` : ''}`;
+}
+
+/**
+ * The flag cell: the top severity as a badge and the rule's title as text beside it, so a
+ * narrow column cuts the title (with an ellipsis) and never the severity; "+N" counts the other
+ * rules, and the tooltip lists every rule with its reason.
+ */
 function FlagCell({ event }: { event: NormalizedEvent }) {
   const hits = flagsOf(event);
   const top = hits[0];
   // Routine for this identity against its baseline: shown, de-emphasised, never hidden (H1).
   const routine = useAnalysisIndex()?.isRoutine(event.id) === true;
   if (!top) return null;
-  const pill = (
-    <span className={`sev sev-${top.severity}${routine ? ' routine' : ''}`} title={cellText(hits.map((h) => `${h.title}: ${h.reason}${h.attack.length ? ` (ATT&CK ${h.attack.join(', ')})` : ''}`).join('\n'), 2000)}>
-      {top.severity} · {top.title}
+  return (
+    <span className={routine ? 'flag-cell routine' : 'flag-cell'} title={cellText(`${routine ? 'Routine for this identity: it does this often, the same way, from its usual places.\n' : ''}${hits.map(hitText).join('\n')}`, 2000)}>
+      {routine && <span className="routine-badge">routine</span>}
+      <span className={`sev sev-${top.severity}`}>{top.severity}</span>
+      <span className="flag-title">{cellText(top.title, 120)}</span>
+      {hits.length > 1 && <span className="flag-more">+{hits.length - 1}</span>}
     </span>
-  );
-  return routine ? (
-    <>
-      <span className="routine-badge" title="Routine for this identity: it does this often, the same way, from its usual places">
-        routine
-      </span>
-      {pill}
-    </>
-  ) : (
-    pill
   );
 }
 
@@ -74,6 +77,29 @@ export const cellRenderers: Record<string, (event: NormalizedEvent) => ReactNode
   resources: (e) => cellText(e.resources.join(', ')),
   error: (e) => (e.parseError ? <span className="badge badge-warn">unparseable</span> : cellText(e.errorCode)),
 };
+
+/** The longest tooltip a cell carries (the detail shows everything). */
+const titleMaxLength = 1000;
+
+const titleTexts: Record<string, (event: NormalizedEvent) => string> = {
+  eventName: (e) => e.eventName,
+  service: (e) => e.service,
+  region: (e) => e.region,
+  sourceIPAddress: (e) => e.sourceIPAddress,
+  userAgent: (e) => e.userAgent,
+  identity: identityText,
+  resources: (e) => e.resources.join(', '),
+  error: (e) => (e.parseError ? 'unparseable record' : [e.errorCode, e.errorMessage].filter(Boolean).join(': ')),
+};
+
+/**
+ * A text cell's whole value for its tooltip (the cell itself ends in an ellipsis when the
+ * column is too narrow), made visible like the cell; undefined for cells that carry their own.
+ */
+export function cellTitle(column: string, event: NormalizedEvent): string | undefined {
+  const text = titleTexts[column]?.(event);
+  return text ? cellText(text, titleMaxLength) : undefined;
+}
 
 const accessors: Record<string, (event: NormalizedEvent) => string | number> = {
   time: (e) => e.time,

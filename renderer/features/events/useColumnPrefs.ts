@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 
+import { maxColumnWidth, minColumnWidth } from './column-layout';
 import { defaultColumnOrder } from './columns';
 
 const storageKey = 'trailcase.columns';
@@ -7,6 +8,19 @@ const storageKey = 'trailcase.columns';
 export interface ColumnPrefs {
   order: string[];
   hidden: string[];
+  /** Widths the analyst gave columns by dragging their edge, in pixels; others take the default. */
+  sizes?: Record<string, number>;
+}
+
+const defaults: ColumnPrefs = { order: defaultColumnOrder, hidden: [], sizes: {} };
+
+function loadSizes(value: unknown, known: Set<string>): Record<string, number> {
+  if (typeof value !== 'object' || value === null) return {};
+  const sizes: Record<string, number> = {};
+  for (const [id, size] of Object.entries(value)) {
+    if (known.has(id) && typeof size === 'number' && Number.isFinite(size)) sizes[id] = Math.min(maxColumnWidth, Math.max(minColumnWidth, Math.round(size)));
+  }
+  return sizes;
 }
 
 function load(): ColumnPrefs {
@@ -16,17 +30,21 @@ function load(): ColumnPrefs {
     const order = Array.isArray(parsed?.order) ? parsed.order.filter((id): id is string => typeof id === 'string' && known.has(id)) : [];
     const hidden = Array.isArray(parsed?.hidden) ? parsed.hidden.filter((id): id is string => typeof id === 'string' && known.has(id)) : [];
     // Columns added since the preferences were saved go at the end.
-    return { order: [...new Set([...order, ...defaultColumnOrder])], hidden };
+    return { order: [...new Set([...order, ...defaultColumnOrder])], hidden, sizes: loadSizes(parsed?.sizes, known) };
   } catch {
-    return { order: defaultColumnOrder, hidden: [] };
+    return defaults;
   }
 }
 
-/** Which columns show and in what order, remembered in localStorage. */
+/** Which columns show, in what order and how wide, remembered in localStorage. */
 export function useColumnPrefs() {
   const [prefs, setPrefs] = useState<ColumnPrefs>(load);
   const update = useCallback((next: ColumnPrefs) => {
-    localStorage.setItem(storageKey, JSON.stringify(next));
+    try {
+      localStorage.setItem(storageKey, JSON.stringify(next));
+    } catch {
+      // Storage refused: the columns stay as set for this session.
+    }
     setPrefs(next);
   }, []);
   const toggle = useCallback((id: string) => update({ ...prefs, hidden: prefs.hidden.includes(id) ? prefs.hidden.filter((h) => h !== id) : [...prefs.hidden, id] }), [prefs, update]);
@@ -41,6 +59,7 @@ export function useColumnPrefs() {
     },
     [prefs, update],
   );
-  const reset = useCallback(() => update({ order: defaultColumnOrder, hidden: [] }), [update]);
-  return { prefs, toggle, move, reset };
+  const resize = useCallback((sizes: Record<string, number>) => update({ ...prefs, sizes }), [prefs, update]);
+  const reset = useCallback(() => update(defaults), [update]);
+  return { prefs, toggle, move, resize, reset };
 }

@@ -33,6 +33,7 @@ import { BaselineLine } from './BaselineLine';
 import { FetchedHeader } from './FetchedHeader';
 import { FetchFailed, fetchedNothing } from './FetchFailed';
 import { FetchProgress } from './FetchProgress';
+import { PanelStrip, panelElementId, usePanels } from './PanelStrip';
 import { flagsOf } from './flags';
 import { TableState } from './TableState';
 import { useAutosave } from './useAutosave';
@@ -81,6 +82,7 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
   const [name, setName] = useState('');
   const [notes, setNotes] = useState('');
   const columns = useColumnPrefs();
+  const panels = usePanels();
   const sync = useInvestigationSync();
   const mutes = useMuteState();
   const searchRef = useRef<HTMLInputElement>(null);
@@ -161,93 +163,118 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
   };
 
   const busy = session.state === 'starting' || session.state === 'running' || session.state === 'queued';
+  const hasResults = session.state !== 'idle' && !fetchedNothing(session);
+  // The form hides only while results are on screen, under the header that says what they are.
+  const showSearch = !hasResults || panels.open.search;
+  // Progress that still matters (running, stopped, failed) shows whatever the panels say.
+  const showProgress = showSearch || session.state !== 'done';
+  const fetchedHeader = session.query && <FetchedHeader query={session.query} values={values} profile={profile} now={Date.now()} />;
   return (
     <div className="workspace-grid">
-      <InvestigationForm
-        profile={profile}
-        values={values}
-        onChange={(next) => {
-          if (next.regions !== values.regions) regionDefaults.choose(true);
-          setValues(next);
-        }}
-        onFetch={onFetch}
-        busy={busy}
-        notices={link?.errors ?? []}
-        regionsNote={{ text: regionDefaults.note, detail: regionDefaults.defaults?.reason ?? null }}
-        regionsPending={regionDefaults.pending}
-      />
-      {session.query && <FetchedHeader query={session.query} values={values} profile={profile} now={Date.now()} />}
-      <FetchProgress session={session} onCancel={() => void cancel()} onResume={() => void retry()} />
-      <BaselineLine baseline={baseline} history={analysisIndex?.analysis.baseline} />
-      {session.state === 'idle' ? (
-        <TableState kind="idle" recent={sync.list.slice(0, 5)} onOpenRecent={(id) => void onOpenInvestigation(id)} />
-      ) : fetchedNothing(session) ? (
-        // Nothing came: the reasons take the place of empty charts and an empty table.
-        <FetchFailed session={session} onRetry={() => void retry()} />
-      ) : (
-        <MutesContext.Provider value={mutes.value}>
-          <div className="overview">
-            <Timeline events={withoutTime} domain={domain} zoomed={filters.timeRange !== null} onZoom={onZoom} onResetZoom={onResetZoom} />
-            <TopCharts events={filtered} onPick={onPick} />
+      <MutesContext.Provider value={mutes.value}>
+        {hasResults && (
+          <div className="workspace-head">
+            {fetchedHeader}
+            <PanelStrip open={panels.open} onToggle={panels.set} counts={{ detections: analysisIndex?.findings.length }} />
           </div>
-          <DetectionsPanel
-            state={analysis}
-            filters={filters}
-            onFilterFinding={onFilterFinding}
-            onFilterAddress={onFilterAddress}
-          />
-          <SessionGraphPanel events={events} filters={filters} onFiltersChange={setFilters} />
-          <FilterBar filters={filters} onChange={setFilters} events={events} searchRef={searchRef}>
-            <ColumnMenu prefs={columns.prefs} onToggle={columns.toggle} onMove={columns.move} onReset={columns.reset} />
-            <InvestigationsDialog
-              list={sync.list}
-              error={sync.error}
-              name={name}
-              notes={notes}
-              canSave={snapshot !== null}
-              savedAt={sync.savedAt}
-              onNameChange={setName}
-              onNotesChange={setNotes}
-              onSave={() => snapshot && void persist(snapshot)}
-              onOpen={(id) => void onOpenInvestigation(id)}
-              onDelete={(id) => void sync.remove(id)}
+        )}
+        {/* Above the table; when the open panels want more height than is left, they scroll here. */}
+        <div className="upper-panels">
+          <div id={panelElementId('search')} className="panel-slot" hidden={!showSearch}>
+            <InvestigationForm
+              profile={profile}
+              values={values}
+              onChange={(next) => {
+                if (next.regions !== values.regions) regionDefaults.choose(true);
+                setValues(next);
+              }}
+              onFetch={onFetch}
+              busy={busy}
+              notices={link?.errors ?? []}
+              regionsNote={{ text: regionDefaults.note, detail: regionDefaults.defaults?.reason ?? null }}
+              regionsPending={regionDefaults.pending}
             />
-          </FilterBar>
-          <WorkspaceToolbar
-            shown={filtered.length}
-            total={events.length}
-            selected={selection.size}
-            onSelectAll={() => setSelection(new Set([...selection, ...filtered.map((e) => e.id)]))}
-            onClearSelection={() => setSelection(new Set())}
-            onCompare={() => setComparing(true)}
-            onExport={onExport}
-            onDraftTicket={() => setTicketOpen(true)}
-          />
-          <AnalysisContext.Provider value={analysisIndex}>
-            <div className={activeEvent ? 'events-area with-detail' : 'events-area'}>
-              {filtered.length > 0 ? (
-                <EventTable
-                  events={filtered}
-                  sorting={sorting}
-                  onSortingChange={setSorting}
-                  prefs={columns.prefs}
-                  selection={selection}
-                  onSelectionChange={setSelection}
-                  activeId={activeId}
-                  onOpen={(e) => setActiveId(e.id)}
-                />
-              ) : (
-                <TableState
-                  kind={events.length === 0 ? (busy || session.state === 'loading' ? 'waiting' : 'none') : 'filtered'}
-                  onClearFilters={() => setFilters(emptyFilters)}
-                  filtering={isFiltering(filters)}
-                />
-              )}
-              {activeEvent && <EventDetail event={activeEvent} onClose={() => setActiveId(null)} />}
+          </div>
+          {!hasResults && fetchedHeader}
+          {showProgress && <FetchProgress session={session} onCancel={() => void cancel()} onResume={() => void retry()} />}
+          {showSearch && <BaselineLine baseline={baseline} history={analysisIndex?.analysis.baseline} />}
+          {hasResults && panels.open.overview && (
+            <div className="overview" id={panelElementId('overview')}>
+              <Timeline events={withoutTime} domain={domain} zoomed={filters.timeRange !== null} onZoom={onZoom} onResetZoom={onResetZoom} />
+              <TopCharts events={filtered} onPick={onPick} />
             </div>
-          </AnalysisContext.Provider>
-        </MutesContext.Provider>
-      )}
+          )}
+          {hasResults && panels.open.detections && (
+            <div className="panel-slot" id={panelElementId('detections')}>
+              <DetectionsPanel state={analysis} filters={filters} onFilterFinding={onFilterFinding} onFilterAddress={onFilterAddress} />
+            </div>
+          )}
+          {hasResults && panels.open.sessions && (
+            <div className="panel-slot" id={panelElementId('sessions')}>
+              <SessionGraphPanel events={events} filters={filters} onFiltersChange={setFilters} />
+            </div>
+          )}
+        </div>
+        {session.state === 'idle' ? (
+          <TableState kind="idle" recent={sync.list.slice(0, 5)} onOpenRecent={(id) => void onOpenInvestigation(id)} />
+        ) : !hasResults ? (
+          // Nothing came: the reasons take the place of empty charts and an empty table.
+          <FetchFailed session={session} onRetry={() => void retry()} />
+        ) : (
+          <>
+            <FilterBar filters={filters} onChange={setFilters} events={events} searchRef={searchRef}>
+              <ColumnMenu prefs={columns.prefs} onToggle={columns.toggle} onMove={columns.move} onReset={columns.reset} />
+              <InvestigationsDialog
+                list={sync.list}
+                error={sync.error}
+                name={name}
+                notes={notes}
+                canSave={snapshot !== null}
+                savedAt={sync.savedAt}
+                onNameChange={setName}
+                onNotesChange={setNotes}
+                onSave={() => snapshot && void persist(snapshot)}
+                onOpen={(id) => void onOpenInvestigation(id)}
+                onDelete={(id) => void sync.remove(id)}
+              />
+            </FilterBar>
+            <WorkspaceToolbar
+              shown={filtered.length}
+              total={events.length}
+              selected={selection.size}
+              onSelectAll={() => setSelection(new Set([...selection, ...filtered.map((e) => e.id)]))}
+              onClearSelection={() => setSelection(new Set())}
+              onCompare={() => setComparing(true)}
+              onExport={onExport}
+              onDraftTicket={() => setTicketOpen(true)}
+            />
+            <AnalysisContext.Provider value={analysisIndex}>
+              <div className={activeEvent ? 'events-area with-detail' : 'events-area'}>
+                {filtered.length > 0 ? (
+                  <EventTable
+                    events={filtered}
+                    sorting={sorting}
+                    onSortingChange={setSorting}
+                    prefs={columns.prefs}
+                    onResize={columns.resize}
+                    selection={selection}
+                    onSelectionChange={setSelection}
+                    activeId={activeId}
+                    onOpen={(e) => setActiveId(e.id)}
+                  />
+                ) : (
+                  <TableState
+                    kind={events.length === 0 ? (busy || session.state === 'loading' ? 'waiting' : 'none') : 'filtered'}
+                    onClearFilters={() => setFilters(emptyFilters)}
+                    filtering={isFiltering(filters)}
+                  />
+                )}
+                {activeEvent && <EventDetail event={activeEvent} onClose={() => setActiveId(null)} />}
+              </div>
+            </AnalysisContext.Provider>
+          </>
+        )}
+      </MutesContext.Provider>
       {comparing && selectedEvents.length >= 2 && <CompareView events={selectedEvents} onClose={() => setComparing(false)} />}
       <TicketDrawer
         open={ticketOpen}

@@ -32,9 +32,11 @@ try {
   await page.goto(url);
   await page.getByLabel('Identity', { exact: true }).fill('jmorales');
   await page.getByRole('button', { name: /^Regions/ }).click();
-  const regions = page.getByRole('group', { name: 'Regions to search' });
-  await regions.getByLabel('eu-west-1').check();
-  await regions.getByLabel('us-west-2').check();
+  const regions = page.getByRole('listbox', { name: 'Regions to search' });
+  for (const region of ['eu-west-1', 'us-west-2']) {
+    const option = regions.getByRole('option', { name: region, exact: true });
+    if ((await option.getAttribute('aria-selected')) !== 'true') await option.click();
+  }
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: /^Fetch/ }).click();
   await page.getByText('Done', { exact: true }).waitFor({ timeout: 60_000 });

@@ -1,5 +1,5 @@
 /** Time-range presets of the investigation form, shortest first. */
-export const timePresets = ['1h', '24h', '7d', '30d', '90d'] as const;
+export const timePresets = ['1h', '24h', '7d', '14d', '30d', '90d'] as const;
 export type TimePreset = (typeof timePresets)[number];
 
 const unitMs: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
@@ -32,6 +32,6 @@ export function isTimePreset(value: unknown): value is TimePreset {
 
 /** A short label for a preset: `1 hour`, `7 days`. */
 export function presetLabel(preset: TimePreset): string {
-  const labels: Record<TimePreset, string> = { '1h': '1 hour', '24h': '24 hours', '7d': '7 days', '30d': '30 days', '90d': '90 days' };
+  const labels: Record<TimePreset, string> = { '1h': '1 hour', '24h': '24 hours', '7d': '7 days', '14d': '14 days', '30d': '30 days', '90d': '90 days' };
   return labels[preset];
 }

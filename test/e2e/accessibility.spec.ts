@@ -39,7 +39,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(app, 'start page with the profile picker and the investigation form');
 
       await app.getByRole('button', { name: /^Regions/ }).click();
-      await expect(app.getByRole('group', { name: 'Regions to search' })).toBeVisible();
+      await expect(app.getByRole('listbox', { name: 'Regions to search' })).toBeVisible();
       await expectAccessible(app, 'region picker open');
       await app.keyboard.press('Escape');
 

@@ -1,18 +1,11 @@
 import type { Page } from '@playwright/test';
 
 import { expect, test } from './fixtures';
+import { DEMO_STORY, fetchDemoUser } from './support/demo';
 
 /** Fetches the demo story's user over 30 days in the demo's three regions, and waits for the end. */
 async function fetchJmorales(page: Page) {
-  await page.getByLabel('Identity', { exact: true }).fill('jmorales');
-  await page.getByRole('button', { name: /^Regions/ }).click();
-  const regions = page.getByRole('group', { name: 'Regions to search' });
-  await regions.getByLabel('eu-west-1').check();
-  await regions.getByLabel('us-west-2').check();
-  await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: '30d', exact: true }).click();
-  await page.getByRole('button', { name: /^Fetch/ }).click();
-  await expect(page.getByRole('region', { name: 'Fetch progress' }).getByText('Done', { exact: true })).toBeVisible({ timeout: 45_000 });
+  await fetchDemoUser(page, 'jmorales', DEMO_STORY);
 }
 
 const reason = 'Change window <b>CHG-4711</b>: trail rebuilt';

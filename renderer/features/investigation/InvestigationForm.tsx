@@ -26,16 +26,20 @@ export interface InvestigationFormProps {
 
 /** Who, where and when to investigate; fetching starts only on the Fetch button. */
 export function InvestigationForm({ profile, values, onChange, onFetch, busy, notices, regionsNote, regionsPending = false }: InvestigationFormProps) {
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // After a refused Fetch the messages follow the form as it is edited: each goes once fixed.
+  const [tried, setTried] = useState(false);
   const { recent, remember } = useRecentIdentities();
+  const now = Date.now();
+  const checked = tried ? queryFromValues(profile, values, now) : null;
+  const errors = checked && 'errors' in checked ? checked.errors : {};
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const result = queryFromValues(profile, values, Date.now());
     if ('errors' in result) {
-      setErrors(result.errors);
+      setTried(true);
       return;
     }
-    setErrors({});
+    setTried(false);
     remember({ kind: values.identityKind, value: values.identityValue.trim() });
     onFetch(result.query);
   };
@@ -72,7 +76,7 @@ export function InvestigationForm({ profile, values, onChange, onFetch, busy, no
         {errors.identity && <span className="field-error">{errors.identity}</span>}
       </div>
       <RegionPicker value={values.regions} onChange={(regions) => set('regions', regions)} {...(regionsNote ? { note: regionsNote.text, noteDetail: regionsNote.detail } : {})} />
-      <TimeRangePicker value={values.range} onChange={(range) => set('range', range)} error={errors.start ?? errors.end} />
+      <TimeRangePicker value={values.range} onChange={(range) => set('range', range)} now={now} />
       <label className="check follow">
         <input type="checkbox" checked={values.followSessions} onChange={(e) => set('followSessions', e.target.checked)} />
         Follow sessions
@@ -84,7 +88,7 @@ export function InvestigationForm({ profile, values, onChange, onFetch, busy, no
       <button type="submit" className="primary fetch-button" disabled={busy || regionsPending || !profile}>
         {busy ? 'Fetching…' : 'Fetch events'}
       </button>
-      {(errors.regions || errors.profile || errors.form) && <span className="field-error">{errors.regions ?? errors.profile ?? errors.form}</span>}
+      {(errors.regions || errors.profile || errors.form || errors.end) && <span className="field-error">{errors.regions ?? errors.profile ?? errors.form ?? errors.end}</span>}
       {notices.length > 0 && (
         <div role="status" className="form-notices">
           {notices.map((notice) => (

@@ -2,6 +2,7 @@ import * as Popover from '@radix-ui/react-popover';
 import { useState } from 'react';
 
 import { Region } from '../../../shared/api/primitives';
+import { RegionList } from './RegionList';
 import { knownRegions, usEast1Reason } from './regions';
 
 export interface RegionPickerProps {
@@ -24,7 +25,8 @@ export function RegionPicker({ value, onChange, note: sourceNote, noteDetail }: 
     setOther('');
   };
   const summary = value.length === 0 ? 'No region' : value.length <= 2 ? value.join(', ') : `${value.length} regions`;
-  const note = value.includes('us-east-1') ? ' (global services)' : '';
+  // Global services (IAM, STS, sign-in) record in us-east-1: said only when it is left out.
+  const withoutGlobal = value.length > 0 && !value.includes('us-east-1');
   return (
     <div className="form-field">
       <span className="field-label" id="regions-label">
@@ -33,24 +35,16 @@ export function RegionPicker({ value, onChange, note: sourceNote, noteDetail }: 
       <Popover.Root>
         <Popover.Trigger asChild>
           <button type="button" className="region-trigger" aria-labelledby="regions-label regions-summary" title={usEast1Reason}>
-            <span id="regions-summary">
-              {summary}
-              <span className="field-note">{note}</span>
-            </span>{' '}
-            ▾
+            <span id="regions-summary">{summary}</span> <span aria-hidden="true">▾</span>
           </button>
         </Popover.Trigger>
         <Popover.Portal>
-          <Popover.Content className="popover region-popover" align="start" sideOffset={4}>
+          <Popover.Content className="popover region-popover" align="start" sideOffset={4} aria-label="Choose regions">
             <p className="hint">{usEast1Reason}</p>
-            <div className="region-grid" role="group" aria-label="Regions to search">
-              {options.map((region) => (
-                <label key={region} className="check">
-                  <input type="checkbox" checked={value.includes(region)} onChange={() => toggle(region)} />
-                  {region}
-                </label>
-              ))}
-            </div>
+            <RegionList options={options} value={value} onToggle={toggle} onSetAll={onChange} />
+            <p className="hint" id="regions-keys">
+              Arrow keys move, Space picks or drops a region, Ctrl+A all or none.
+            </p>
             <div className="row">
               <input aria-label="Other region" placeholder="other region, e.g. il-central-1" value={other} onChange={(e) => setOther(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && addOther()} />
               <button type="button" onClick={addOther}>
@@ -60,6 +54,7 @@ export function RegionPicker({ value, onChange, note: sourceNote, noteDetail }: 
           </Popover.Content>
         </Popover.Portal>
       </Popover.Root>
+      {withoutGlobal && <span className="field-warning">Without us-east-1: IAM, STS and console sign-in events are not searched.</span>}
       {sourceNote && (
         <span className="field-note" data-testid="region-defaults" title={noteDetail ?? undefined}>
           {sourceNote}

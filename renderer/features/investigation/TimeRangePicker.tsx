@@ -1,20 +1,21 @@
 import { presetLabel, timePresets } from '../../../shared/time/presets';
 import type { FormValues } from './form-model';
-import { inputOfIso } from './form-model';
+import { customOfSpan, rangeProblems } from './form-model';
 
 export interface TimeRangePickerProps {
   value: FormValues['range'];
   onChange(range: FormValues['range']): void;
-  error?: string;
+  /** The time the range is checked against (LookupEvents' 90 days end now). */
+  now: number;
 }
 
-/** Presets (1 h … 90 d) as toggle buttons, or a custom UTC range. */
-export function TimeRangePicker({ value, onChange, error }: TimeRangePickerProps) {
+/** Presets (1 h … 90 d) as toggle buttons, or a custom UTC range checked as it is typed. */
+export function TimeRangePicker({ value, onChange, now }: TimeRangePickerProps) {
   const custom = value.kind === 'custom';
-  const startCustom = () => {
-    const end = Date.now();
-    onChange({ kind: 'custom', start: inputOfIso(new Date(end - 86_400_000).toISOString()), end: inputOfIso(new Date(end).toISOString()) });
-  };
+  const { error, warning } = rangeProblems(value, now);
+  // Custom starts from the span on view (the preset's), so 30 days stays 30 days.
+  const startCustom = () => !custom && onChange(customOfSpan(value.since, now));
+  const described = error ? 'range-error' : warning ? 'range-warning' : undefined;
   return (
     <div className="form-field">
       <span className="field-label" id="range-label">
@@ -39,13 +40,39 @@ export function TimeRangePicker({ value, onChange, error }: TimeRangePickerProps
       {value.kind === 'since' && !(timePresets as readonly string[]).includes(value.since) && <span className="field-note">last {value.since}</span>}
       {custom && (
         <span className="custom-range">
-          <input type="datetime-local" aria-label="Start (UTC)" value={value.start} onChange={(e) => onChange({ ...value, start: e.target.value })} />
+          <input
+            type="datetime-local"
+            aria-label="Start (UTC)"
+            value={value.start}
+            aria-invalid={error && /start/.test(error) ? true : undefined}
+            aria-describedby={described}
+            onChange={(e) => onChange({ ...value, start: e.target.value })}
+          />
           <span aria-hidden="true">→</span>
-          <input type="datetime-local" aria-label="End (UTC)" value={value.end} onChange={(e) => onChange({ ...value, end: e.target.value })} />
+          <input
+            type="datetime-local"
+            aria-label="End (UTC)"
+            value={value.end}
+            aria-invalid={error && /end/.test(error) ? true : undefined}
+            aria-describedby={described}
+            onChange={(e) => onChange({ ...value, end: e.target.value })}
+          />
           <span className="field-note">UTC</span>
         </span>
       )}
-      {error && <span className="field-error">{error}</span>}
+      {/* Always in the page, so a screen reader hears the message appear and go as the range is typed. */}
+      <span className="range-messages" role="status">
+        {error && (
+          <span className="field-error" id="range-error">
+            {error}
+          </span>
+        )}
+        {!error && warning && (
+          <span className="field-warning" id="range-warning">
+            {warning}
+          </span>
+        )}
+      </span>
     </div>
   );
 }

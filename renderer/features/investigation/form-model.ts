@@ -1,6 +1,6 @@
 import { FetchQuery } from '../../../shared/api/fetch-contract';
 import type { DeepLinkForm } from '../../../shared/links/deep-link';
-import { rangeFromSince } from '../../../shared/time/presets';
+import { maxLookbackMs, parseSince, rangeFromSince } from '../../../shared/time/presets';
 
 /** The investigation form as the analyst edits it (strings, before validation). */
 export interface FormValues {
@@ -23,9 +23,13 @@ export const defaultFormValues: FormValues = {
   baseline: true,
 };
 
+/** A datetime-local value: minutes, maybe seconds and milliseconds. */
+const dateTimeInput = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
+
 /** `2026-11-20T10:00` (a datetime-local value, read as UTC) or a full ISO instant, as ISO. */
 export function isoOfInput(value: string): string {
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return `${value}:00Z`;
+  if (dateTimeInput.test(value)) return `${value}Z`;
   return value;
 }
 
@@ -58,14 +62,50 @@ export function valuesFromQuery(query: FetchQuery): FormValues {
   };
 }
 
+/** A datetime-local value (read as UTC) as a time, or NaN when it is not a complete one. */
+function timeOfInput(value: string): number {
+  return dateTimeInput.test(value) ? Date.parse(isoOfInput(value)) : Number.NaN;
+}
+
+/**
+ * What is wrong with the range as it stands (`error`: it cannot be fetched), and what the
+ * analyst should know (`warning`: LookupEvents keeps 90 days, so an older start finds nothing
+ * before that). Checked as the analyst types.
+ */
+export function rangeProblems(range: FormValues['range'], now: number): { error?: string; warning?: string } {
+  if (range.kind === 'since') return parseSince(range.since) === null ? { error: 'Choose a time range of at most 90 days.' } : {};
+  const start = timeOfInput(range.start);
+  const end = timeOfInput(range.end);
+  if (Number.isNaN(start)) return { error: 'Enter the start as a full date and time (UTC).' };
+  if (Number.isNaN(end)) return { error: 'Enter the end as a full date and time (UTC).' };
+  if (start >= end) return { error: 'The start must be before the end.' };
+  const oldest = now - maxLookbackMs;
+  if (end <= oldest) return { warning: 'The whole range is older than 90 days: LookupEvents keeps 90 days of events, so this finds nothing.' };
+  if (start < oldest)
+    return { warning: `LookupEvents keeps 90 days of events: nothing before ${new Date(oldest).toISOString().slice(0, 16).replace('T', ' ')} UTC comes back.` };
+  return {};
+}
+
+/** A custom range with the same span as the preset (or 24 hours), ending now, as datetime-local values. */
+export function customOfSpan(since: string | null, now: number): FormValues['range'] {
+  const span = (since ? parseSince(since) : null) ?? 86_400_000;
+  return { kind: 'custom', start: inputOfIso(new Date(now - span).toISOString()), end: inputOfIso(new Date(now).toISOString()) };
+}
+
 /** Turns the form into a fetch query, or says what is wrong, field by field. */
 export function queryFromValues(profile: string, values: FormValues, now: number): { query: FetchQuery } | { errors: Record<string, string> } {
+  const problem = rangeProblems(values.range, now).error;
   const range =
     values.range.kind === 'since'
       ? rangeFromSince(values.range.since, now)
       : { start: isoOfInput(values.range.start), end: isoOfInput(values.range.end) };
-  if (!range) return { errors: { start: 'Choose a time range of at most 90 days.' } };
   const identityValue = values.identityValue.trim();
+  if (problem || !range) {
+    const errors: Record<string, string> = { start: problem ?? 'Choose a time range of at most 90 days.' };
+    if (!identityValue) errors.identity = 'Name a user, role session or access key id.';
+    if (values.regions.length === 0) errors.regions = 'Pick at least one region.';
+    return { errors };
+  }
   const identity = values.identityKind === 'user' ? { kind: 'user', userName: identityValue } : { kind: 'accessKey', accessKeyId: identityValue };
   const parsed = FetchQuery.safeParse({ profile, regions: values.regions, identity, ...range, followSessions: values.followSessions });
   if (parsed.success) return { query: parsed.data };

@@ -56,7 +56,7 @@ describe('the header of what was fetched', () => {
   it('says when only the regions of the form differ', async () => {
     await fetchAlice();
     fireEvent.click(screen.getByRole('button', { name: /Regions/ }));
-    fireEvent.click(await screen.findByRole('checkbox', { name: 'eu-west-1' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'eu-west-1' }));
     expect(within(screen.getByTestId('fetched-header')).getByRole('status').textContent).toBe(
       "The form's regions changed since the fetch; the events below are still alice's — Fetch to replace them.",
     );
@@ -160,7 +160,7 @@ describe('the default regions', () => {
     render(<Workspace initialQuery="user=alice&since=24h" profile="demo" />);
     await screen.findByText("Default: the demo account's 3 regions");
     fireEvent.click(screen.getByRole('button', { name: /Regions/ }));
-    fireEvent.click(await screen.findByRole('checkbox', { name: 'us-west-2' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'us-west-2' }));
     fireEvent.click(screen.getByRole('button', { name: /^Fetch/ }));
     await waitFor(() =>
       expect(fake.current!.api.startFetch).toHaveBeenCalledWith(expect.objectContaining({ regions: ['us-east-1', 'eu-west-1'] })),

@@ -19,8 +19,12 @@ export async function fetchDemoUser(page: Page, user: string, { since, regions, 
   await page.getByLabel('Identity', { exact: true }).fill(user);
   if (regions) {
     await page.getByRole('button', { name: /^Regions/ }).click();
-    const menu = page.getByRole('group', { name: 'Regions to search' });
-    for (const region of regions) await menu.getByLabel(region).check();
+    const menu = page.getByRole('listbox', { name: 'Regions to search' });
+    for (const region of regions) {
+      const option = menu.getByRole('option', { name: region, exact: true });
+      if ((await option.getAttribute('aria-selected')) !== 'true') await option.click();
+      await expect(option).toHaveAttribute('aria-selected', 'true');
+    }
     await page.keyboard.press('Escape');
   }
   if (since) await page.getByRole('button', { name: since, exact: true }).click();

@@ -69,7 +69,8 @@ function rowOf(event: NormalizedEvent): EventRow {
     service: cell(event.service),
     region: cell(event.region),
     sourceIP: cell(event.sourceIPAddress),
-    resource: cell(event.resources[0] ?? '', 200),
+    // Two names say what a call was about (a user and the key created for it); the rest are in the Resources section.
+    resource: cell(event.resources.slice(0, 2).join(', '), 200),
     result: event.errorCode ? cell(event.errorCode) : event.record ? 'Success' : '—',
   };
 }

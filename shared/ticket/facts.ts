@@ -1,3 +1,5 @@
+import { requestResourcesOf } from '../records/request-resources';
+import type { ResourceKind } from '../records/request-resources';
 import type { EventCategory, NormalizedEvent } from '../records/types';
 import type { RuleHit, Severity } from '../rules/types';
 
@@ -21,6 +23,13 @@ export interface FailedEvent {
 /** A value and how many events carried it, most frequent first. */
 export type Tally = Array<{ value: string; count: number }>;
 
+/** A resource the events touched, with its kind and how many events named it. */
+export interface TouchedResource {
+  kind: ResourceKind;
+  name: string;
+  count: number;
+}
+
 /** What a set of events says, gathered once; every section of the draft is derived from it. */
 export interface DraftFacts {
   total: number;
@@ -37,6 +46,8 @@ export interface DraftFacts {
   sourceIPs: Tally;
   userAgents: Tally;
   regions: Tally;
+  /** The resources the events name (the records' own and their request parameters'), most named first. */
+  resources: TouchedResource[];
   highestSeverity: Severity | null;
   /** Every hit's category, most severe first. */
   categories: string[];
@@ -114,9 +125,22 @@ export function collectFacts(events: readonly NormalizedEvent[], flag: (event: N
     sourceIPs: tally(map((e) => e.sourceIPAddress)),
     userAgents: tally(map((e) => e.userAgent)),
     regions: tally(map((e) => e.region)),
+    resources: touchedResources(events),
     highestSeverity,
     categories: [...categoryRank].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([category]) => category),
   };
+}
+
+function touchedResources(events: readonly NormalizedEvent[]): TouchedResource[] {
+  const byKey = new Map<string, TouchedResource>();
+  for (const event of events)
+    for (const { kind, name } of requestResourcesOf(event.record)) {
+      const key = `${kind}\u0000${name}`;
+      const seen = byKey.get(key);
+      if (seen) seen.count += 1;
+      else byKey.set(key, { kind, name, count: 1 });
+    }
+  return [...byKey.values()].sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
 }
 
 function compareHits(a: RuleHit[], b: RuleHit[]): number {

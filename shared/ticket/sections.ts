@@ -130,6 +130,26 @@ function what(draft: TicketDraft, limits: SectionLimits): Block[] {
   return blocks;
 }
 
+/** What the events touched, by kind; left out when no event names a resource. */
+function resourcesSection(draft: TicketDraft, limits: SectionLimits): Block[] {
+  const { resources } = draft.facts;
+  if (resources.length === 0) return [];
+  const items = resources
+    .slice(0, limits.listed)
+    .map((resource) =>
+      nonEmpty([
+        label(`${resource.kind}: `),
+        data(inertText(resource.name, 200)),
+        words(resource.count > 1 ? ` (${resource.count} events)` : ''),
+      ]),
+    );
+  if (resources.length > limits.listed) items.push([words(`and ${resources.length - limits.listed} more`)]);
+  return [
+    { type: 'heading', text: 'Resources named in the events' },
+    { type: 'bullets', items },
+  ];
+}
+
 function when(draft: TicketDraft): Block[] {
   const { first, last } = draft.facts;
   const text =
@@ -155,7 +175,8 @@ function where(draft: TicketDraft, limits: SectionLimits): Block[] {
     if (values.length)
       blocks.push({ type: 'paragraph', spans: [label(name)] }, { type: 'bullets', items: tallyItems(values, limits.listed) });
   }
-  if (blocks.length === 1 && !enriched) blocks.push({ type: 'paragraph', spans: [words('No source address, user agent or region was recorded.')] });
+  if (blocks.length === 1 && !enriched)
+    blocks.push({ type: 'paragraph', spans: [words('No source address, user agent or region was recorded.')] });
   return blocks;
 }
 
@@ -212,6 +233,7 @@ export function draftBlocks(draft: TicketDraft, limits: SectionLimits = fullLimi
     ...(draft.enrichment ? findingsSection(draft.enrichment, limits.listed) : []),
     ...who(draft),
     ...what(draft, limits),
+    ...resourcesSection(draft, limits),
     ...when(draft),
     ...where(draft, limits),
     ...(draft.enrichment ? sourcesSection(draft.enrichment, limits.listed) : []),

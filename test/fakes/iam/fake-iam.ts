@@ -35,6 +35,8 @@ export interface FakeIamOptions {
   reportDelayMs?: number;
   /** The fake's clock (default: the real one), to age the credential report. */
   now?: () => Date;
+  /** Awaited after a request is logged and before it is answered: a test may change the state, or hold the answer. */
+  onRequest?: (call: IamCall) => void | Promise<void>;
 }
 
 const handlers: Record<string, IamHandler> = { ...readHandlers, ...writeHandlers, SimulatePrincipalPolicy: simulateHandler };
@@ -65,6 +67,7 @@ export async function startFakeIam(options: FakeIamOptions = {}) {
     const call: IamCall = { at: Date.now(), action: params.Action ?? '', params, accessKeyId, status: 0 };
     calls.push(call);
     if (settings.latencyMs) await new Promise((resolve) => setTimeout(resolve, settings.latencyMs));
+    await settings.onRequest?.(call);
     const requestId = randomUUID();
     try {
       if (request.method !== 'POST') throw new IamFault('InvalidAction', 400, 'Only POST is served here.');
@@ -108,7 +111,7 @@ export async function startFakeIam(options: FakeIamOptions = {}) {
     jobs,
     /** The calls that changed an IAM entity (UpdateAccessKey, DeleteLoginProfile, Attach…, Put…), in order. */
     mutations: () => calls.filter((call) => ENTITY_MUTATIONS.has(call.action)),
-    setOptions(changes: Partial<Pick<FakeIamOptions, 'latencyMs' | 'denied' | 'now'>>) {
+    setOptions(changes: Partial<Pick<FakeIamOptions, 'latencyMs' | 'denied' | 'now' | 'onRequest'>>) {
       Object.assign(settings, changes);
     },
     async close() {

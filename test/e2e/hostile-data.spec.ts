@@ -51,7 +51,7 @@ test('every view shows the hostile corpus as literal, visible text; nothing runs
 
   // Chart tooltips and labels (the bars' titles), event names and user agents from data.
   const charts = page.getByRole('region', { name: 'Top values' });
-  for (const tab of ['Event names', 'User agents']) {
+  for (const tab of ['Events', 'Agents']) {
     await charts.getByRole('tab', { name: tab }).click();
     await expect(charts.getByRole('tabpanel', { name: tab })).toContainText('invoice⟨U+202E⟩gpj.exe');
     expect.soft(await hiddenCharactersIn(charts)).toEqual([]);

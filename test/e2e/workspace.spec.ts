@@ -40,7 +40,7 @@ test('brushing the timeline and clicking a chart bar narrow every view', async (
   await app.getByRole('button', { name: 'Reset zoom' }).click();
   await expect(eventCounts(app)).toHaveText(total ?? '');
 
-  const bar = app.getByRole('tabpanel', { name: 'Event names' }).getByRole('button').first();
+  const bar = app.getByRole('tabpanel', { name: 'Events' }).getByRole('button').first();
   const label = (await bar.getAttribute('aria-label'))!;
   const [, name, count] = /^Filter Event names: (.+) \((\d+)\)$/.exec(label)!;
   await bar.click();

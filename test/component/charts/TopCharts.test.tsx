@@ -21,14 +21,14 @@ describe('TopCharts', () => {
   it('adds a filter when a bar is clicked', () => {
     const onPick = vi.fn();
     render(<TopCharts events={events} onPick={onPick} />);
-    fireEvent.click(screen.getByRole('tab', { name: 'Source IPs' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'IPs' }));
     fireEvent.click(screen.getByRole('button', { name: 'Filter Source IPs: 203.0.113.7 (2)' }));
     expect(onPick).toHaveBeenCalledWith('sourceIPAddress', '203.0.113.7');
   });
 
   it('says so when a field has no values', () => {
     render(<TopCharts events={events.slice(0, 2)} onPick={() => {}} />);
-    fireEvent.click(screen.getByRole('tab', { name: 'Error codes' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Errors' }));
     expect(screen.getByText(/No error codes/)).toBeTruthy();
   });
 });

@@ -61,7 +61,7 @@ export function TimeRangePicker({ value, onChange, now }: TimeRangePickerProps) 
         </span>
       )}
       {/* Always in the page, so a screen reader hears the message appear and go as the range is typed. */}
-      <span className="range-messages" role="status">
+      <span className="range-messages" aria-live="polite">
         {error && (
           <span className="field-error" id="range-error">
             {error}

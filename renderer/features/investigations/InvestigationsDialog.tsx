@@ -4,91 +4,72 @@ import { useState } from 'react';
 import type { InvestigationSummary } from '../../../shared/api/investigation-contract';
 import type { ApiErrorShape } from '../../../shared/api/errors';
 import { visibleText } from '../../../shared/display/visible-text';
+import { matchesSearch } from './investigation-text';
+import { InvestigationRow } from './InvestigationRow';
 import './investigations.css';
 
 export interface InvestigationsDialogProps {
+  open: boolean;
+  onOpenChange(open: boolean): void;
   list: InvestigationSummary[];
   error: ApiErrorShape | null;
-  name: string;
-  notes: string;
-  canSave: boolean;
-  savedAt: string | null;
-  onNameChange(name: string): void;
-  onNotesChange(notes: string): void;
-  onSave(): void;
   onOpen(id: string): void;
   onDelete(id: string): void;
 }
 
-function identityOf(item: InvestigationSummary): string {
-  return item.query.identity.kind === 'user' ? item.query.identity.userName : item.query.identity.accessKeyId;
+function Section({ title, items, onOpen, onDelete }: { title: string; items: InvestigationSummary[]; onOpen(id: string): void; onDelete(id: string): void }) {
+  return (
+    <section aria-label={title}>
+      <h3>
+        {title} <span className="muted">({items.length.toLocaleString('en-US')})</span>
+      </h3>
+      {items.length > 0 && (
+        <ul className="investigation-list" aria-label={title}>
+          {items.map((item) => (
+            <InvestigationRow key={item.id} item={item} onOpen={onOpen} onDelete={onDelete} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }
 
-/** Save the investigation on view (name, notes) and reopen a recent one. */
-export function InvestigationsDialog(props: InvestigationsDialogProps) {
-  const [open, setOpen] = useState(false);
+/** Every saved and autosaved investigation, searchable, to open or delete. */
+export function InvestigationsDialog({ open, onOpenChange, list, error, onOpen, onDelete }: InvestigationsDialogProps) {
+  const [search, setSearch] = useState('');
+  const shown = list.filter((item) => matchesSearch(item, search));
+  const saved = shown.filter((item) => item.kind === 'saved');
+  const autosaved = shown.filter((item) => item.kind === 'autosave');
+  const openOne = (id: string) => {
+    onOpen(id);
+    onOpenChange(false);
+  };
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger asChild>
-        <button type="button">Investigations</button>
-      </Dialog.Trigger>
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog-content investigations-dialog" aria-describedby={undefined}>
           <Dialog.Title>Investigations</Dialog.Title>
-          <form
-            className="save-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              props.onSave();
-            }}
-          >
-            <label className="field-label" htmlFor="investigation-name">
-              Name
-            </label>
-            <input id="investigation-name" value={props.name} maxLength={200} onChange={(e) => props.onNameChange(e.target.value)} />
-            <label className="field-label" htmlFor="investigation-notes">
-              Notes
-            </label>
-            <textarea id="investigation-notes" rows={4} value={props.notes} onChange={(e) => props.onNotesChange(e.target.value)} />
-            <div className="row">
-              <button type="submit" className="primary" disabled={!props.canSave || !props.name.trim()}>
-                Save investigation
-              </button>
-              {props.savedAt && <span className="muted" role="status">Saved {new Date(props.savedAt).toLocaleTimeString()}</span>}
-              {!props.canSave && <span className="muted">Fetch events first; then the investigation can be saved.</span>}
-            </div>
-          </form>
-          {props.error && <p className="field-error">{visibleText(props.error.message)}</p>}
-          <h3>Recent</h3>
-          {props.list.length === 0 ? (
-            <p className="muted">No saved investigations yet.</p>
+          <input
+            type="search"
+            className="investigation-search"
+            aria-label="Search investigations"
+            placeholder="Search by name, identity, profile, region or notes"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+          {error && <p className="field-error">{visibleText(error.message)}</p>}
+          {list.length === 0 ? (
+            <p className="muted">Nothing saved yet: an investigation is kept as you work once its fetch has events, and Save investigation… keeps it under a name.</p>
+          ) : shown.length === 0 ? (
+            <p className="muted" role="status">
+              No investigation matches “{visibleText(search)}”.
+            </p>
           ) : (
-            <ul className="investigation-list" aria-label="Recent investigations">
-              {props.list.map((item) => (
-                <li key={item.id}>
-                  <div>
-                    <strong>{visibleText(item.name)}</strong>
-                    <div className="muted">
-                      {identityOf(item)} · {item.query.regions.join(', ')} · {item.selected} selected · {new Date(item.updatedAt).toLocaleString()}
-                    </div>
-                  </div>
-                  <button
-                    type="button"
-                    aria-label={`Open ${visibleText(item.name)}`}
-                    onClick={() => {
-                      props.onOpen(item.id);
-                      setOpen(false);
-                    }}
-                  >
-                    Open
-                  </button>
-                  <button type="button" className="ghost" aria-label={`Delete ${visibleText(item.name)}`} onClick={() => props.onDelete(item.id)}>
-                    Delete
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <div className="investigation-sections">
+              <Section title="Saved" items={saved} onOpen={openOne} onDelete={onDelete} />
+              <Section title="Autosaved" items={autosaved} onOpen={openOne} onDelete={onDelete} />
+            </div>
           )}
           <Dialog.Close asChild>
             <button type="button" className="dialog-close">

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 
-import type { InvestigationInput, InvestigationSummary, SavedInvestigation } from '../../../shared/api/investigation-contract';
+import type { InvestigationSummary, SavedInvestigation } from '../../../shared/api/investigation-contract';
 import type { ApiErrorShape } from '../../../shared/api/errors';
 import { api } from '../../api/bridge';
 
-/** The saved investigations of the host's data folder, and save/open/delete on them. */
+/** Every saved and autosaved investigation of the host's data folder, and open/delete on them. */
 export function useInvestigations() {
   const [list, setList] = useState<InvestigationSummary[]>([]);
   const [error, setError] = useState<ApiErrorShape | null>(null);
@@ -18,20 +18,6 @@ export function useInvestigations() {
   useEffect(() => {
     void reload();
   }, [reload]);
-
-  const save = useCallback(
-    async (input: InvestigationInput): Promise<SavedInvestigation | null> => {
-      const result = await api.saveInvestigation(input);
-      if (!result.ok) {
-        setError(result.error);
-        return null;
-      }
-      setError(null);
-      void reload();
-      return result.data;
-    },
-    [reload],
-  );
 
   const open = useCallback(async (id: string): Promise<SavedInvestigation | null> => {
     const result = await api.getInvestigation({ id });
@@ -49,5 +35,5 @@ export function useInvestigations() {
     [reload],
   );
 
-  return { list, error, reload, save, open, remove };
+  return { list, error, setError, reload, open, remove };
 }

@@ -22,25 +22,27 @@ import { useAnalysis } from '../findings/useAnalysis';
 import { defaultFormValues, valuesFromLink, valuesFromQuery } from '../investigation/form-model';
 import type { FormValues } from '../investigation/form-model';
 import { InvestigationForm } from '../investigation/InvestigationForm';
+import { InvestigationControls } from '../investigations/InvestigationControls';
 import { InvestigationsDialog } from '../investigations/InvestigationsDialog';
+import { useInvestigationKeeper } from '../investigations/useInvestigationKeeper';
 import { MutesContext, useMuteState } from '../mutes/MutesContext';
 import { SessionGraphPanel } from '../session-graph/SessionGraphPanel';
 import { AnalysisContext } from '../sources/enrichment-context';
 import { TicketDrawer } from '../ticket/TicketDrawer';
 import { Timeline } from '../timeline/Timeline';
 import { downloadText, exportFileName } from './download';
+import { ExportNotice, useExportNotice } from './ExportNotice';
 import { BaselineLine } from './BaselineLine';
 import { FetchedHeader } from './FetchedHeader';
 import { FetchFailed, fetchedNothing } from './FetchFailed';
 import { FetchProgress } from './FetchProgress';
 import { PanelStrip, panelElementId, usePanels } from './PanelStrip';
 import { flagsOf } from './flags';
+import { measured } from './measure';
 import { TableState } from './TableState';
-import { useAutosave } from './useAutosave';
 import { useBaselineFetch } from './useBaselineFetch';
 import { useFetchSession } from './useFetchSession';
 import { useFilteredEvents } from './useFilteredEvents';
-import { useInvestigationSync } from './useInvestigationSync';
 import { useRegionDefaults } from './useRegionDefaults';
 import { useSlashToSearch } from './useSlashToSearch';
 import { WorkspaceToolbar } from './WorkspaceToolbar';
@@ -79,11 +81,10 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
   const [activeId, setActiveId] = useState<string | null>(null);
   const [comparing, setComparing] = useState(false);
   const [ticketOpen, setTicketOpen] = useState(false);
-  const [name, setName] = useState('');
-  const [notes, setNotes] = useState('');
+  const [listOpen, setListOpen] = useState(false);
+  const exported = useExportNotice();
   const columns = useColumnPrefs();
   const panels = usePanels();
-  const sync = useInvestigationSync();
   const mutes = useMuteState();
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashToSearch(searchRef);
@@ -93,46 +94,45 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
   const analysis = useAnalysis(session, baseline.state === 'done' ? baseline.fetchId : null, mutes.mutes);
   const analysisIndex = analysis.status === 'ready' ? analysis.index : null;
   // Sorted once per sort order; filtering keeps that order, so a keystroke never re-sorts.
-  const sorted = useMemo(() => sortEvents(events, sorting), [events, sorting]);
+  const sorted = useMemo(() => measured('sort', () => sortEvents(events, sorting)), [events, sorting]);
   const { withoutTime, filtered } = useFilteredEvents(sorted, filters, analysisIndex?.findingsOf);
   const selectedEvents = useMemo(() => events.filter((e) => selection.has(e.id)), [events, selection]);
   const activeEvent = useMemo(() => (activeId ? (events.find((e) => e.id === activeId) ?? null) : null), [events, activeId]);
   const queryRange = useMemo(() => (session.query ? { start: Date.parse(session.query.start), end: Date.parse(session.query.end) } : null), [session.query]);
   const domain = filters.timeRange ?? queryRange;
 
-  const snapshot = useMemo(
-    () =>
-      session.query
-        ? { name: name.trim() || identityName(session.query), query: session.query, fetchId: session.fetchId, filters, selection: [...selection], notes, mutes: mutes.mutes, ...(baseline.fetchId ? { baselineFetchId: baseline.fetchId } : {}) }
-        : null,
-    [session.query, session.fetchId, name, filters, selection, notes, mutes.mutes, baseline.fetchId],
-  );
-  const { persist } = sync;
-  const save = useCallback((value: typeof snapshot) => value && void persist(value), [persist]);
-  useAutosave(snapshot, snapshot !== null && session.fetchId !== null, save);
+  // Autosaved as the analyst works; a saved investigation changes only on Save (investigations/).
+  const keeper = useInvestigationKeeper({
+    query: session.query,
+    fetchId: session.fetchId,
+    events: events.length,
+    filters,
+    selection,
+    sorting,
+    mutes: mutes.mutes,
+    baselineFetchId: baseline.fetchId,
+  });
 
   const onFetch = (query: FetchQuery) => {
     setFilters(emptyFilters);
     setSelection(new Set());
     setActiveId(null);
-    setName(`${identityName(query)} · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
-    setNotes('');
+    setSorting([{ id: 'time', desc: true }]);
     mutes.setMutes([]);
-    sync.adopt(null);
+    keeper.startNew(values.range.kind === 'since' ? values.range.since : undefined);
     resetBaseline();
     void start(query);
   };
 
   const onOpenInvestigation = async (id: string) => {
-    const saved = await sync.open(id);
+    const saved = await keeper.open(id);
     if (!saved) return;
-    sync.adopt(saved);
+    keeper.adopt(saved);
     regionDefaults.choose(true);
     setValues(valuesFromQuery(saved.query));
     setFilters(saved.filters);
     setSelection(new Set(saved.selection));
-    setName(saved.name);
-    setNotes(saved.notes);
+    setSorting(saved.sorting ?? [{ id: 'time', desc: true }]);
     mutes.setMutes(saved.mutes ?? []);
     setActiveId(null);
     void reopenBaseline(saved.fetchId, saved.baselineFetchId ?? null);
@@ -160,6 +160,7 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
     const fileName = exportFileName(identityName(session.query), format);
     if (format === 'json') downloadText(fileName, toRecordsJson(scope).json, 'application/json');
     else downloadText(fileName, toCsv(scope, flagsOf), 'text/csv');
+    exported.say(scope.length, fileName);
   };
 
   const busy = session.state === 'starting' || session.state === 'running' || session.state === 'queued';
@@ -216,7 +217,7 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
           )}
         </div>
         {session.state === 'idle' ? (
-          <TableState kind="idle" recent={sync.list.slice(0, 5)} onOpenRecent={(id) => void onOpenInvestigation(id)} />
+          <TableState kind="idle" recent={keeper.list.slice(0, 5)} total={keeper.list.length} onOpenRecent={(id) => void onOpenInvestigation(id)} onShowAll={() => setListOpen(true)} />
         ) : !hasResults ? (
           // Nothing came: the reasons take the place of empty charts and an empty table.
           <FetchFailed session={session} onRetry={() => void retry()} />
@@ -224,19 +225,7 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
           <>
             <FilterBar filters={filters} onChange={setFilters} events={events} searchRef={searchRef}>
               <ColumnMenu prefs={columns.prefs} onToggle={columns.toggle} onMove={columns.move} onReset={columns.reset} />
-              <InvestigationsDialog
-                list={sync.list}
-                error={sync.error}
-                name={name}
-                notes={notes}
-                canSave={snapshot !== null}
-                savedAt={sync.savedAt}
-                onNameChange={setName}
-                onNotesChange={setNotes}
-                onSave={() => snapshot && void persist(snapshot)}
-                onOpen={(id) => void onOpenInvestigation(id)}
-                onDelete={(id) => void sync.remove(id)}
-              />
+              <InvestigationControls keeper={keeper} suggestedName={session.query ? `${identityName(session.query)} investigation` : ''} onShowAll={() => setListOpen(true)} />
             </FilterBar>
             <WorkspaceToolbar
               shown={filtered.length}
@@ -275,6 +264,8 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
           </>
         )}
       </MutesContext.Provider>
+      <InvestigationsDialog open={listOpen} onOpenChange={setListOpen} list={keeper.list} error={keeper.error} onOpen={(id) => void onOpenInvestigation(id)} onDelete={(id) => void keeper.remove(id)} />
+      <ExportNotice notice={exported.notice} />
       {comparing && selectedEvents.length >= 2 && <CompareView events={selectedEvents} onClose={() => setComparing(false)} />}
       <TicketDrawer
         open={ticketOpen}

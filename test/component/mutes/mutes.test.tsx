@@ -86,7 +86,7 @@ describe('muting a rule for an identity', () => {
     expect(badge.getAttribute('title')).toContain(`Muted until ${mutes[0]!.until.slice(0, 10)}`);
     // Kept with the investigation: the autosave carries it.
     await waitFor(() =>
-      expect(fake.current!.api.saveInvestigation).toHaveBeenLastCalledWith(
+      expect(fake.current!.api.autosaveInvestigation).toHaveBeenLastCalledWith(
         expect.objectContaining({ mutes: [expect.objectContaining({ ruleId: 'TC-LOG-001', identity: arn })] }),
       ),
     );

@@ -53,7 +53,7 @@ describe('Workspace', () => {
   it('shows progress per region and cancels', async () => {
     await startFetch();
     act(() => fake.current!.push({ type: 'fetch.progress', fetchId: 'f1', regions: [progress('running')], eventCount: 3 }));
-    expect(screen.getByLabelText('us-east-1: running').textContent).toContain('3 events · 2 pages · 1 rate-limit waits');
+    expect(screen.getByLabelText('us-east-1: running').textContent).toContain('3 events · 2 pages · 1 rate-limit wait');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(fake.current!.api.cancelFetch).toHaveBeenCalledWith({ fetchId: 'f1' }));
   });
@@ -118,9 +118,11 @@ describe('Workspace', () => {
     await waitFor(() => expect(screen.getAllByTestId('event-row')).toHaveLength(3));
   });
 
-  it('saves the investigation with its fetch so a closed app loses nothing', async () => {
+  it('autosaves the investigation with its fetch once events came, so a closed app loses nothing', async () => {
     await startFetch();
-    await waitFor(() => expect(fake.current!.api.saveInvestigation).toHaveBeenCalledWith(expect.objectContaining({ fetchId: 'f1', name: expect.stringContaining('alice') })), { timeout: 3000 });
+    act(() => fake.current!.push({ type: 'fetch.events', fetchId: 'f1', events: [fetched(0)] }));
+    await waitFor(() => expect(fake.current!.api.autosaveInvestigation).toHaveBeenCalledWith(expect.objectContaining({ fetchId: 'f1', events: 1, name: expect.stringContaining('alice') })), { timeout: 3000 });
+    expect(fake.current!.api.saveInvestigation).not.toHaveBeenCalled();
   });
 
   it('focuses the search with /', async () => {

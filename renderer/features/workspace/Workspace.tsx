@@ -38,7 +38,6 @@ import { FetchFailed, fetchedNothing } from './FetchFailed';
 import { FetchProgress } from './FetchProgress';
 import { PanelStrip, panelElementId, usePanels } from './PanelStrip';
 import { flagsOf } from './flags';
-import { measured } from './measure';
 import { TableState } from './TableState';
 import { useBaselineFetch } from './useBaselineFetch';
 import { useFetchSession } from './useFetchSession';
@@ -94,7 +93,7 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
   const analysis = useAnalysis(session, baseline.state === 'done' ? baseline.fetchId : null, mutes.mutes);
   const analysisIndex = analysis.status === 'ready' ? analysis.index : null;
   // Sorted once per sort order; filtering keeps that order, so a keystroke never re-sorts.
-  const sorted = useMemo(() => measured('sort', () => sortEvents(events, sorting)), [events, sorting]);
+  const sorted = useMemo(() => sortEvents(events, sorting), [events, sorting]);
   const { withoutTime, filtered } = useFilteredEvents(sorted, filters, analysisIndex?.findingsOf);
   const selectedEvents = useMemo(() => events.filter((e) => selection.has(e.id)), [events, selection]);
   const activeEvent = useMemo(() => (activeId ? (events.find((e) => e.id === activeId) ?? null) : null), [events, activeId]);

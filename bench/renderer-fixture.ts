@@ -80,7 +80,8 @@ export function installFakeHost(options: { count: number; pageSize: number }): v
     analyzeFetch: () => ok({ fetchId, eventCount: records.length, rulePack: 'bench', findings: [], sources: [], datasets: [], missing: [], notes: [] }),
     listFetches: () => ok([]),
     listInvestigations: () => ok([]),
-    saveInvestigation: (input) => ok({ ...(input as object), id: 'bench-investigation', createdAt: query.end, updatedAt: query.end }),
+    saveInvestigation: (input) => ok({ ...(input as object), id: 'bench-investigation', kind: 'saved', createdAt: query.end, updatedAt: query.end }),
+    autosaveInvestigation: (input) => ok({ ...(input as object), id: 'bench-autosave', kind: 'autosave', createdAt: query.end, updatedAt: query.end }),
   };
   const api = new Proxy(methods, {
     get(target, name: string) {

@@ -52,3 +52,28 @@ export const VerificationCheckSchema = z.object({
 }) satisfies z.ZodType<VerificationCheck>;
 
 export const CallErrorSchema = z.object({ code: z.string(), message: z.string() });
+
+export const LoggedCallSchema = z.object({
+  seq: z.number(),
+  call: IamCallSchema,
+  outcome: z.enum(['ok', 'failed', 'unknown']),
+  error: CallErrorSchema.optional(),
+});
+
+/** What a run or an undo did: its record id, plan, each call's outcome, the checks read after it. */
+export const ContainmentOutcomeSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['run', 'undo']),
+  undoOf: z.string().optional(),
+  profile: z.string(),
+  plan: ContainmentPlanSchema,
+  calls: z.array(LoggedCallSchema),
+  checks: z.array(VerificationCheckSchema),
+  status: z.enum(['done', 'failed', 'refused']),
+  message: z.string().optional(),
+  /** The CLI command that undoes this run (null for an undo, or a run that changed nothing). */
+  undoCommand: z.string().nullable(),
+  /** The console password an undo of disable-console created: shown once, never stored. */
+  newPassword: z.string().optional(),
+});
+export type ContainmentOutcome = z.infer<typeof ContainmentOutcomeSchema>;

@@ -21,7 +21,8 @@ function target(identity: ContainedIdentity): Record<string, string> {
   return identity.kind === 'user' ? { UserName: identity.name } : { RoleName: identity.name };
 }
 
-function undoAction(action: ActionPlan, input: UndoInput): IamCall[] {
+/** The calls that put back what one action of the run changed. */
+export function planUndoAction(action: ActionPlan, input: UndoInput): IamCall[] {
   const { identity, before } = input.plan;
   const { now } = input;
   const user = identity.kind === 'user';
@@ -57,7 +58,7 @@ function undoAction(action: ActionPlan, input: UndoInput): IamCall[] {
  * and a call that may or may not have happened before a crash is covered either way.
  */
 export function planUndo(input: UndoInput): IamCall[] {
-  return input.plan.actions.flatMap((action) => undoAction(action, input));
+  return input.plan.actions.flatMap((action) => planUndoAction(action, input));
 }
 
 /** A call as it may be written and shown: the password undo creates is replaced by a marker. */

@@ -20,6 +20,8 @@ const commands: Array<[string, () => Promise<Register>]> = [
   ['ticket', async () => (await import('./commands/ticket')).registerTicketCommand],
   ['intel', async () => (await import('./commands/intel')).registerIntelCommand],
   ['analyze', async () => (await import('./commands/analyze')).registerAnalyzeCommand],
+  ['identity', async () => (await import('./commands/identity')).registerIdentityCommand],
+  ['users', async () => (await import('./commands/users')).registerUsersCommand],
 ];
 
 /**

@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+
+import { ApiError } from '../../../shared/api/errors';
+import { identityText } from '../../../shared/iam/identity-text';
+import { readRecordsFile } from '../../services/drafts/records-file';
+import { buildIdentityReport } from '../../services/iam/identity-report';
+import { createIamService } from '../../services/iam/iam-service';
+import { createCliContext } from '../cli-context';
+import { printErr, printJson, printOut } from '../terminal-output';
+
+interface IdentityOptions {
+  profile?: string;
+  user?: string;
+  role?: string;
+  events?: string;
+  json?: boolean;
+}
+
+/** As the AWS CLI does: --profile, else AWS_PROFILE, else the environment's keys, else default. */
+const profileOf = (options: IdentityOptions, env: NodeJS.ProcessEnv) =>
+  options.profile ?? env.AWS_PROFILE ?? (env.AWS_ACCESS_KEY_ID ? 'environment' : 'default');
+
+/**
+ * `trailcase identity [--profile P] (--user NAME | --role NAME) [--json]` (DESIGN 2.2): the IAM
+ * context of one identity and its risky permissions. Read-only: it never changes IAM.
+ */
+export function registerIdentityCommand(program: Command): void {
+  program
+    .command('identity')
+    .description('who a user or role is in IAM and what it can still do: groups, policies, keys, MFA, console, services last accessed, risky permissions (read-only)')
+    .option('--profile <name>', 'AWS profile (default: AWS_PROFILE, else the environment keys, else default); "demo" is the built-in demo account')
+    .option('--user <name>', 'an IAM user name')
+    .option('--role <name>', 'an IAM role name')
+    .option('--events <file>', 'the identity\'s fetched events ({"Records": [...]}): their services count as used')
+    .option('--json', 'print JSON')
+    .action(async (options: IdentityOptions) => {
+      if ((options.user === undefined) === (options.role === undefined)) throw new ApiError('BAD_INPUT', 'Give exactly one of --user NAME or --role NAME.');
+      const ctx = createCliContext();
+      const profile = profileOf(options, ctx.env);
+      const eventSources = options.events ? [...new Set((await readRecordsFile(options.events)).map((event) => event.eventSource))] : [];
+      printErr(`Reading IAM with profile "${profile}"…\n`);
+      const service = createIamService(ctx);
+      const kind = options.user !== undefined ? 'user' : 'role';
+      const context = await service.identity({ profile, kind, name: (options.user ?? options.role)! });
+      const report = await buildIdentityReport(context, eventSources);
+      if (options.json) return printJson({ identity: report.context, risk: report.risk, usage: report.usage });
+      return printOut(identityText(report, Date.now()));
+    });
+}

@@ -22,6 +22,7 @@ const commands: Array<[string, () => Promise<Register>]> = [
   ['analyze', async () => (await import('./commands/analyze')).registerAnalyzeCommand],
   ['identity', async () => (await import('./commands/identity')).registerIdentityCommand],
   ['users', async () => (await import('./commands/users')).registerUsersCommand],
+  ['notify', async () => (await import('./commands/notify')).registerNotifyCommand],
 ];
 
 /**

@@ -129,17 +129,28 @@ export const PendingSubmissionInfo = z.object({
 });
 export type PendingSubmissionInfo = z.infer<typeof PendingSubmissionInfo>;
 
+/** The connection form's values: site, email and a token (null keeps the one saved for this site). */
+export const JiraConnectionDraft = z.strictObject({
+  site: JiraSite,
+  email: z.email().max(254),
+  token: z.string().min(1).max(2000).nullable(),
+});
+
 export const ticketContract = {
   getJiraConnection: { input: Empty, output: JiraConnectionInfo },
   /** Saves site and email; a new token replaces the old; a different site forgets the token. */
   saveJiraConnection: {
-    input: z.strictObject({ site: JiraSite, email: z.email().max(254), token: z.string().min(1).max(2000).nullable() }),
+    input: JiraConnectionDraft,
     output: JiraConnectionInfo,
   },
   forgetJiraConnection: { input: Empty, output: JiraConnectionInfo },
-  /** Reaches the site with the saved credentials and says which account answered. */
+  /**
+   * Reaches a site and says which account answered: the saved connection (no draft), or the
+   * form's values before they are saved (draft). A null token means the one saved for that same site; the saved
+   * token is never sent to another site.
+   */
   testJiraConnection: {
-    input: Empty,
+    input: z.strictObject({ draft: JiraConnectionDraft.optional() }),
     output: z.object({ site: z.string(), accountId: z.string(), displayName: z.string(), emailAddress: z.string().nullable() }),
   },
   listJiraProjects: { input: z.strictObject({ query: ShortText.optional() }), output: z.object({ projects: z.array(JiraProject) }) },

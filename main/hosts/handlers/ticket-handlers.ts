@@ -28,11 +28,7 @@ export function createTicketHandlers(
       await tickets.connection.forget();
       return tickets.info();
     },
-    async testJiraConnection() {
-      const { site } = await tickets.jira();
-      const me = await tickets.ask('Testing the connection', (api) => api.myself());
-      return { site, ...me };
-    },
+    testJiraConnection: ({ draft }) => tickets.testConnection(draft ?? null),
     async listJiraProjects({ query }) {
       return { projects: await tickets.ask('Listing projects', (api) => api.searchProjects(query || undefined)) };
     },

@@ -38,7 +38,12 @@ const emptyDefaults: SiteDefaults = { projectKey: null, issueTypeId: null, field
  * on disk in clear, never sent to the renderer). A saved connection wins; otherwise the
  * JIRA_BASE_URL, JIRA_EMAIL and JIRA_API_TOKEN variables (CLI, web host) are used.
  */
-export function createConnectionStore(options: { dataDir: string; env: NodeJS.ProcessEnv; secrets: SecretStore; confirmJiraSite?: ConfirmJiraSite }) {
+export function createConnectionStore(options: {
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  secrets: SecretStore;
+  confirmJiraSite?: ConfirmJiraSite;
+}) {
   const file = join(options.dataDir, 'jira', 'connection.json');
   const defaultsFile = join(options.dataDir, 'jira', 'defaults.json');
 
@@ -127,6 +132,24 @@ export function createConnectionStore(options: { dataDir: string; env: NodeJS.Pr
       if (!current.token)
         throw new ApiError('JIRA_NOT_CONNECTED', `No API token is saved for ${current.site}: enter it in the Jira connection.`);
       return { site: current.site, email: current.email, apiToken: current.token };
+    },
+    /**
+     * The credentials of the connection form before it is saved, to test them. Without a typed
+     * token, only the token saved for that same site is used: it never goes to another site.
+     */
+    async credentialsFor(draft: { site: string; email: string; token: string | null }): Promise<JiraCredentials> {
+      const site = siteOrigin(draft.site);
+      if (!site)
+        throw new ApiError('BAD_INPUT', 'The Jira site must be an https address.', {
+          site: 'an https address such as https://your-team.atlassian.net',
+        });
+      const current = await resolve();
+      const apiToken = draft.token?.trim() || (current.site === site ? current.token : null);
+      if (!apiToken)
+        throw new ApiError('JIRA_NOT_CONNECTED', `No API token is saved for ${site}: paste one to test this site.`, {
+          token: 'Paste the API token for this site.',
+        });
+      return { site, email: draft.email.trim(), apiToken };
     },
     async saveDefaults(site: string, defaults: SiteDefaults): Promise<void> {
       const all = await readDefaults();

@@ -51,6 +51,27 @@ function fieldErrors(value: unknown): Record<string, string> {
   return out;
 }
 
+const networkReasons: Record<string, string> = {
+  ECONNREFUSED: 'the connection was refused',
+  ENOTFOUND: 'no such host',
+  EAI_AGAIN: 'the host name could not be resolved',
+  ECONNRESET: 'the connection was reset',
+  ETIMEDOUT: 'it timed out',
+  ECONNABORTED: 'it timed out',
+  CERT_HAS_EXPIRED: 'its certificate has expired',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its certificate is not trusted',
+  SELF_SIGNED_CERT_IN_CHAIN: 'its certificate is not trusted',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its certificate is not trusted',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'its certificate is for another name',
+};
+
+/** Why no answer came, in words (the network error's code names it; our words never nest parentheses). */
+export function noResponseReason(code: unknown): string {
+  if (typeof code !== 'string') return 'a network error';
+  if (Object.hasOwn(networkReasons, code)) return networkReasons[code]!;
+  return /^[A-Z_]{3,40}$/.test(code) ? `network error ${code}` : 'a network error';
+}
+
 /**
  * Translates what jira.js throws (its HttpException with the axios error as cause, or the axios
  * error itself when no response came) into a JiraHttpError. Nothing of the request (headers with
@@ -63,10 +84,7 @@ export function toJiraHttpError(error: unknown): JiraHttpError {
     | { isAxiosError?: boolean; response?: { status?: number; data?: unknown; headers?: Record<string, unknown> }; code?: unknown }
     | undefined;
   if (axiosLike?.isAxiosError && !axiosLike.response) {
-    return new JiraHttpError({
-      status: null,
-      message: `No response from Jira (${typeof axiosLike.code === 'string' ? axiosLike.code : 'network error'})`,
-    });
+    return new JiraHttpError({ status: null, message: `No response from Jira: ${noResponseReason(axiosLike.code)}` });
   }
   const response = axiosLike?.response;
   const status = typeof response?.status === 'number' ? response.status : typeof e?.status === 'number' ? e.status : null;

@@ -8,7 +8,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import { createConnectionStore } from './connection-store';
 import { createJiraApi } from './jira-client';
 import type { JiraApi, JiraCredentials } from './jira-client';
-import { toApiError } from './jira-errors';
+import { toApiError, toTestError } from './jira-errors';
 import { withRetryAfter } from './retry-after';
 import type { Sleep } from './retry-after';
 import { createSubmitter } from './submission';
@@ -88,6 +88,16 @@ export function createTicketService(options: TicketServiceOptions) {
       const info = await connection.info();
       currentSite = info.site;
       return info;
+    },
+    /** Asks Jira who the credentials belong to: the saved connection, or the form's values before saving. */
+    async testConnection(draft: { site: string; email: string; token: string | null } | null) {
+      const credentials = draft ? await connection.credentialsFor(draft) : await connection.credentials();
+      try {
+        const me = await withRetryAfter(() => makeApi(credentials).myself(), { sleep: options.sleep });
+        return { site: credentials.site, ...me };
+      } catch (error) {
+        throw toTestError(error, credentials.site);
+      }
     },
     async submitter() {
       const { api, site } = await jira();

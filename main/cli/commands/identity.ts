@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 
 import { ApiError } from '../../../shared/api/errors';
+import { deletionText } from '../../../shared/iam-audit/deletion-text';
 import { identityText } from '../../../shared/iam/identity-text';
+import { createCredentialCache } from '../../services/aws/credentials';
 import { readRecordsFile } from '../../services/drafts/records-file';
+import { deletionAuditOf } from '../../services/iam/deletion-lookup';
 import { buildIdentityReport } from '../../services/iam/identity-report';
 import { createIamService } from '../../services/iam/iam-service';
 import { createCliContext } from '../cli-context';
@@ -13,6 +16,7 @@ interface IdentityOptions {
   user?: string;
   role?: string;
   events?: string;
+  deleted?: boolean;
   json?: boolean;
 }
 
@@ -32,11 +36,19 @@ export function registerIdentityCommand(program: Command): void {
     .option('--user <name>', 'an IAM user name')
     .option('--role <name>', 'an IAM role name')
     .option('--events <file>', 'the identity\'s fetched events ({"Records": [...]}): their services count as used')
+    .option('--deleted', 'instead: the deletion audit of a user name from CloudTrail (who deleted it, the clean-up before, whether the name was created again)')
     .option('--json', 'print JSON')
     .action(async (options: IdentityOptions) => {
       if ((options.user === undefined) === (options.role === undefined)) throw new ApiError('BAD_INPUT', 'Give exactly one of --user NAME or --role NAME.');
       const ctx = createCliContext();
       const profile = profileOf(options, ctx.env);
+      if (options.deleted) {
+        if (options.user === undefined) throw new ApiError('BAD_INPUT', '--deleted audits a user: give --user NAME.');
+        printErr(`Looking up CloudTrail's IAM events on "${options.user}" with profile "${profile}" (90 days)…\n`);
+        const credentials = createCredentialCache({ env: ctx.env, askMfaCode: ctx.askMfaCode });
+        const audit = await deletionAuditOf({ profile, userName: options.user }, { env: ctx.env, credentials });
+        return options.json ? printJson({ deletionAudit: audit }) : printOut(deletionText(audit, "CloudTrail's last 90 days"));
+      }
       const eventSources = options.events ? [...new Set((await readRecordsFile(options.events)).map((event) => event.eventSource))] : [];
       printErr(`Reading IAM with profile "${profile}"…\n`);
       const service = createIamService(ctx);

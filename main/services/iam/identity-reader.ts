@@ -95,7 +95,7 @@ async function readPrincipal(reads: IamReads, kind: 'user' | 'role', name: strin
     if (isNoSuchEntity(error)) {
       throw new ApiError(
         'NOT_FOUND',
-        `IAM has no ${kind} named "${name}" in the account of profile "${profile}". Check the spelling${kind === 'user' ? ', or run `identity --deleted` to see whether and by whom it was deleted' : ''}.`,
+        `IAM has no ${kind} named "${name}" in the account of profile "${profile}". Check the spelling${kind === 'user' ? `, or run \`trailcase identity --user ${name} --deleted\` to see whether and by whom it was deleted` : ''}.`,
       );
     }
     if (!isAccessDenied(error)) throw accountWideFailure(error, profile) ?? new ApiError('NETWORK', `IAM's ${kind === 'user' ? 'GetUser' : 'GetRole'} failed: ${serviceText(error)}`);

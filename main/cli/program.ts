@@ -23,6 +23,7 @@ const commands: Array<[string, () => Promise<Register>]> = [
   ['identity', async () => (await import('./commands/identity')).registerIdentityCommand],
   ['users', async () => (await import('./commands/users')).registerUsersCommand],
   ['notify', async () => (await import('./commands/notify')).registerNotifyCommand],
+  ['contain', async () => (await import('./commands/contain')).registerContainCommand],
 ];
 
 /**

@@ -8,7 +8,7 @@ import { createAuditLog } from './audit-log';
 import type { ContainmentIam } from './containment-iam';
 import { readState, simulateDenies } from './containment-iam';
 import { callError, identityChanged, newRecordId, runLoggedCalls } from './run-calls';
-import { undoRun } from './undo-run';
+import { previewUndo, undoRun } from './undo-run';
 
 export interface ContainmentDeps {
   dataDir: string;
@@ -105,6 +105,7 @@ export function createContainmentService(deps: ContainmentDeps) {
   return {
     preview: (target: ContainmentTarget, signal?: AbortSignal) => preview(target, signal),
     run: (target: ContainmentTarget, signal?: AbortSignal) => serial(() => run(target, signal)),
+    previewUndo: (id: string, options: { profile?: string } = {}, signal?: AbortSignal) => previewUndo({ ...deps, now, log }, id, options, signal),
     undo: (id: string, options: { profile?: string } = {}, signal?: AbortSignal) =>
       serial(() => undoRun({ ...deps, now, log }, id, options, signal)),
     /** Every run and undo in the log, newest first, and the lines that could not be read. */

@@ -53,30 +53,16 @@ function undoable(records: AuditRecord[], id: string): AuditRecord {
   return record;
 }
 
-/**
- * Undo in one step: the calls that bring back the state recorded before the run, planned against
- * the state read now, on the same identity (its unique id checked again), then read back and
- * compared with the before-state. Logged like a run (intent and result around each call).
- */
-export async function undoRun(deps: UndoDeps, id: string, options: { profile?: string }, signal?: AbortSignal): Promise<ContainmentOutcome> {
+/** The undo of a record as it would go now: the plan shown (password redacted) and the calls to send. */
+async function planUndoNow(deps: UndoDeps, id: string, options: { profile?: string }, signal?: AbortSignal) {
   const record = undoable(deps.log.read().records, id);
   const profile = options.profile ?? record.begin.profile;
   const iam = await deps.iamFor(profile, signal);
   const original = sentPlan(record.begin.plan, record.calls.length);
   const { identity } = original;
-  const undoId = newRecordId(deps.now(), 'u');
   const at = deps.now().toISOString();
-  const begin = (plan: ContainmentPlan) => deps.log.append({ id: undoId, type: 'begin', kind: 'undo', undoOf: id, profile, plan });
-  const refuse = (plan: ContainmentPlan, message: string): ContainmentOutcome => {
-    deps.log.append({ id: undoId, type: 'end', status: 'refused', message });
-    return { id: undoId, kind: 'undo', undoOf: id, profile, plan, calls: [], checks: [], status: 'refused', message, undoCommand: null };
-  };
-  const early = await identityChanged(iam, identity, signal);
-  if (early) {
-    const empty = { identity, at, actions: [], before: {} };
-    begin(empty);
-    return refuse(empty, early);
-  }
+  const changed = await identityChanged(iam, identity, signal);
+  if (changed) return { profile, iam, original, plan: { identity, at, actions: [], before: {} }, calls: [], password: '', refused: changed };
   const actions = original.actions.map((action) => action.action);
   const now = await readState(iam, identity, actions, signal);
   const password = (deps.newPassword ?? generatePassword)();
@@ -94,12 +80,35 @@ export async function undoRun(deps: UndoDeps, id: string, options: { profile?: s
       recorded: ['the state before the undo'],
     })),
   };
-  begin(plan);
-  const changed = await identityChanged(iam, identity, signal);
-  if (changed) return refuse(plan, changed);
-  const calls = await runLoggedCalls(iam, deps.log, undoId, undoCalls.flat(), signal);
+  return { profile, iam, original, plan, calls: undoCalls.flat(), password, refused: null };
+}
+
+/** What undo would send now, without sending anything (the CLI's `--undo ID` without `--yes`, the app's preview). */
+export async function previewUndo(deps: UndoDeps, id: string, options: { profile?: string }, signal?: AbortSignal): Promise<{ plan: ContainmentPlan; refused: string | null }> {
+  const { plan, refused } = await planUndoNow(deps, id, options, signal);
+  return { plan, refused };
+}
+
+/**
+ * Undo in one step: the calls that bring back the state recorded before the run, planned against
+ * the state read now, on the same identity (its unique id checked again right before acting), then
+ * read back and compared with the before-state. Logged like a run (intent and result around each call).
+ */
+export async function undoRun(deps: UndoDeps, id: string, options: { profile?: string }, signal?: AbortSignal): Promise<ContainmentOutcome> {
+  const planned = await planUndoNow(deps, id, options, signal);
+  const { profile, iam, original, plan } = planned;
+  const undoId = newRecordId(deps.now(), 'u');
+  deps.log.append({ id: undoId, type: 'begin', kind: 'undo', undoOf: id, profile, plan });
+  const refuse = (message: string): ContainmentOutcome => {
+    deps.log.append({ id: undoId, type: 'end', status: 'refused', message });
+    return { id: undoId, kind: 'undo', undoOf: id, profile, plan, calls: [], checks: [], status: 'refused', message, undoCommand: null };
+  };
+  if (planned.refused) return refuse(planned.refused);
+  const changed = await identityChanged(iam, plan.identity, signal);
+  if (changed) return refuse(changed);
+  const calls = await runLoggedCalls(iam, deps.log, undoId, planned.calls, signal);
   const failed = calls.find((call) => call.outcome === 'failed');
-  const after = await readState(iam, identity, actions, signal);
+  const after = await readState(iam, plan.identity, original.actions.map((action) => action.action), signal);
   const checks = verifyRestored({ actions: original.actions, before: original.before }, after);
   deps.log.append({ id: undoId, type: 'verify', checks });
   const message = failed ? `${failed.call.api} failed (${failed.error?.code}): ${failed.error?.message} The calls after it were not sent; run the undo again.` : undefined;
@@ -116,6 +125,6 @@ export async function undoRun(deps: UndoDeps, id: string, options: { profile?: s
     status: failed ? 'failed' : 'done',
     ...(message ? { message } : {}),
     undoCommand: null,
-    ...(created ? { newPassword: password } : {}),
+    ...(created ? { newPassword: planned.password } : {}),
   };
 }

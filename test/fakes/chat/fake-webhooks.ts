@@ -16,8 +16,9 @@ export interface DeliveredMessage {
   body: unknown;
 }
 
-const SLACK_PATH = /^\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+$/;
-const TEAMS_PATH = /^\/workflows\/[a-f0-9]+\/triggers\/manual\/paths\/invoke$/;
+/** The one webhook of each channel that exists; any other path is a removed or unknown hook (404 no_service). */
+const SLACK_PATH = '/services/T0FAKE/B0FAKE/fakeSecret0123456789';
+const TEAMS_PATH = '/workflows/0123abcd/triggers/manual/paths/invoke';
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -90,7 +91,7 @@ export async function startFakeWebhooks() {
     void (async () => {
       const path = new URL(request.url ?? '/', 'http://fake').pathname;
       const text = await readBody(request);
-      const channel = request.method !== 'POST' ? null : SLACK_PATH.test(path) ? 'slack' : TEAMS_PATH.test(path) ? 'teams' : null;
+      const channel = request.method !== 'POST' ? null : path === SLACK_PATH ? 'slack' : path === TEAMS_PATH ? 'teams' : null;
       if (!channel) {
         attempts.push({ channel, status: 404 });
         response.writeHead(404, { 'content-type': 'text/plain' }).end('no_service');
@@ -121,8 +122,9 @@ export async function startFakeWebhooks() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    slackUrl: `${base}/services/T0FAKE/B0FAKE/fakeSecret0123456789`,
-    teamsUrl: `${base}/workflows/0123abcd/triggers/manual/paths/invoke`,
+    slackUrl: `${base}${SLACK_PATH}`,
+    // A Workflows URL carries its signature in the query, as Power Automate issues them.
+    teamsUrl: `${base}${TEAMS_PATH}?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=fakeTeamsSig0123456789`,
     base,
     delivered,
     attempts,

@@ -8,6 +8,7 @@ import { benchBaseline } from './baseline';
 import { benchCloudTrail } from './cloudtrail';
 import { benchConsoleActions } from './console-actions';
 import { benchDetectionReplay } from './detection-replay';
+import { benchIam } from './iam';
 import { printRendererFigures, runRendererBench } from './renderer';
 import { benchStory } from './story';
 
@@ -19,6 +20,7 @@ const benches: Array<[string, () => Promise<void>]> = [
   ['console-actions', benchConsoleActions],
   ['story', benchStory],
   ['detection-replay', benchDetectionReplay],
+  ['iam', benchIam],
 ];
 
 async function main(): Promise<void> {

@@ -43,7 +43,13 @@ export type CredentialReport = z.infer<typeof CredentialReport>;
 /** Whether a report value is a time (not N/A, no_information or not_supported). */
 export const isReportDate = (value: string) => /^\d{4}-\d\d-\d\dT/.test(value);
 
-const later = (a: string | null, b: string) => (isReportDate(b) && (a === null || Date.parse(b) > Date.parse(a)) ? b : a);
+/** The later of two report times; strings of IAM's one format (`+00:00`) compare as text, others are parsed. */
+const later = (a: string | null, b: string) => {
+  if (!isReportDate(b)) return a;
+  if (a === null) return b;
+  const sameFormat = a.length === b.length && a.endsWith('+00:00') && b.endsWith('+00:00');
+  return (sameFormat ? b > a : Date.parse(b) > Date.parse(a)) ? b : a;
+};
 
 function splitCsvLine(line: string): string[] {
   if (!line.includes('"')) return line.split(',');
@@ -73,38 +79,46 @@ function splitCsvLine(line: string): string[] {
 export function parseCredentialReport(csv: string): ReportUser[] {
   const lines = csv.split(/\r?\n/).filter((line) => line.trim() !== '');
   const header = splitCsvLine(lines[0] ?? '');
-  const column = (name: string) => header.indexOf(name);
-  const at = Object.fromEntries(
-    ['user', 'arn', 'user_creation_time', 'password_enabled', 'password_last_used', 'password_last_changed', 'mfa_active'].map((name) => [name, column(name)]),
-  ) as Record<string, number>;
-  if (at.user! < 0 || at.arn! < 0) throw new Error('The credential report has no user or arn column.');
+  const at = (name: string) => header.indexOf(name);
+  const columns = {
+    user: at('user'), arn: at('arn'), created: at('user_creation_time'), passwordEnabled: at('password_enabled'),
+    passwordLastUsed: at('password_last_used'), passwordLastChanged: at('password_last_changed'), mfa: at('mfa_active'),
+  };
+  if (columns.user < 0 || columns.arn < 0) throw new Error('The credential report has no user or arn column.');
+  // Each key slot's columns, found once: the report has thousands of rows.
+  const slots = ([1, 2] as const).map((slot) => ({
+    slot,
+    active: at(`access_key_${slot}_active`),
+    rotated: at(`access_key_${slot}_last_rotated`),
+    used: at(`access_key_${slot}_last_used_date`),
+    region: at(`access_key_${slot}_last_used_region`),
+    service: at(`access_key_${slot}_last_used_service`),
+  }));
   return lines.slice(1).map((line) => {
     const cells = splitCsvLine(line);
-    const cell = (index: number | undefined) => (index === undefined || index < 0 ? 'N/A' : (cells[index] ?? 'N/A'));
-    const keys = ([1, 2] as const)
-      .map((slot) => {
-        const value = (field: string) => cell(column(`access_key_${slot}_${field}`));
-        return {
-          slot,
-          active: value('active') === 'true',
-          lastRotated: value('last_rotated'),
-          lastUsedDate: value('last_used_date'),
-          lastUsedRegion: value('last_used_region'),
-          lastUsedService: value('last_used_service'),
-        };
-      })
+    const cell = (index: number) => (index < 0 ? 'N/A' : (cells[index] ?? 'N/A'));
+    const keys = slots
+      .map((slot) => ({
+        slot: slot.slot,
+        active: cell(slot.active) === 'true',
+        lastRotated: cell(slot.rotated),
+        lastUsedDate: cell(slot.used),
+        lastUsedRegion: cell(slot.region),
+        lastUsedService: cell(slot.service),
+      }))
       .filter((key) => isReportDate(key.lastRotated));
-    const passwordLastUsed = cell(at.password_last_used);
+    const passwordLastUsed = cell(columns.passwordLastUsed);
     const lastActivity = keys.reduce((latest, key) => later(latest, key.lastUsedDate), later(null, passwordLastUsed));
+    const user = cell(columns.user);
     return {
-      user: cell(at.user),
-      arn: cell(at.arn),
-      root: cell(at.user) === '<root_account>',
-      createdAt: cell(at.user_creation_time),
-      passwordEnabled: cell(at.password_enabled),
+      user,
+      arn: cell(columns.arn),
+      root: user === '<root_account>',
+      createdAt: cell(columns.created),
+      passwordEnabled: cell(columns.passwordEnabled),
       passwordLastUsed,
-      passwordLastChanged: cell(at.password_last_changed),
-      mfaActive: cell(at.mfa_active) === 'true',
+      passwordLastChanged: cell(columns.passwordLastChanged),
+      mfaActive: cell(columns.mfa) === 'true',
       keys,
       lastActivity,
     };

@@ -3,9 +3,11 @@ import { useMemo, useState } from 'react';
 import { hostKind } from './api/bridge';
 import { AboutDialog } from './features/about/AboutDialog';
 import { MfaDialog } from './features/connect/MfaDialog';
+import { linkedProfile } from './features/connect/linked-profile';
 import { initialProfile, ProfilePicker } from './features/connect/ProfilePicker';
 import { useProfiles } from './features/connect/useProfiles';
 import { ThemeToggle } from './features/connect/ThemeToggle';
+import { UnknownProfileNotice } from './features/connect/UnknownProfileNotice';
 import { useDeepLink } from './features/connect/useDeepLink';
 import { Workspace } from './features/workspace/Workspace';
 
@@ -24,7 +26,9 @@ export function App() {
     if (deepLink && /(^|&)profile=/.test(deepLink)) setChosen(null);
   }
   const profiles = useMemo(() => list?.profiles ?? [], [list]);
-  const profile = chosen ?? deepLinkProfile(deepLink, profiles.map((p) => p.name)) ?? initialProfile(profiles);
+  const linked = linkedProfile(deepLink, list ? profiles.map((p) => p.name) : null);
+  // A link's profile that is not in the config files is said, and no other is used in its place.
+  const profile = chosen ?? linked.profile ?? (linked.unknown ? '' : initialProfile(profiles));
 
   return (
     <div className="app">
@@ -49,6 +53,7 @@ export function App() {
           {error.message}
         </div>
       )}
+      {!chosen && linked.unknown && <UnknownProfileNotice name={linked.unknown} />}
       {list && list.problems.length > 0 && (
         <div role="status" className="banner banner-warning">
           <strong>Problems in your AWS config files:</strong>
@@ -65,10 +70,4 @@ export function App() {
       <MfaDialog />
     </div>
   );
-}
-
-function deepLinkProfile(query: string | null, names: string[]): string | null {
-  if (!query) return null;
-  const name = new URLSearchParams(query).get('profile');
-  return name && names.includes(name) ? name : null;
 }

@@ -44,7 +44,13 @@ export function ProfilePicker({ profiles, value, onChange, disabled }: ProfilePi
       <label className="field-label" htmlFor="profile-select">
         AWS profile
       </label>
-      <select id="profile-select" value={value} disabled={disabled} onChange={(event) => onChange(event.target.value)}>
+      <select id="profile-select" value={selected ? value : ''} disabled={disabled} onChange={(event) => onChange(event.target.value)}>
+        {/* No profile chosen (a link named one that is missing): the analyst picks, nothing is assumed. */}
+        {!selected && (
+          <option value="" disabled>
+            Choose a profile
+          </option>
+        )}
         {profiles.map((profile) => (
           <option key={profile.name} value={profile.name}>
             {profile.name} — {kindLabels[profile.kind]}

@@ -41,10 +41,15 @@ export function useRegionDefaults(profile: string, initiallyChosen: boolean, set
   const defaults = useHostDefaults(profile);
   const [chosen, setChosen] = useState(initiallyChosen);
   const [applied, setApplied] = useState<RegionDefaults | null>(null);
+  const [appliedProfile, setAppliedProfile] = useState<string | null>(null);
   // Adjusted during render, as React advises for derived state that must also stay editable.
   if (defaults !== applied) {
     setApplied(defaults);
     if (defaults && !chosen) setValues((values) => ({ ...values, regions: [...defaults.regions] }));
+    // Another profile: the analyst's regions stay, but for those its account does not enable.
+    if (defaults && chosen && appliedProfile !== null && appliedProfile !== profile && defaults.source !== 'partition')
+      setValues((values) => keepEnabled(values, defaults.regions));
+    if (defaults) setAppliedProfile(profile);
   }
   return {
     defaults,
@@ -55,6 +60,13 @@ export function useRegionDefaults(profile: string, initiallyChosen: boolean, set
     base: defaults ? { ...defaultFormValues, regions: [...defaults.regions] } : defaultFormValues,
     choose: setChosen,
   };
+}
+
+/** The form with only its regions that `enabled` holds; all of `enabled` when none of them is. */
+function keepEnabled(values: FormValues, enabled: string[]): FormValues {
+  const kept = values.regions.filter((region) => enabled.includes(region));
+  if (kept.length === values.regions.length) return values;
+  return { ...values, regions: kept.length > 0 ? kept : [...enabled] };
 }
 
 /** What the region note says about where the default regions came from (shown as text). */

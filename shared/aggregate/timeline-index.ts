@@ -7,6 +7,7 @@ export const severities: readonly Severity[] = ['info', 'low', 'medium', 'high',
 /** Counted kinds per event position: read, write, error, then one per severity (flagged events only). */
 const kinds = 3 + severities.length;
 const categoryCode = { read: 0, write: 1, error: 2 } as const;
+const severityCode: Record<Severity, number> = { info: 1, low: 2, medium: 3, high: 4, critical: 5 };
 const codeBits = 32; // room for category * 6 + severity (0..17) below the time
 
 /**
@@ -27,7 +28,7 @@ export type SeverityOf = (event: NormalizedEvent) => Severity | null;
 
 function codeOf(event: NormalizedEvent, severityOf: SeverityOf): number {
   const severity = severityOf(event);
-  return categoryCode[event.category] * 6 + (severity === null ? 0 : severities.indexOf(severity) + 1);
+  return categoryCode[event.category] * 6 + (severity === null ? 0 : severityCode[severity]);
 }
 
 /**
@@ -48,19 +49,19 @@ function sortedKeys(events: readonly NormalizedEvent[], severityOf: SeverityOf):
   }
   if (valid > 0 && (max - min) * codeBits + codeBits > Number.MAX_SAFE_INTEGER) return null;
   const keys = new Float64Array(valid);
+  // Only the times need to be in order (the kinds of events at one time may come in any order).
   let rising = true;
   let falling = true;
+  let previous = NaN;
   let at = 0;
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
-    if (Number.isNaN(event.time)) continue;
-    const key = Math.floor(event.time - min) * codeBits + codeOf(event, severityOf);
-    if (at > 0) {
-      const previous = keys[at - 1]!;
-      if (key < previous) rising = false;
-      if (key > previous) falling = false;
-    }
-    keys[at++] = key;
+    const time = event.time;
+    if (Number.isNaN(time)) continue;
+    if (time < previous) rising = false;
+    else if (time > previous) falling = false;
+    previous = time;
+    keys[at++] = Math.floor(time - min) * codeBits + codeOf(event, severityOf);
   }
   if (falling && !rising) keys.reverse();
   else if (!rising) keys.sort();

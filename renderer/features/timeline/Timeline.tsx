@@ -14,6 +14,7 @@ import { TimeAxis } from './TimeAxis';
 import { bucketSummary } from './TimelineTooltip';
 import { formatSpan } from './time-format';
 import { useElementWidth } from './useElementWidth';
+import { useStableList } from './useStableList';
 import { timelineKeysHint, useTimelineKeys } from './useTimelineKeys';
 import './timeline.css';
 
@@ -60,7 +61,7 @@ function describeBars(rows: readonly TimelineBucket[], bars: Drag): string {
  */
 export const Timeline = memo(function Timeline({ events: all, domain, bounds = null, zoomed, onZoom, onResetZoom }: TimelineProps) {
   // In the table's Actions view, each console action counts once.
-  const { events, mode } = useTimelineEvents(all);
+  const { events, mode } = useTimelineEvents(useStableList(all));
   const index = useMemo(() => indexEvents(events, flagSeverity), [events]);
   const timeline = useMemo(() => (domain ? bucketIndex(index, domain) : null), [index, domain]);
   const rows = timeline?.buckets ?? noBuckets;

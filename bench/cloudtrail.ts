@@ -7,13 +7,14 @@
  * region's "done" line, the fraction of the ceiling (2 calls × 50 events = 100 a second), the
  * whole command's wall time and the calls the fake refused. BENCH_EVENTS sets the events per
  * region (default 2,000: a short fetch, where the first seconds count most); BENCH_ONLY one
- * distribution. The same fetch by `aws cloudtrail lookup-events` is measured on the uniform
+ * distribution, BENCH_LATENCY one latency, BENCH_AWS=0 skips the AWS CLI. The same fetch by `aws cloudtrail lookup-events` is measured on the uniform
  * week when the AWS CLI is installed. Needs a build (`npm run bench` builds first).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { distributions } from '../test/fakes/cloudtrail/fake-events';
 import type { Distribution } from '../test/fakes/cloudtrail/fake-events';
@@ -36,6 +37,12 @@ interface Row {
   engine: number[];
   wallSeconds: number;
   throttled: number;
+  /** LookupEvents calls a region took, mean of the regions (40 at least for 2,000 events). */
+  calls: number;
+  /** Seconds from the command's start to the first call reaching the fake. */
+  firstCall: number;
+  /** The closest two calls apart at the fake, in ms: call n and n + 2 of a region (1,000 at least, or the fake refuses). */
+  closestMs: number;
 }
 
 function startFake(distribution: Distribution, latencyMs: number) {
@@ -97,8 +104,20 @@ async function trailcase(distribution: Distribution, latencyMs: number): Promise
     const endOf = (region: string) => doneAt.get(region) ?? started + wallSeconds * 1000;
     const perRegion = REGIONS.map((region) => (endOf(region) - started) / 1000);
     const calls = await fake.lookups();
-    const engine = REGIONS.map((region) => (endOf(region) - Math.min(...calls.filter((c) => c.region === region).map((c) => c.at))) / 1000);
-    return { client: 'trailcase', distribution, latencyMs, perRegion, engine, wallSeconds, throttled: (await fake.stats()).throttled };
+    const arrivals = REGIONS.map((region) => calls.filter((c) => c.region === region && !c.throttled).map((c) => c.at));
+    const engine = REGIONS.map((region, i) => (endOf(region) - Math.min(...arrivals[i]!)) / 1000);
+    return {
+      client: 'trailcase',
+      distribution,
+      latencyMs,
+      perRegion,
+      engine,
+      wallSeconds,
+      throttled: (await fake.stats()).throttled,
+      calls: arrivals.reduce((sum, at) => sum + at.length, 0) / REGIONS.length,
+      firstCall: (Math.min(...calls.map((c) => c.at)) - started) / 1000,
+      closestMs: Math.min(...arrivals.flatMap((at) => at.slice(2).map((time, i) => time - at[i]!))),
+    };
   } finally {
     await fake.close();
     rmSync(home, { recursive: true, force: true });
@@ -131,7 +150,21 @@ async function awsCli(latencyMs: number): Promise<Row> {
     );
     const wallSeconds = Math.max(...perRegion);
     const throttled = (await fake.stats()).throttled;
-    return { client: 'aws cli', distribution: 'uniform', latencyMs, perRegion, engine: perRegion, wallSeconds, throttled };
+    const calls = (await fake.lookups()).filter((c) => !c.throttled);
+    const firstCall = (Math.min(...calls.map((c) => c.at)) - performance.timeOrigin - started) / 1000;
+    const perCalls = calls.length / REGIONS.length;
+    return {
+      client: 'aws cli',
+      distribution: 'uniform',
+      latencyMs,
+      perRegion,
+      engine: perRegion,
+      wallSeconds,
+      throttled,
+      calls: perCalls,
+      firstCall,
+      closestMs: Number.NaN,
+    };
   } finally {
     await fake.close();
     rmSync(home, { recursive: true, force: true });
@@ -154,6 +187,9 @@ function report(row: Row): void {
     (PER_REGION / row.wallSeconds / CEILING).toFixed(2).padStart(9),
     (engine / CEILING).toFixed(2).padStart(11),
     String(row.throttled).padStart(9),
+    row.calls.toFixed(1).padStart(5),
+    `${row.firstCall.toFixed(2)} s`.padStart(10),
+    Number.isNaN(row.closestMs) ? '        –' : `${row.closestMs} ms`.padStart(9),
   ];
   console.log(`| ${cells.join(' | ')} |`);
 }
@@ -164,16 +200,26 @@ export async function benchCloudTrail(): Promise<void> {
   console.log(
     `CloudTrail fetch through the CLI: ${PER_REGION} events a region in ${REGIONS.length} regions over a week, 2 calls/s enforced, ceiling ${CEILING} events/s per region`,
   );
-  console.log('| client     | distribution |  latency | events/s | fraction | worst | wall     | wall frac | from call 1 | throttled |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log(
+    '| client     | distribution |  latency | events/s | fraction | worst | wall     | wall frac | from call 1 | throttled | calls | first call | closest |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   const only = process.env.BENCH_ONLY as Distribution | undefined;
-  const hasAws = spawnSync('aws', ['--version'], { stdio: 'ignore' }).status === 0;
-  for (const latencyMs of [300, 1500]) {
+  const hasAws = process.env.BENCH_AWS !== '0' && spawnSync('aws', ['--version'], { stdio: 'ignore' }).status === 0;
+  const latencies = process.env.BENCH_LATENCY ? [Number(process.env.BENCH_LATENCY)] : [300, 1500];
+  for (const latencyMs of latencies) {
     for (const distribution of distributions) if (!only || only === distribution) report(await trailcase(distribution, latencyMs));
     if (hasAws && (!only || only === 'uniform')) report(await awsCli(latencyMs));
   }
   console.log(
-    "events/s and fraction: mean of the regions, from the command's start to the region's \"done\" line; worst: the slowest region; wall: the whole command; from call 1: from the region's first call at the fake to its end (the engine without the command's start).",
+    "events/s and fraction: mean of the regions, from the command's start to the region's \"done\" line; worst: the slowest region; wall: the whole command; from call 1: from the region's first call at the fake to its end (the engine without the command's start); calls: a region's LookupEvents calls; first call: from the command's start to the first call at the fake; closest: the least time between a region's call and the one two after it, at the fake.",
   );
-  if (!hasAws) console.log('aws cli: not installed, comparison skipped');
+  if (!hasAws) console.log('aws cli: not run (not installed, or BENCH_AWS=0)');
 }
+
+// `npx tsx bench/cloudtrail.ts` runs this benchmark alone.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  benchCloudTrail().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });

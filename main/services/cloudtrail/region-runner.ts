@@ -41,8 +41,8 @@ const cancelled = () => new ApiError('CANCELLED', 'The fetch was cancelled.');
  * Runs the cursors of one region under the (account, region) limiter. A dispatcher takes each
  * call slot as the limiter grants it and gives it to the idle cursor expected to need the most
  * pages; when every cursor is busy and more calls could be in flight than there are cursors
- * (calls slower than the limiter's spacing, or the first second, when two calls may leave at
- * once and nothing is known yet), it splits the busy cursor expected to need the most pages.
+ * (calls slower than the limiter's spacing), it splits the busy cursor expected to need the
+ * most pages.
  */
 export class RegionRunner {
   readonly cursors: CursorState[] = [];
@@ -167,14 +167,16 @@ export class RegionRunner {
 
   /**
    * Cursors worth having at the latency seen so far. Before any call has returned, the latency
-   * is at least the age of the oldest call in flight: at 1.5 s a call, the second pair of slots
-   * (1.03 s) finds the first pair still out, and splits again.
+   * is at least the age of the oldest call in flight: the first call goes alone, and a second
+   * cursor is split off only once it has been out for more than half a window (at 300 ms a
+   * call it is back before, and no range is split blind); at 1.5 s a call, a third once it has
+   * been out for more than a window.
    */
   private wanted(): number {
     const { calls, windowMs } = this.limiter();
     if (this.latencyMs !== null) return cursorsWanted(this.latencyMs, calls, windowMs, this.tuning.maxCursors);
     const age = this.busy.size === 0 ? 0 : Date.now() - Math.min(...this.busy.values());
-    return Math.min(this.tuning.maxCursors, Math.floor((calls * age) / windowMs) + 2);
+    return cursorsWanted(age, calls, windowMs, this.tuning.maxCursors);
   }
 
   /** Resolves when a call ends or work arrives; before the latency is known, also when `wanted` grows. */

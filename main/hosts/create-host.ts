@@ -4,12 +4,14 @@ import type { Handlers } from './dispatch';
 import { createAnalysisHandlers, createFetchAnalyzer } from './handlers/analysis-handlers';
 import { createAppHandlers } from './handlers/app-handlers';
 import { createFetchHandlers } from './handlers/fetch-handlers';
+import { createIamHandlers } from './handlers/iam-handlers';
 import { createIntelHandlers } from './handlers/intel-handlers';
 import { createInvestigationHandlers } from './handlers/investigation-handlers';
 import { createMfaBroker } from './mfa-broker';
 import { appVersion } from './package-info';
 import { createRegionService } from '../services/aws/regions';
 import { createFetchService } from '../services/fetch/fetch-service';
+import { createIamService } from '../services/iam/iam-service';
 import { createTicketHandlers } from './handlers/ticket-handlers';
 import { allowedSiteOrigins } from '../security/external-links';
 import { createTicketService, fetchedEventsLoader } from '../services/jira/ticket-service';
@@ -31,6 +33,7 @@ export function createHost(ctx: HostContext, log: (line: string) => void = () =>
     ...createFetchHandlers(fetches.manager),
     ...createInvestigationHandlers(hostCtx),
     ...createIntelHandlers(hostCtx),
+    ...createIamHandlers(createIamService(hostCtx, { credentials: fetches.credentials })),
     ...createAnalysisHandlers(analyze),
   };
   return { dispatch: createDispatcher(handlers, log), ctx: hostCtx, fetches, close: () => analyze.close() };

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { analysisContract } from './analysis-contract';
 import { appContract } from './app-contract';
 import { fetchContract } from './fetch-contract';
+import { iamContract } from './iam-contract';
 import { intelContract } from './intel-contract';
 import { investigationContract } from './investigation-contract';
 import { ticketContract } from './ticket-contract';
@@ -18,6 +19,7 @@ export const apiContract = {
   ...appContract,
   ...analysisContract,
   ...fetchContract,
+  ...iamContract,
   ...intelContract,
   ...investigationContract,
   ...ticketContract,

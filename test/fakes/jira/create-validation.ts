@@ -37,7 +37,10 @@ function allowed(field: FakeField, value: unknown): boolean {
   );
 }
 
-function checkField(field: FakeField, value: unknown): string | null {
+/** Which Jira answers: Cloud (REST v3, ADF descriptions) or Data Center (REST v2, wiki markup strings). */
+export type Deployment = 'cloud' | 'datacenter';
+
+function checkField(field: FakeField, value: unknown, deployment: Deployment): string | null {
   switch (field.schema.system ?? field.schema.type) {
     case 'summary':
       if (typeof value !== 'string' || value.trim() === '') return 'You must specify a summary of the issue.';
@@ -45,6 +48,10 @@ function checkField(field: FakeField, value: unknown): string | null {
       if (value.length > 255) return 'Summary must be less than 255 characters.';
       return null;
     case 'description':
+      if (deployment === 'datacenter') {
+        if (typeof value !== 'string') return 'Operation value must be a string';
+        return value.length > 32_767 ? 'The entered text is too long. It exceeds the allowed limit of 32,767 characters.' : null;
+      }
       if (!isAdfDoc(value)) return 'Operation value must be an Atlassian Document (see the Atlassian Document Format)';
       return JSON.stringify(value).length > 32_767
         ? 'The entered text is too long. It exceeds the allowed limit of 32,767 characters.'
@@ -69,6 +76,7 @@ function checkField(field: FakeField, value: unknown): string | null {
 export function validateCreate(
   projects: FakeProject[],
   fields: Record<string, unknown>,
+  deployment: Deployment = 'cloud',
 ): { project: FakeProject; issueType: FakeIssueType } | { errorMessages: string[]; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const projectRef = fields.project as { key?: unknown; id?: unknown } | undefined;
@@ -84,7 +92,7 @@ export function validateCreate(
       errors[fieldId] = `Field '${fieldId}' cannot be set. It is not on the appropriate screen, or unknown.`;
       continue;
     }
-    const problem = checkField(field, value);
+    const problem = checkField(field, value, deployment);
     if (problem) errors[fieldId] = problem;
   }
   for (const field of issueType.fields) {

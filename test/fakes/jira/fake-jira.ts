@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { validateCreate } from './create-validation';
+import type { Deployment } from './create-validation';
 import { defaultProjects } from './fake-jira-data';
 import type { FakeIssue, FakeProject } from './fake-jira-data';
 
@@ -13,7 +14,7 @@ export type Fault =
   /** Destroys the socket without an answer; `after: true` does the work first (a lost response). */
   | { route: Route; drop: true; after: boolean };
 
-type Route = 'myself' | 'projects' | 'createmeta' | 'create' | 'search' | 'attach' | 'issue';
+type Route = 'serverInfo' | 'myself' | 'projects' | 'createmeta' | 'create' | 'search' | 'attach' | 'issue';
 
 export interface FakeJiraOptions {
   email?: string;
@@ -23,6 +24,10 @@ export interface FakeJiraOptions {
   searchLagMs?: number;
   /** The most items one page holds, whatever maxResults asks (Jira caps it). */
   maxPageSize?: number;
+  /** Data Center: REST v2, a personal access token as Bearer, wiki descriptions, createmeta's `values` pages. */
+  deployment?: Deployment;
+  /** Data Center's personal access token. */
+  pat?: string;
 }
 
 /** One request as the fake saw it (never the credential itself). */
@@ -36,7 +41,7 @@ export interface LoggedRequest {
 }
 
 /**
- * Jira Cloud REST v3 as Jira behaves, for the real jira.js client to talk to: basic auth, the
+ * Jira Cloud REST v3 (or, with `deployment: 'datacenter'`, Jira Data Center REST v2) as Jira behaves, for the real jira.js client to talk to: basic auth, the
  * createmeta endpoints, create validation (ADF descriptions, one-line summaries, labels without
  * spaces, required fields), a lagging search, attachments behind the XSRF header, and scripted
  * faults (statuses with Retry-After, dropped connections, lost responses, redirects).
@@ -55,6 +60,9 @@ export async function startFakeJira(options: FakeJiraOptions = {}) {
   const receivers = new Map<Route, (body: Buffer) => Promise<void> | void>();
   const answerWaiters: Array<{ route: Route; resolve: (status: number) => void }> = [];
   const maxPageSize = options.maxPageSize ?? 50;
+  const deployment = options.deployment ?? 'cloud';
+  const pat = options.pat ?? 'fake-personal-access-token';
+  const v = deployment === 'cloud' ? '3' : '2';
 
   function page<T>(items: T[], url: URL): { startAt: number; maxResults: number; total: number; isLast: boolean; slice: T[] } {
     const startAt = Number(url.searchParams.get('startAt') ?? 0);
@@ -68,15 +76,20 @@ export async function startFakeJira(options: FakeJiraOptions = {}) {
   });
 
   function routeOf(method: string, path: string): Route | null {
-    if (method === 'GET' && path === '/rest/api/3/myself') return 'myself';
-    if (method === 'GET' && path === '/rest/api/3/project/search') return 'projects';
-    if (method === 'GET' && path.startsWith('/rest/api/3/issue/createmeta/')) return 'createmeta';
-    if (method === 'POST' && path === '/rest/api/3/issue') return 'create';
-    if (method === 'GET' && path === '/rest/api/3/search/jql') return 'search';
-    if (method === 'POST' && /^\/rest\/api\/3\/issue\/[^/]+\/attachments$/.test(path)) return 'attach';
-    if (method === 'GET' && /^\/rest\/api\/3\/issue\/[^/]+$/.test(path)) return 'issue';
+    const api = `/rest/api/${v}`;
+    if (method === 'GET' && path === `${api}/serverInfo`) return 'serverInfo';
+    if (method === 'GET' && path === `${api}/myself`) return 'myself';
+    if (method === 'GET' && path === (deployment === 'cloud' ? `${api}/project/search` : `${api}/project`)) return 'projects';
+    if (method === 'GET' && path.startsWith(`${api}/issue/createmeta/`)) return 'createmeta';
+    if (method === 'POST' && path === `${api}/issue`) return 'create';
+    if (method === 'GET' && path === (deployment === 'cloud' ? `${api}/search/jql` : `${api}/search`)) return 'search';
+    if (method === 'POST' && new RegExp(`^${api}/issue/[^/]+/attachments$`).test(path)) return 'attach';
+    if (method === 'GET' && new RegExp(`^${api}/issue/[^/]+$`).test(path)) return 'issue';
     return null;
   }
+
+  const authorized = (header: string | undefined) =>
+    deployment === 'cloud' ? header === `Basic ${Buffer.from(`${email}:${apiToken}`).toString('base64')}` : header === `Bearer ${pat}`;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://fake');
@@ -101,8 +114,7 @@ export async function startFakeJira(options: FakeJiraOptions = {}) {
       }
     };
     if (redirectTo) return reply(307, '', { Location: `${redirectTo}${url.pathname}${url.search}` });
-    if (request.headers.authorization !== `Basic ${Buffer.from(`${email}:${apiToken}`).toString('base64')}`)
-      return reply(401, 'Client must be authenticated to access this resource.');
+    if (!authorized(request.headers.authorization)) return reply(401, 'Client must be authenticated to access this resource.');
     // A test's look at the world at the moment Jira receives the request, before any answer.
     const receiver = route ? receivers.get(route) : undefined;
     if (receiver) await receiver(body);
@@ -120,38 +132,53 @@ export async function startFakeJira(options: FakeJiraOptions = {}) {
 
   async function serve(route: Route | null, url: URL, body: Buffer, request: IncomingMessage): Promise<{ status: number; body: unknown }> {
     switch (route) {
+      case 'serverInfo':
+        return {
+          status: 200,
+          body:
+            deployment === 'cloud'
+              ? { baseUrl: 'http://fake', version: '1001.0.0-SNAPSHOT', versionNumbers: [1001, 0, 0], deploymentType: 'Cloud', buildNumber: 100280, serverTitle: 'Jira' }
+              : { baseUrl: 'http://fake', version: '9.12.15', versionNumbers: [9, 12, 15], deploymentType: 'DataCenter', buildNumber: 9120015, serverTitle: 'Jira' },
+        };
       case 'myself':
-        return { status: 200, body: { accountId: '5b10a2844c20165700ede21g', emailAddress: email, displayName: 'Ana Lyst', active: true } };
+        return deployment === 'cloud'
+          ? { status: 200, body: { accountId: '5b10a2844c20165700ede21g', emailAddress: email, displayName: 'Ana Lyst', active: true } }
+          : { status: 200, body: { key: 'JIRAUSER10100', name: 'alyst', emailAddress: email, displayName: 'Ana Lyst', active: true } };
       case 'projects': {
         const query = (url.searchParams.get('query') ?? '').toLowerCase();
         const values = projects
           .filter((p) => !query || p.key.toLowerCase().includes(query) || p.name.toLowerCase().includes(query))
           .map(({ id, key, name }) => ({ id, key, name }));
+        // Data Center lists every project in one array; Cloud pages them.
+        if (deployment === 'datacenter') return { status: 200, body: values };
         const { slice, ...paging } = page(values, url);
         return { status: 200, body: { ...paging, values: slice } };
       }
       case 'createmeta': {
-        const [, projectKey, typeId] = /^\/rest\/api\/3\/issue\/createmeta\/([^/]+)\/issuetypes(?:\/([^/]+))?$/.exec(url.pathname) ?? [];
+        const [, projectKey, typeId] = /^\/rest\/api\/[23]\/issue\/createmeta\/([^/]+)\/issuetypes(?:\/([^/]+))?$/.exec(url.pathname) ?? [];
         const project = projects.find((p) => p.key === projectKey || p.id === projectKey);
         if (!project) return { status: 404, body: { errorMessages: ['Project not found'], errors: {} } };
         if (!typeId) {
-          const { slice, startAt, maxResults, total } = page(
+          const { slice, startAt, maxResults, total, isLast } = page(
             project.issueTypes.map(({ id, name, subtask }) => ({ id, name, subtask })),
             url,
           );
+          // Data Center (8.4+) pages createmeta as `values` with isLast; Cloud names the list.
+          if (deployment === 'datacenter') return { status: 200, body: { startAt, maxResults, total, isLast, values: slice } };
           return { status: 200, body: { startAt, maxResults, total, issueTypes: slice } };
         }
         const type = project.issueTypes.find((t) => t.id === typeId);
         if (!type) return { status: 404, body: { errorMessages: ['Issue type not found'], errors: {} } };
-        const { slice, startAt, maxResults, total } = page(
+        const { slice, startAt, maxResults, total, isLast } = page(
           type.fields.map((f) => ({ ...f, key: f.fieldId, operations: ['set'], hasDefaultValue: Boolean(f.hasDefaultValue) })),
           url,
         );
+        if (deployment === 'datacenter') return { status: 200, body: { startAt, maxResults, total, isLast, values: slice } };
         return { status: 200, body: { startAt, maxResults, total, fields: slice } };
       }
       case 'create': {
         const payload = JSON.parse(body.toString('utf8') || '{}') as { fields?: Record<string, unknown> };
-        const checked = validateCreate(projects, payload.fields ?? {});
+        const checked = validateCreate(projects, payload.fields ?? {}, deployment);
         if ('errors' in checked) return { status: 400, body: checked };
         if (forbidden.has(checked.project.key))
           return { status: 403, body: { errorMessages: ['You do not have permission to create issues in this project.'], errors: {} } };
@@ -164,7 +191,7 @@ export async function startFakeJira(options: FakeJiraOptions = {}) {
           attachments: [],
         };
         issues.push(issue);
-        return { status: 201, body: { id: issue.id, key: issue.key, self: `http://fake/rest/api/3/issue/${issue.id}` } };
+        return { status: 201, body: { id: issue.id, key: issue.key, self: `http://fake/rest/api/${v}/issue/${issue.id}` } };
       }
       case 'search': {
         const jql = url.searchParams.get('jql') ?? '';
@@ -179,7 +206,10 @@ export async function startFakeJira(options: FakeJiraOptions = {}) {
         );
         return {
           status: 200,
-          body: { issues: found.map((issue) => ({ id: issue.id, key: issue.key, fields: { labels: issue.fields.labels } })), isLast: true },
+          body:
+            deployment === 'cloud'
+              ? { issues: found.map((issue) => ({ id: issue.id, key: issue.key, fields: { labels: issue.fields.labels } })), isLast: true }
+              : { startAt: 0, maxResults: 50, total: found.length, issues: found.map((issue) => ({ id: issue.id, key: issue.key, fields: { labels: issue.fields.labels } })) },
         };
       }
       case 'attach': {
@@ -231,6 +261,7 @@ export async function startFakeJira(options: FakeJiraOptions = {}) {
     url: `http://127.0.0.1:${port}`,
     email,
     apiToken,
+    pat,
     issues,
     log,
     /** Queues a fault for the next request of its route. */

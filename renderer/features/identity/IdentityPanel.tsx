@@ -1,0 +1,74 @@
+import { useMemo } from 'react';
+
+import type { IdentityReportData } from '../../../shared/api/iam-contract';
+import { api } from '../../api/bridge';
+import { IdentityFacts } from './IdentityFacts';
+import { RiskList } from './RiskList';
+import { useIamCall } from './useIamCall';
+import './identity.css';
+
+export interface IdentityPanelProps {
+  profile: string;
+  /** The IAM user the investigation is about (null for an access key: IAM needs a user name). */
+  userName: string | null;
+  /** The fetched events' eventSource values: they count as used services. */
+  eventSources: string[];
+}
+
+/**
+ * Beside the events: who the identity is in IAM and what it can still do. Read-only; a quarantine
+ * policy comes first, then what the profile may not read, then the facts and the risky permissions.
+ */
+export function IdentityPanel({ profile, userName, eventSources }: IdentityPanelProps) {
+  const sources = useMemo(() => [...new Set(eventSources.map((source) => source.toLowerCase()))].filter((source) => /^[\w.-]+$/.test(source)).slice(0, 500).sort(), [eventSources]);
+  const key = userName && profile ? `${profile}|${userName}|${sources.join(',')}` : null;
+  const { state, reload } = useIamCall<IdentityReportData>(key, () => api.iamIdentity({ profile, kind: 'user', name: userName!, eventSources: sources }));
+  const now = Date.now();
+  return (
+    <section className="identity-panel" aria-label="Identity" data-testid="identity-panel">
+      <div className="identity-head">
+        <h3>Identity{userName ? `: user ${userName}` : ''}</h3>
+        {state.status === 'ready' && <span className="muted">{state.data.context.id} · read {state.data.context.readAt.slice(11, 16)} UTC</span>}
+        <div className="header-spacer" />
+        {userName && (
+          <button type="button" className="ghost" onClick={reload} disabled={state.status === 'loading'}>
+            Read IAM again
+          </button>
+        )}
+      </div>
+      {!userName && <p className="muted">The IAM context needs a user name: investigate the user rather than an access key.</p>}
+      {state.status === 'loading' && <p role="status">Reading IAM (the services-last-accessed job can take a few seconds)…</p>}
+      {state.status === 'failed' && (
+        <p role="alert" className="banner banner-error">
+          {state.error.message}
+        </p>
+      )}
+      {state.status === 'ready' && <IdentityBody report={state.data} now={now} />}
+    </section>
+  );
+}
+
+function IdentityBody({ report, now }: { report: IdentityReportData; now: number }) {
+  const { context } = report;
+  const quarantine = context.policies.filter((policy) => policy.quarantine);
+  return (
+    <>
+      {quarantine.map((policy) => (
+        <p key={policy.name} role="alert" className="banner banner-error identity-quarantine">
+          <strong>{policy.name}</strong> is attached: AWS attaches it when it finds this identity&apos;s access key exposed.
+        </p>
+      ))}
+      {context.gaps.length > 0 && (
+        <ul className="identity-gaps" aria-label="Not read">
+          {context.gaps.map((gap) => (
+            <li key={gap.action}>{gap.reason === 'not-allowed' ? `Not allowed for this profile: ${gap.action}` : gap.message}</li>
+          ))}
+        </ul>
+      )}
+      <div className="identity-body">
+        <IdentityFacts context={context} now={now} />
+        <RiskList risk={report.risk} usage={report.usage} />
+      </div>
+    </>
+  );
+}

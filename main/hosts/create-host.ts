@@ -3,6 +3,7 @@ import { createDispatcher } from './dispatch';
 import type { Handlers } from './dispatch';
 import { createAnalysisHandlers, createFetchAnalyzer } from './handlers/analysis-handlers';
 import { createAppHandlers } from './handlers/app-handlers';
+import { createContainmentHandlers } from './handlers/containment-handlers';
 import { createFetchHandlers } from './handlers/fetch-handlers';
 import { createIamHandlers } from './handlers/iam-handlers';
 import { createIntelHandlers } from './handlers/intel-handlers';
@@ -33,6 +34,7 @@ export function createHost(ctx: HostContext, log: (line: string) => void = () =>
     ...createFetchHandlers(fetches.manager),
     ...createInvestigationHandlers(hostCtx),
     ...createIntelHandlers(hostCtx),
+    ...createContainmentHandlers(hostCtx, fetches.credentials),
     ...createIamHandlers(createIamService(hostCtx, { credentials: fetches.credentials })),
     ...createAnalysisHandlers(analyze),
   };

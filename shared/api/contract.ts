@@ -2,6 +2,7 @@ import type { z } from 'zod';
 
 import { analysisContract } from './analysis-contract';
 import { appContract } from './app-contract';
+import { containmentContract } from './containment-contract';
 import { fetchContract } from './fetch-contract';
 import { iamContract } from './iam-contract';
 import { intelContract } from './intel-contract';
@@ -17,6 +18,7 @@ import type { StreamMessage } from './stream';
  */
 export const apiContract = {
   ...appContract,
+  ...containmentContract,
   ...analysisContract,
   ...fetchContract,
   ...iamContract,

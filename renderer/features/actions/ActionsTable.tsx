@@ -88,7 +88,8 @@ export function ActionsTable({ events: rows, prefs, selection, onSelectionChange
     <div
       className="event-table actions-table"
       data-testid="event-table"
-      role="grid"
+      // A treegrid: its action rows expand to their events (aria-expanded on a grid's row is not allowed).
+      role="treegrid"
       aria-label={`Actions, ${actionCount} actions and ${view.length - actionCount} event rows`}
       aria-rowcount={view.length + 1}
       aria-multiselectable="true"

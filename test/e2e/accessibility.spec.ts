@@ -31,7 +31,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`in the ${colorScheme} theme`, () => {
     test.use({ colorScheme, viewport: { width: 1280, height: 720 } });
     // A full axe run over the workspace takes seconds on a shared machine; a test checks several states.
-    test.describe.configure({ timeout: 180_000 });
+    test.describe.configure({ timeout: 240_000 });
 
     test('the start page, the profile picker, the investigation form, the region picker and the about dialog', async ({ app }) => {
       await expect(app.getByLabel('AWS profile')).toContainText('demo');
@@ -90,8 +90,29 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(app, 'compare dialog');
     });
 
-    test('the ticket drawer with its preview and the Jira connection form', async ({ app }) => {
+    test('the actions view, every value of a chart, the saved investigations, the ticket drawer with its preview and the Jira connection form', async ({
+      app,
+    }) => {
       await fetchDemoUser(app, 'jmorales', DEMO_STORY);
+      await app.getByRole('button', { name: 'Actions', exact: true }).click();
+      await expect(app.getByTestId('event-table')).toHaveAttribute('aria-label', /^Actions, /);
+      await expectAccessible(app, 'actions view');
+      await app.getByRole('button', { name: 'Events', exact: true }).click();
+
+      await app.getByRole('button', { name: /other values?: show all/ }).click();
+      const allValues = app.getByRole('dialog');
+      await expect(allValues.getByRole('searchbox').or(allValues.getByRole('textbox'))).toBeVisible();
+      await expectAccessible(app, 'every value of a chart');
+      await app.keyboard.press('Escape');
+      await expect(allValues).toBeHidden();
+
+      await app.getByRole('button', { name: 'Investigations…' }).click();
+      const investigations = app.getByRole('dialog', { name: 'Investigations' });
+      await expect(investigations).toBeVisible();
+      await expectAccessible(app, 'saved investigations');
+      await app.keyboard.press('Escape');
+      await expect(investigations).toBeHidden();
+
       const rows = app.getByTestId('event-row');
       for (let i = 0; i < 3; i++) await rows.nth(i).getByRole('checkbox').check();
       await app.getByRole('button', { name: 'Draft ticket' }).click();

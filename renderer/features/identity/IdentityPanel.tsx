@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
+import type { ReactNode } from 'react';
 
 import type { IdentityReportData } from '../../../shared/api/iam-contract';
+import type { IdentityContext } from '../../../shared/iam/types';
 import { api } from '../../api/bridge';
 import { IdentityFacts } from './IdentityFacts';
 import { RiskList } from './RiskList';
@@ -13,13 +15,15 @@ export interface IdentityPanelProps {
   userName: string | null;
   /** The fetched events' eventSource values: they count as used services. */
   eventSources: string[];
+  /** Controls for the identity read (containment's button), shown in the panel's header. */
+  renderActions?: (context: IdentityContext) => ReactNode;
 }
 
 /**
  * Beside the events: who the identity is in IAM and what it can still do. Read-only; a quarantine
  * policy comes first, then what the profile may not read, then the facts and the risky permissions.
  */
-export function IdentityPanel({ profile, userName, eventSources }: IdentityPanelProps) {
+export function IdentityPanel({ profile, userName, eventSources, renderActions }: IdentityPanelProps) {
   const sources = useMemo(() => [...new Set(eventSources.map((source) => source.toLowerCase()))].filter((source) => /^[\w.-]+$/.test(source)).slice(0, 500).sort(), [eventSources]);
   const key = userName && profile ? `${profile}|${userName}|${sources.join(',')}` : null;
   const { state, reload } = useIamCall<IdentityReportData>(key, () => api.iamIdentity({ profile, kind: 'user', name: userName!, eventSources: sources }));
@@ -30,6 +34,7 @@ export function IdentityPanel({ profile, userName, eventSources }: IdentityPanel
         <h3>Identity{userName ? `: user ${userName}` : ''}</h3>
         {state.status === 'ready' && <span className="muted">{state.data.context.id} · read {state.data.context.readAt.slice(11, 16)} UTC</span>}
         <div className="header-spacer" />
+        {state.status === 'ready' && renderActions?.(state.data.context)}
         {userName && (
           <button type="button" className="ghost" onClick={reload} disabled={state.status === 'loading'}>
             Read IAM again

@@ -6,6 +6,6 @@ export const knownRegions = [
   'me-south-1', 'af-south-1',
 ] as const;
 
-/** Why us-east-1 is always suggested: global services record their events there. */
+/** Why us-east-1 matters: global services record their events there. */
 export const usEast1Reason =
-  'us-east-1 is pre-selected because global services (IAM, STS global endpoint, CloudFront, console sign-in) record their events there.';
+  'Global services (IAM, the STS global endpoint, CloudFront, console sign-in) record their events in us-east-1: keep it to see them.';

@@ -175,6 +175,7 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
         {hasResults && (
           <div className="workspace-head">
             {fetchedHeader}
+            <InvestigationControls keeper={keeper} suggestedName={session.query ? `${identityName(session.query)} investigation` : ''} onShowAll={() => setListOpen(true)} />
             <PanelStrip open={panels.open} onToggle={panels.set} counts={{ detections: analysisIndex?.findings.length }} />
           </div>
         )}
@@ -224,7 +225,6 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
           <>
             <FilterBar filters={filters} onChange={setFilters} events={events} searchRef={searchRef}>
               <ColumnMenu prefs={columns.prefs} onToggle={columns.toggle} onMove={columns.move} onReset={columns.reset} />
-              <InvestigationControls keeper={keeper} suggestedName={session.query ? `${identityName(session.query)} investigation` : ''} onShowAll={() => setListOpen(true)} />
             </FilterBar>
             <WorkspaceToolbar
               shown={filtered.length}

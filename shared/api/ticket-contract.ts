@@ -135,6 +135,7 @@ export const JiraConnectionDraft = z.strictObject({
   email: z.email().max(254),
   token: z.string().min(1).max(2000).nullable(),
 });
+export type JiraConnectionDraft = z.infer<typeof JiraConnectionDraft>;
 
 export const ticketContract = {
   getJiraConnection: { input: Empty, output: JiraConnectionInfo },

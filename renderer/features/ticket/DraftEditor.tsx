@@ -1,5 +1,6 @@
 import type { TicketDraft } from '../../../shared/ticket/draft';
-import { maxSummaryLength } from '../../../shared/ticket/summary';
+import { checkNotes, checkSummary } from '../../../shared/ticket/form-checks';
+import { FormField } from './FormField';
 import type { DraftInput, SaveState } from './useDraftState';
 
 function saveText(save: SaveState): string {
@@ -29,36 +30,39 @@ export function DraftEditor(props: {
   const summary = input.summary ?? draft.generatedSummary;
   return (
     <div className="ticket-editor">
-      <label className="ticket-field">
-        <span>Summary</span>
-        <input
-          value={summary}
-          maxLength={1000}
-          disabled={props.disabled}
-          onChange={(event) => onChange({ summary: event.target.value })}
-          aria-describedby="ticket-summary-help"
-        />
-      </label>
-      {props.errors?.summary && <div className="ticket-field-error">{props.errors.summary}</div>}
-      <div id="ticket-summary-help" className="ticket-help">
-        {summary.length > maxSummaryLength ? `Jira keeps ${maxSummaryLength} characters; the rest is cut. ` : ''}
-        {input.summary !== null && (
+      <FormField label="Summary" error={checkSummary(summary) ?? props.errors?.summary ?? null}>
+        {(control) => (
+          <input
+            {...control}
+            value={summary}
+            maxLength={1000}
+            disabled={props.disabled}
+            onChange={(event) => onChange({ summary: event.target.value })}
+          />
+        )}
+      </FormField>
+      {input.summary !== null && (
+        <div>
           <button type="button" className="ghost" onClick={() => onChange({ summary: null })}>
             Use the generated summary
           </button>
+        </div>
+      )}
+      <FormField
+        label="Your notes"
+        error={checkNotes(input.analystText) ?? (props.errors?.description ? `Description: ${props.errors.description}` : null)}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            rows={6}
+            value={input.analystText}
+            disabled={props.disabled}
+            placeholder="What you saw, what you did, what you need from the owner…"
+            onChange={(event) => onChange({ analystText: event.target.value })}
+          />
         )}
-      </div>
-      <label className="ticket-field">
-        <span>Your notes</span>
-        <textarea
-          rows={6}
-          value={input.analystText}
-          disabled={props.disabled}
-          placeholder="What you saw, what you did, what you need from the owner…"
-          onChange={(event) => onChange({ analystText: event.target.value })}
-        />
-      </label>
-      {props.errors?.description && <div className="ticket-field-error">Description: {props.errors.description}</div>}
+      </FormField>
       <div className={`ticket-save ticket-save-${props.save.kind}`} role="status">
         {saveText(props.save)}
       </div>

@@ -77,6 +77,12 @@ function BlockView({ block }: { block: Block }) {
   }
 }
 
+/** Where the issue goes, as far as it is chosen: `SEC / Incident`, or what is still to choose. */
+function crumbs(projectKey: string | null, issueTypeName: string | null): string {
+  if (!projectKey) return 'No project chosen yet';
+  return `${projectKey} / ${issueTypeName ?? 'no issue type chosen yet'}`;
+}
+
 /**
  * The issue as Jira will show it, from the same blocks the ADF is built from. Every value is a
  * React text node: event data never becomes markup, a link or a mention here either.
@@ -94,21 +100,23 @@ export function DraftPreview({
   const blocks = useMemo(() => draftBlocks(draft, buildAdf(draft).limits), [draft]);
   return (
     <section className="ticket-preview" data-testid="ticket-draft" aria-label="Preview of the Jira issue">
-      <div className="ticket-preview-crumbs">
-        {projectKey ?? 'Project'} / {issueTypeName ?? 'Issue type'}
-      </div>
+      <div className="ticket-preview-crumbs">{crumbs(projectKey, issueTypeName)}</div>
       <h2 className="ticket-preview-summary">{draft.summary}</h2>
       <dl className="ticket-preview-meta">
         <dt>Priority</dt>
         <dd>{draft.priority} (suggested)</dd>
-        <dt>Labels</dt>
-        <dd>
-          {draft.labels.map((label) => (
-            <span key={label} className="ticket-label">
-              {label}
-            </span>
-          ))}
-        </dd>
+        {draft.labels.length > 0 && (
+          <>
+            <dt>Labels</dt>
+            <dd>
+              {draft.labels.map((label) => (
+                <span key={label} className="ticket-label">
+                  {label}
+                </span>
+              ))}
+            </dd>
+          </>
+        )}
       </dl>
       <div className="ticket-preview-description">
         {blocks.map((block, i) => (
@@ -116,8 +124,8 @@ export function DraftPreview({
         ))}
       </div>
       <p className="ticket-preview-attachment">
-        Attachment: trailcase-events-(time of submit).json, {draft.rows.length} event{draft.rows.length === 1 ? '' : 's'} in the records
-        format
+        Attached on submit: the {draft.rows.length} event{draft.rows.length === 1 ? '' : 's'} in the records format, as one JSON file named
+        with the time of submitting.
       </p>
     </section>
   );

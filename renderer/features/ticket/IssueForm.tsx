@@ -1,5 +1,9 @@
 import type { JiraFieldSpec } from '../../../shared/api/ticket-contract';
 import type { PriorityName } from '../../../shared/ticket/summary';
+import { ErrorWithRetry } from './ErrorWithRetry';
+import { FormField } from './FormField';
+import type { FieldControlProps } from './FormField';
+import { useFieldChecks } from './useFieldChecks';
 import type { useIssueMeta } from './useIssueMeta';
 import type { DraftInput } from './useDraftState';
 
@@ -15,16 +19,24 @@ function FieldInput({
   value,
   onChange,
   suggested,
+  control,
 }: {
   spec: JiraFieldSpec;
   value: string;
   onChange(value: string): void;
   suggested: PriorityName;
+  control: FieldControlProps;
 }) {
   if (spec.kind === 'select' || spec.kind === 'priority') {
     const placeholder = spec.kind === 'priority' ? `Suggested: ${suggested}` : 'Choose…';
     return (
-      <select value={value} onChange={(event) => onChange(event.target.value)} aria-label={spec.name}>
+      <select
+        {...control}
+        aria-label={spec.name}
+        aria-required={spec.required}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      >
         <option value="">{placeholder}</option>
         {spec.allowedValues.map((option) => (
           <option key={option.id} value={option.id}>
@@ -35,26 +47,46 @@ function FieldInput({
     );
   }
   if (spec.kind === 'textarea')
-    return <textarea rows={3} value={value} onChange={(event) => onChange(event.target.value)} aria-label={spec.name} />;
+    return (
+      <textarea
+        {...control}
+        aria-label={spec.name}
+        aria-required={spec.required}
+        rows={3}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    );
   const placeholder =
     spec.kind === 'labels' ? 'more labels, separated by spaces' : spec.kind === 'multiselect' ? 'values separated by commas' : '';
   return (
     <input
+      {...control}
+      aria-label={spec.name}
+      aria-required={spec.required}
       type={spec.kind === 'number' ? 'number' : 'text'}
       value={value}
       placeholder={placeholder}
       onChange={(event) => onChange(event.target.value)}
-      aria-label={spec.name}
     />
   );
 }
 
-/** Project and issue type pickers, then the issue type's fields, each with Jira's error under it. */
+/**
+ * Project and issue type pickers, then the issue type's fields. Each field says what is wrong as
+ * it is filled in (and all of them once Submit was tried); Jira's own error on a field shows
+ * until that field changes.
+ */
 export function IssueForm(props: {
   meta: Meta;
   input: DraftInput;
   onChange(change: Partial<DraftInput>): void;
+  /** Jira's errors on fields, by field id, from the last submit. */
   fieldErrors: Record<string, string>;
+  /** What is wrong now, by field id (shared/ticket/form-checks). */
+  problems: Record<string, string>;
+  /** True once Submit was tried: every problem shows. */
+  showAll: boolean;
   suggestedPriority: PriorityName;
 }) {
   const { meta, input, onChange } = props;
@@ -62,64 +94,62 @@ export function IssueForm(props: {
   const types = meta.issueTypes.kind === 'ready' ? meta.issueTypes.value.issueTypes : [];
   const fields = meta.fields.kind === 'ready' ? formFields(meta.fields.value.fields) : [];
   const failure = [meta.projects, meta.issueTypes, meta.fields].find((state) => state.kind === 'failed');
+  const values = { ...input.fields, project: input.projectKey ?? '', issuetype: input.issueTypeId ?? '' };
+  const checks = useFieldChecks<string>(values, props.problems, props.fieldErrors, props.showAll);
+  const change = (field: string, change: Partial<DraftInput>) => {
+    checks.touch(field);
+    onChange(change);
+  };
   return (
     <div className="ticket-issue-form">
-      <label className="ticket-field">
-        <span>Project</span>
-        <select
-          value={input.projectKey ?? ''}
-          onChange={(event) => onChange({ projectKey: event.target.value || null, issueTypeId: null, fields: {} })}
-          disabled={meta.projects.kind !== 'ready'}
-        >
-          <option value="">{meta.projects.kind === 'loading' ? 'Loading projects…' : 'Choose a project'}</option>
-          {projects.map((project) => (
-            <option key={project.id} value={project.key}>
-              {project.key} — {project.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      {props.fieldErrors.project && <div className="ticket-field-error">{props.fieldErrors.project}</div>}
-      <label className="ticket-field">
-        <span>Issue type</span>
-        <select
-          value={input.issueTypeId ?? ''}
-          onChange={(event) => onChange({ issueTypeId: event.target.value || null })}
-          disabled={meta.issueTypes.kind !== 'ready'}
-        >
-          <option value="">Choose an issue type</option>
-          {types.map((type) => (
-            <option key={type.id} value={type.id}>
-              {type.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      {props.fieldErrors.issuetype && <div className="ticket-field-error">{props.fieldErrors.issuetype}</div>}
+      <FormField label="Project" error={checks.shown('project')}>
+        {(control) => (
+          <select
+            {...control}
+            value={input.projectKey ?? ''}
+            onChange={(event) => change('project', { projectKey: event.target.value || null, issueTypeId: null, fields: {} })}
+            disabled={meta.projects.kind !== 'ready'}
+          >
+            <option value="">{meta.projects.kind === 'loading' ? 'Loading projects…' : 'Choose a project'}</option>
+            {projects.map((project) => (
+              <option key={project.id} value={project.key}>
+                {project.key} — {project.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField label="Issue type" error={checks.shown('issuetype')}>
+        {(control) => (
+          <select
+            {...control}
+            value={input.issueTypeId ?? ''}
+            onChange={(event) => change('issuetype', { issueTypeId: event.target.value || null })}
+            disabled={meta.issueTypes.kind !== 'ready'}
+          >
+            <option value="">{meta.issueTypes.kind === 'loading' ? 'Loading issue types…' : 'Choose an issue type'}</option>
+            {types.map((type) => (
+              <option key={type.id} value={type.id}>
+                {type.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
       {fields.map((spec) => (
-        <div key={spec.fieldId} className="ticket-field">
-          <span>
-            {spec.name}
-            {spec.required ? ' *' : ''}
-          </span>
-          <FieldInput
-            spec={spec}
-            value={input.fields[spec.fieldId] ?? ''}
-            suggested={props.suggestedPriority}
-            onChange={(value) => onChange({ fields: { ...input.fields, [spec.fieldId]: value } })}
-          />
-          {props.fieldErrors[spec.fieldId] && (
-            <div className="ticket-field-error" role="alert">
-              {props.fieldErrors[spec.fieldId]}
-            </div>
+        <FormField key={spec.fieldId} label={`${spec.name}${spec.required ? ' *' : ''}`} error={checks.shown(spec.fieldId)}>
+          {(control) => (
+            <FieldInput
+              spec={spec}
+              control={control}
+              value={input.fields[spec.fieldId] ?? ''}
+              suggested={props.suggestedPriority}
+              onChange={(value) => change(spec.fieldId, { fields: { ...input.fields, [spec.fieldId]: value } })}
+            />
           )}
-        </div>
+        </FormField>
       ))}
-      {failure?.kind === 'failed' && (
-        <div role="alert" className="ticket-field-error">
-          {failure.error.message}
-        </div>
-      )}
+      {failure?.kind === 'failed' && <ErrorWithRetry message={failure.error.message} onRetry={meta.retry} />}
     </div>
   );
 }

@@ -1,71 +1,106 @@
 import { useState } from 'react';
 
 import { siteOrigin } from '../../../shared/api/ticket-contract';
+import type { JiraConnectionDraft } from '../../../shared/api/ticket-contract';
+import { checkApiToken, checkEmail, checkJiraSite } from '../../../shared/ticket/form-checks';
+import { FormField } from './FormField';
+import { ErrorWithRetry } from './ErrorWithRetry';
+import { useFieldChecks } from './useFieldChecks';
 import type { useJiraConnection } from './useJiraConnection';
 
 type Connection = ReturnType<typeof useJiraConnection>;
+type Field = 'site' | 'email' | 'token';
 
 /**
- * Site, email and API token. The token goes to the host and is never read back: the form only
- * learns whether one is saved. Saving a different site forgets the old site's token.
+ * Site, email and API token, checked as they are typed and testable before they are saved. The
+ * token goes to the host and is never read back: the form only learns whether one is saved.
+ * Saving a different site forgets the old site's token.
  */
 export function JiraConnectionForm({ connection }: { connection: Connection }) {
-  const { info } = connection;
-  const [site, setSite] = useState(info?.site ?? '');
-  const [email, setEmail] = useState(info?.email ?? '');
-  const [token, setToken] = useState('');
-  const siteValid = siteOrigin(site) !== null;
-  const changesSite = info?.site !== null && info?.site !== undefined && siteOrigin(site) !== info.site;
+  const { info, test } = connection;
+  const [values, setValues] = useState<Record<Field, string>>({ site: info?.site ?? '', email: info?.email ?? '', token: '' });
+  const origin = siteOrigin(values.site);
+  const tokenSaved = Boolean(info?.hasToken && origin !== null && origin === info.site);
+  const changesSite = Boolean(info?.site && origin !== info.site);
+  const host = test.kind === 'failed' ? test.error : connection.error;
+  const checks = useFieldChecks(
+    values,
+    { site: checkJiraSite(values.site), email: checkEmail(values.email), token: checkApiToken(values.token, tokenSaved) },
+    host?.fields,
+  );
 
+  const change = (field: Field, value: string) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    checks.touch(field);
+    connection.clearTest();
+  };
+  const draft = (): JiraConnectionDraft | null =>
+    checks.attempt() ? { site: values.site.trim(), email: values.email.trim(), token: values.token.trim() || null } : null;
   const onSave = async () => {
-    if (await connection.save({ site, email, token: token || null })) setToken('');
+    const input = draft();
+    if (input && (await connection.save(input))) setValues((current) => ({ ...current, token: '' }));
+  };
+  const onTest = () => {
+    const input = draft();
+    if (input) void connection.runTest(input);
   };
 
   return (
     <form
       className="ticket-connection"
       aria-label="Jira connection"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         void onSave();
       }}
     >
-      <label className="ticket-field">
-        <span>Jira site</span>
-        <input
-          value={site}
-          onChange={(event) => setSite(event.target.value)}
-          placeholder="https://your-team.atlassian.net"
-          aria-invalid={site !== '' && !siteValid}
-        />
-      </label>
-      {site !== '' && !siteValid && <div className="ticket-field-error">Use an https address such as https://your-team.atlassian.net.</div>}
-      <label className="ticket-field">
-        <span>Email</span>
-        <input type="email" value={email} onChange={(event) => setEmail(event.target.value)} autoComplete="username" />
-      </label>
-      <label className="ticket-field">
-        <span>API token</span>
-        <input
-          type="password"
-          value={token}
-          onChange={(event) => setToken(event.target.value)}
-          autoComplete="off"
-          placeholder={info?.hasToken && !changesSite ? 'saved (enter a new one to replace it)' : 'paste an API token'}
-        />
-      </label>
-      {changesSite && info?.hasToken && <div className="ticket-help">Saving a different site forgets the token saved for {info.site}.</div>}
+      <FormField label="Jira site" error={checks.shown('site')}>
+        {(control) => (
+          <input
+            {...control}
+            value={values.site}
+            onChange={(event) => change('site', event.target.value)}
+            placeholder="https://your-team.atlassian.net"
+          />
+        )}
+      </FormField>
+      <FormField label="Email" error={checks.shown('email')}>
+        {(control) => (
+          <input
+            {...control}
+            type="email"
+            value={values.email}
+            onChange={(event) => change('email', event.target.value)}
+            autoComplete="username"
+          />
+        )}
+      </FormField>
+      <FormField
+        label="API token"
+        error={checks.shown('token')}
+        help={
+          changesSite && info?.hasToken
+            ? `Saving a different site forgets the token saved for ${info.site}.`
+            : tokenSaved
+              ? 'A token is saved for this site: leave this empty to keep it.'
+              : null
+        }
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            value={values.token}
+            onChange={(event) => change('token', event.target.value)}
+            autoComplete="off"
+          />
+        )}
+      </FormField>
       {info?.warning && <div className="banner banner-warning">{info.warning}</div>}
-      {connection.error && (
-        <div role="alert" className="ticket-field-error">
-          {connection.error.message}
-        </div>
-      )}
       <div className="ticket-actions">
-        <button type="submit" disabled={!siteValid || email.trim() === ''}>
-          Save connection
-        </button>
-        <button type="button" onClick={() => void connection.runTest()} disabled={!info?.hasToken || connection.test.kind === 'testing'}>
+        <button type="submit">Save connection</button>
+        <button type="button" onClick={onTest} disabled={test.kind === 'testing'}>
           Test connection
         </button>
         {info?.source === 'saved' && (
@@ -74,18 +109,15 @@ export function JiraConnectionForm({ connection }: { connection: Connection }) {
           </button>
         )}
       </div>
-      {connection.test.kind === 'testing' && <div role="status">Testing…</div>}
-      {connection.test.kind === 'ok' && (
+      {test.kind === 'testing' && <div role="status">Testing the connection…</div>}
+      {test.kind === 'ok' && (
         <div role="status" className="ticket-ok">
-          Connected to {connection.test.site} as {connection.test.displayName}
-          {connection.test.emailAddress ? ` (${connection.test.emailAddress})` : ''}.
+          Connected to {test.site} as {test.displayName}
+          {test.emailAddress ? `, ${test.emailAddress}` : ''}.
         </div>
       )}
-      {connection.test.kind === 'failed' && (
-        <div role="alert" className="ticket-field-error">
-          {connection.test.error.message}
-        </div>
-      )}
+      {test.kind === 'failed' && <ErrorWithRetry message={test.error.message} onRetry={onTest} />}
+      {connection.error && test.kind !== 'failed' && <ErrorWithRetry message={connection.error.message} onRetry={() => void onSave()} />}
     </form>
   );
 }

@@ -36,7 +36,8 @@ function IssueLink({ issueKey, url }: { issueKey: string; url: string }) {
 function mainAction(state: SubmitState): { label: string; disabled: boolean } {
   if (state.kind === 'sending') return { label: 'Submitting…', disabled: true };
   if (state.kind === 'done' && state.result.state === 'created') {
-    if (state.result.attachment === 'failed') return { label: `Attach the events to ${state.result.issueKey ?? 'the issue'}`, disabled: false };
+    if (state.result.attachment === 'failed')
+      return { label: `Attach the events to ${state.result.issueKey ?? 'the issue'}`, disabled: false };
     return { label: `Submitted as ${state.result.issueKey ?? 'an issue'}`, disabled: true };
   }
   return { label: 'Submit to Jira', disabled: false };
@@ -82,7 +83,13 @@ export function SubmitPanel(props: {
       )}
       {state.kind === 'failed' && (
         <div role="alert" className="banner banner-error">
-          {state.error.message}
+          {state.error.message}{' '}
+          {/* The same submission again: after a lost answer the host continues it instead of creating a second issue. */}
+          {props.blocked === null && (
+            <button type="button" onClick={props.onSubmit}>
+              Retry
+            </button>
+          )}
           {props.unplacedErrors.length > 0 && (
             <ul>
               {props.unplacedErrors.map(([fieldId, message]) => (

@@ -1,12 +1,14 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 
 import type { NormalizedEvent } from '../../../shared/records/types';
 import type { DraftAnalysis } from '../../../shared/ticket/analysis-context';
 import { buildTicketDraft, withStoryEdits } from '../../../shared/ticket/draft';
 import type { TicketDraft } from '../../../shared/ticket/draft';
+import { checkNotes, issueFormProblems } from '../../../shared/ticket/form-checks';
 import { cleanSummary } from '../../../shared/ticket/summary';
 import { DraftEditor } from './DraftEditor';
+import { DraftExport } from './DraftExport';
 import { DraftPreview } from './DraftPreview';
 import { formFields, IssueForm } from './IssueForm';
 import { JiraConnectionForm } from './JiraConnectionForm';
@@ -64,6 +66,8 @@ function TicketDrawerBody({ onClose, events, fetchId, analysis = null }: TicketD
   const input = withDefaults(draftState.input, connection.info?.defaults);
   const meta = useIssueMeta(connected, connection.info?.site ?? null, input.projectKey, input.issueTypeId);
   const submit = useSubmit();
+  // Once Submit was tried, every field says what it still needs.
+  const [submitTried, setSubmitTried] = useState(false);
 
   // Rules run over every event once per selection; typing only swaps the analyst's parts.
   const generated = useMemo(() => buildTicketDraft(events, {}, undefined, analysis), [events, analysis]);
@@ -82,6 +86,10 @@ function TicketDrawerBody({ onClose, events, fetchId, analysis = null }: TicketD
     meta.issueTypes.kind === 'ready'
       ? (meta.issueTypes.value.issueTypes.find((type) => type.id === input.issueTypeId)?.name ?? null)
       : null;
+  const shownFields = meta.fields.kind === 'ready' ? formFields(meta.fields.value.fields) : null;
+  const problems = issueFormProblems(input, shownFields);
+  // The notes say their own problem under them; here it only holds the submit back.
+  const complete = Object.keys(problems).length === 0 && checkNotes(input.analystText) === null;
   const blocked =
     events.length === 0
       ? 'Select events in the table first.'
@@ -89,17 +97,18 @@ function TicketDrawerBody({ onClose, events, fetchId, analysis = null }: TicketD
         ? 'Submitting needs the events of a fetched investigation.'
         : !connected
           ? 'Connect to Jira first.'
-          : !input.projectKey || !input.issueTypeId
-            ? 'Choose a project and an issue type.'
+          : submitTried && !complete
+            ? 'Fix the marked fields first.'
             : null;
   const fieldErrors = submit.state.kind === 'failed' ? (submit.state.error.fields ?? {}) : {};
   // Errors on fields this drawer does not show (Jira may refuse any field it was sent) are
   // named in the submit banner, so none is left unsaid.
-  const placed = new Set(['summary', 'description', 'project', 'issuetype', ...(meta.fields.kind === 'ready' ? formFields(meta.fields.value.fields).map((spec) => spec.fieldId) : [])]);
+  const placed = new Set(['summary', 'description', 'project', 'issuetype', ...(shownFields ?? []).map((spec) => spec.fieldId)]);
   const unplacedErrors = Object.entries(fieldErrors).filter(([fieldId]) => !placed.has(fieldId));
 
   const onSubmit = () => {
-    if (!fetchId || !input.projectKey || !input.issueTypeId) return;
+    setSubmitTried(true);
+    if (!fetchId || !input.projectKey || !input.issueTypeId || !complete) return;
     void submit.submit({
       fetchId,
       eventIds,
@@ -148,7 +157,15 @@ function TicketDrawerBody({ onClose, events, fetchId, analysis = null }: TicketD
             {connection.info && <JiraConnectionForm key={`${connection.info.site}|${connection.info.email}`} connection={connection} />}
           </details>
           {connected && (
-            <IssueForm meta={meta} input={input} onChange={update} fieldErrors={fieldErrors} suggestedPriority={draft.priority} />
+            <IssueForm
+              meta={meta}
+              input={input}
+              onChange={update}
+              fieldErrors={fieldErrors}
+              problems={problems}
+              showAll={submitTried}
+              suggestedPriority={draft.priority}
+            />
           )}
           <SubmitPanel
             state={submit.state}
@@ -162,6 +179,7 @@ function TicketDrawerBody({ onClose, events, fetchId, analysis = null }: TicketD
           />
         </div>
         <div className="ticket-column ticket-column-preview" role="region" aria-label="Ticket preview" tabIndex={0}>
+          <DraftExport draft={draft} />
           <DraftPreview draft={draft} projectKey={input.projectKey} issueTypeName={issueTypeName} />
         </div>
       </div>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 import type { ApiErrorShape } from '../../../shared/api/errors';
 import type { JiraFieldSpec } from '../../../shared/api/ticket-contract';
@@ -30,19 +30,22 @@ function useLoaded<T>(
   return state;
 }
 
-/** Projects, issue types of the chosen project, and the create fields of the chosen type. */
+/** Projects, issue types of the chosen project, and the create fields of the chosen type; `retry` loads again what failed. */
 export function useIssueMeta(connected: boolean, site: string | null, projectKey: string | null, issueTypeId: string | null) {
-  const projects = useLoaded(connected ? () => api.listJiraProjects({}) : null, [connected, site]);
+  const [attempt, setAttempt] = useState(0);
+  const projects = useLoaded(connected ? () => api.listJiraProjects({}) : null, [connected, site, attempt]);
   const issueTypes = useLoaded(connected && projectKey ? () => api.listJiraIssueTypes({ projectKey }) : null, [
     connected,
     site,
     projectKey,
+    attempt,
   ]);
   const fields = useLoaded<{ fields: JiraFieldSpec[] }>(
     connected && projectKey && issueTypeId ? () => api.listJiraFields({ projectKey, issueTypeId }) : null,
-    [connected, site, projectKey, issueTypeId],
+    [connected, site, projectKey, issueTypeId, attempt],
   );
-  return { projects, issueTypes, fields };
+  const retry = useCallback(() => setAttempt((count) => count + 1), []);
+  return { projects, issueTypes, fields, retry };
 }
 
 export type { Loaded };

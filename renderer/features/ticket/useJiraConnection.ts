@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
 import type { ApiErrorShape } from '../../../shared/api/errors';
-import type { JiraConnectionInfo } from '../../../shared/api/ticket-contract';
+import type { JiraConnectionDraft, JiraConnectionInfo } from '../../../shared/api/ticket-contract';
 import { api } from '../../api/bridge';
 
 export type TestState =
@@ -26,7 +26,7 @@ export function useJiraConnection() {
     void reload();
   }, [reload]);
 
-  const save = async (input: { site: string; email: string; token: string | null }): Promise<boolean> => {
+  const save = async (input: JiraConnectionDraft): Promise<boolean> => {
     const result = await api.saveJiraConnection(input);
     if (!result.ok) {
       setError(result.error);
@@ -44,9 +44,10 @@ export function useJiraConnection() {
     setTest({ kind: 'idle' });
   };
 
-  const runTest = async () => {
+  /** Tests the saved connection (no draft), or the form's values before they are saved. */
+  const runTest = async (draft: JiraConnectionDraft | null = null) => {
     setTest({ kind: 'testing' });
-    const result = await api.testJiraConnection({});
+    const result = await api.testJiraConnection(draft ? { draft } : {});
     setTest(
       result.ok
         ? { kind: 'ok', displayName: result.data.displayName, emailAddress: result.data.emailAddress, site: result.data.site }
@@ -54,5 +55,11 @@ export function useJiraConnection() {
     );
   };
 
-  return { info, error, test, save, forget, runTest, reload };
+  /** Forgets a test's outcome once the values it was about change. */
+  const clearTest = useCallback(
+    () => setTest((current) => (current.kind === 'idle' || current.kind === 'testing' ? current : { kind: 'idle' })),
+    [],
+  );
+
+  return { info, error, test, save, forget, runTest, clearTest, reload };
 }

@@ -9,6 +9,8 @@ export function createFakeTicketApi(options: { connected?: boolean; storedDraft?
   if (options.storedDraft) drafts.set('f-1', options.storedDraft);
   const calls: Array<{ method: string; input: unknown }> = [];
   const submitResults: Array<ApiResult<SubmitResult>> = [];
+  const testResults: Array<ApiResult<never>> = [];
+  const projectFailures: Array<ApiResult<never>> = [];
   let pending: PendingSubmissionInfo[] = [];
   let info: JiraConnectionInfo = {
     site: options.connected ? 'https://team.atlassian.net' : null,
@@ -41,14 +43,15 @@ export function createFakeTicketApi(options: { connected?: boolean; storedDraft?
       return record('saveJiraConnection', input, ok(info));
     },
     forgetJiraConnection: (input: unknown) => record('forgetJiraConnection', input, ok(info)),
-    testJiraConnection: (input: unknown) =>
+    testJiraConnection: (input: { draft?: { site: string } }) =>
       record(
         'testJiraConnection',
         input,
-        ok({ site: info.site ?? '', accountId: 'acc-1', displayName: 'Ana Lyst', emailAddress: 'ana@example.com' }),
+        testResults.shift() ??
+          ok({ site: input.draft?.site ?? info.site ?? '', accountId: 'acc-1', displayName: 'Ana Lyst', emailAddress: 'ana@example.com' }),
       ),
     listJiraProjects: (input: unknown) =>
-      record('listJiraProjects', input, ok({ projects: [{ id: '10000', key: 'SEC', name: 'Security' }] })),
+      record('listJiraProjects', input, projectFailures.shift() ?? ok({ projects: [{ id: '10000', key: 'SEC', name: 'Security' }] })),
     listJiraIssueTypes: (input: unknown) =>
       record('listJiraIssueTypes', input, ok({ issueTypes: [{ id: '10002', name: 'Incident', subtask: false }] })),
     listJiraFields: (input: unknown) =>
@@ -106,6 +109,14 @@ export function createFakeTicketApi(options: { connected?: boolean; storedDraft?
     /** The next submit or retry answers with this result. */
     answerNext(result: SubmitResult) {
       submitResults.push({ ok: true, data: result });
+    },
+    /** The next connection test answers with this error. */
+    failNextTest(error: ApiErrorShape) {
+      testResults.push({ ok: false, error });
+    },
+    /** The next project listing answers with this error. */
+    failNextProjects(error: ApiErrorShape) {
+      projectFailures.push({ ok: false, error });
     },
     /** The next submit answers with this error. */
     failNextSubmit(error: ApiErrorShape) {

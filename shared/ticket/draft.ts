@@ -1,3 +1,4 @@
+import type { ContainmentTicketEntry } from '../containment/ticket-section';
 import type { NormalizedEvent } from '../records/types';
 import { flagEvent } from '../rules/engine';
 import type { RuleHit } from '../rules/types';
@@ -43,6 +44,8 @@ export interface TicketDraft {
   story?: Story;
   /** The story before the analyst's edits, for the editor. */
   generatedStory?: Story;
+  /** The containment runs and undos the analyst added (shared/containment), shown as the Containment section. */
+  containment?: ContainmentTicketEntry[];
   /** The next steps that do not come from the story (the rule pack's and the draft's own). */
   otherSteps?: string[];
 }
@@ -53,6 +56,8 @@ export interface AnalystInput {
   analystText?: string;
   /** Story sentences the analyst dropped or reworded. */
   story?: StoryEdits | null;
+  /** Containment runs and undos the analyst added to the ticket. */
+  containment?: ContainmentTicketEntry[];
 }
 
 /** `2026-11-01T10:04:05Z`, or a note when CloudTrail gave no usable time. */
@@ -112,6 +117,7 @@ export function buildTicketDraft(
     eventIds: sorted.map((event) => event.id),
     enrichment: draftEnrichment(sorted, analysis),
     generatedStory,
+    ...(input.containment?.length ? { containment: input.containment } : {}),
   };
   return withStoryEdits({ ...draft, otherSteps: suggestNextSteps(sorted, facts) }, input.story);
 }

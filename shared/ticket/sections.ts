@@ -7,6 +7,7 @@ import { inertText } from './inert-text';
 import { rulePack } from '../rules/rule-pack';
 import { findingsSection, sourcesSection } from './analysis-sections';
 import { storyBlocks } from '../story/story-blocks';
+import { containmentSection } from '../containment/ticket-section';
 
 /**
  * How much of each list the description holds. Jira refuses a description over 32,767
@@ -229,6 +230,7 @@ export function draftBlocks(draft: TicketDraft, limits: SectionLimits = fullLimi
   return [
     ...(draft.story ? storyBlocks(draft.story) : []),
     ...steps,
+    ...containmentSection(draft.containment ?? []),
     ...analystNotes(draft, limits),
     ...(draft.enrichment ? findingsSection(draft.enrichment, limits.listed) : []),
     ...who(draft),

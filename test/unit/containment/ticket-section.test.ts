@@ -58,3 +58,17 @@ describe('the ticket’s Containment section', () => {
     expect(containmentSection([])).toEqual([]);
   });
 });
+
+describe('the Containment section in the ticket draft', () => {
+  it('comes after the next steps in the description, in Markdown and ADF, when the analyst added a run', async () => {
+    const { buildTicketDraft } = await import('../../../shared/ticket/draft');
+    const { renderMarkdown } = await import('../../../shared/ticket/render-markdown');
+    const { renderAdf } = await import('../../../shared/ticket/render-adf');
+    const draft = buildTicketDraft([], { containment: [ticketEntryOf(run)] });
+    const markdown = renderMarkdown(draft);
+    expect(markdown).toMatch(/Containment/);
+    expect(markdown).toContain('UpdateAccessKey UserName=jmorales AccessKeyId=AKIATJ4MORALESNEW5Z8 Status=Inactive');
+    expect(JSON.stringify(renderAdf(draft))).toContain('"text":"Containment"');
+    expect(renderMarkdown(buildTicketDraft([], {}))).not.toMatch(/Containment/);
+  });
+});

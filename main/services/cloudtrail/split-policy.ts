@@ -12,6 +12,13 @@ import type { CursorState } from './cursors';
 /** How far (in pages) the split point sits above where the owner's last page should end. */
 const SAFETY = 0.1;
 
+/**
+ * Where the first split, made before any page has returned, cuts the range: the owner keeps the
+ * newest 40% of it. At 1.5 s a call the older part is split again a window later, and the three
+ * parts reach the older days sooner than halves and a quarter would.
+ */
+const BLIND_FIRST = 0.6;
+
 /** Pages an owner keeps at least when its density is stretched over a range it has not seen. */
 const MIN_KEPT = 10;
 
@@ -72,7 +79,7 @@ export function cursorsWanted(latencyMs: number, calls: number, windowMs: number
  * worth a call: the owner keeps the newer part (its token pages down from where it is), about
  * half of what is left in pages, ending a little above where its last page is expected to end,
  * so that its last page is full and overlaps the new cursor's part by as little as possible.
- * Without any density yet (the first second), the remaining time is halved. Returns where the
+ * Without any density yet (the first seconds), the remaining time is cut blind (BLIND_FIRST, then halves). Returns where the
  * owner now stops; the caller makes the cursor for [owner's old stopAt, that point].
  */
 export function planSplit(busy: CursorState[], prior: number | null, minSplitMs: number): { owner: CursorState; at: number } | null {
@@ -91,7 +98,7 @@ export function planSplit(busy: CursorState[], prior: number | null, minSplitMs:
   const top = topOf(owner);
   const density = densityOf(owner, prior);
   let at: number;
-  if (density === null || !Number.isFinite(pages)) at = owner.stopAt + remainingOf(owner) / 2;
+  if (density === null || !Number.isFinite(pages)) at = owner.stopAt + remainingOf(owner) * (busy.length === 1 ? BLIND_FIRST : 0.5);
   else {
     // A density holds near where it was seen: the owner keeps half of what is left, but no more
     // pages than it has already read, so that a burst seen on one page is not stretched over days.

@@ -51,9 +51,11 @@ describe('splitting', () => {
     expect(planSplit([cursor], null, 2000)).toBeNull();
   });
 
-  test('before anything is known, the remaining time is halved', () => {
+  test('before anything is known, the first split leaves the owner the newest 40%, a later one halves', () => {
     const cursor = newCursor('a', 's', 0, 10 * H);
-    expect(planSplit([cursor], null, 2000)).toEqual({ owner: cursor, at: 5 * H });
+    expect(planSplit([cursor], null, 2000)).toEqual({ owner: cursor, at: 6 * H });
+    const other = newCursor('b', 's', 10 * H, 20 * H);
+    expect(planSplit([cursor, other], null, 2000)).toEqual({ owner: cursor, at: 5 * H });
   });
 
   test('a cursor still waiting for its first page is not split on a guess once the region has a density', () => {

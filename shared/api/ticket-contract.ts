@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { ContainmentTicketEntrySchema } from '../containment/ticket-section';
 import { Empty, Id, LongText, ShortText } from './primitives';
 
 /**
@@ -100,6 +101,8 @@ export const StoredDraft = z.strictObject({
   fields: FieldValues,
   /** Absent in drafts saved before the story existed. */
   storyEdits: StoryEditsSchema.optional(),
+  /** The containment runs and undos added to the ticket (its Containment section); absent when none. */
+  containment: z.array(ContainmentTicketEntrySchema).max(20).optional(),
 });
 export type StoredDraft = z.infer<typeof StoredDraft>;
 
@@ -181,6 +184,7 @@ export const ticketContract = {
       issueTypeId: JiraIdText,
       fields: FieldValues,
       storyEdits: StoryEditsSchema.optional(),
+      containment: z.array(ContainmentTicketEntrySchema).max(20).optional(),
     }),
     output: SubmitResult,
   },

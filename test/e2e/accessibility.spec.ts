@@ -90,10 +90,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(app, 'compare dialog');
     });
 
-    test('the actions view, every value of a chart, the saved investigations, the ticket drawer with its preview and the Jira connection form', async ({
+    test('the column menu, the actions view, every value of a chart, the saved investigations, the ticket drawer with its preview and the Jira connection form', async ({
       app,
     }) => {
       await fetchDemoUser(app, 'jmorales', DEMO_STORY);
+      await app.getByRole('button', { name: 'Columns', exact: true }).click();
+      const columns = app.getByRole('dialog', { name: 'Columns' });
+      await expect(columns.getByRole('button', { name: /^Move .* right$/ }).first()).toBeVisible();
+      await expectAccessible(app, 'column menu');
+      await app.keyboard.press('Escape');
+      await expect(columns).toBeHidden();
+
       await app.getByRole('button', { name: 'Actions', exact: true }).click();
       await expect(app.getByTestId('event-table')).toHaveAttribute('aria-label', /^Actions, /);
       await expectAccessible(app, 'actions view');

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 
 import { hostKind } from './api/bridge';
 import { AboutDialog } from './features/about/AboutDialog';
+import { AccountDialog } from './features/account/AccountDialog';
 import { MfaDialog } from './features/connect/MfaDialog';
 import { linkedProfile } from './features/connect/linked-profile';
 import { initialProfile, ProfilePicker } from './features/connect/ProfilePicker';
@@ -19,6 +20,8 @@ export function App() {
   const { list, error, loading, reload } = useProfiles();
   const deepLink = useDeepLink();
   const [chosen, setChosen] = useState<string | null>(null);
+  // The Account view's Investigate: a user to fill in and fetch at once (`at` tells two clicks apart).
+  const [investigate, setInvestigate] = useState<{ userName: string; at: number } | null>(null);
   // A new deep link names its own profile: it wins over the one picked before it arrived.
   const [linkSeen, setLinkSeen] = useState(deepLink);
   if (deepLink !== linkSeen) {
@@ -45,6 +48,7 @@ export function App() {
           Reload profiles
         </button>
         <div className="header-spacer" />
+        <AccountDialog profile={profile} onInvestigate={(userName) => setInvestigate({ userName, at: Date.now() })} />
         <AboutDialog />
         <ThemeToggle />
       </header>
@@ -65,7 +69,7 @@ export function App() {
         </div>
       )}
       <main className="workspace" aria-label="Investigation workspace">
-        <Workspace initialQuery={deepLink} profile={profile} />
+        <Workspace initialQuery={deepLink} profile={profile} investigate={investigate} />
       </main>
       <MfaDialog />
     </div>

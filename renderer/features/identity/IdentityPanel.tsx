@@ -13,8 +13,8 @@ export interface IdentityPanelProps {
   profile: string;
   /** The IAM user the investigation is about (null for an access key: IAM needs a user name). */
   userName: string | null;
-  /** The fetched events' eventSource values: they count as used services. */
-  eventSources: string[];
+  /** The fetched events' eventSource values (they count as used services); null while events still arrive. */
+  eventSources: string[] | null;
   /** Controls for the identity read (containment's button), shown in the panel's header. */
   renderActions?: (context: IdentityContext) => ReactNode;
 }
@@ -24,9 +24,13 @@ export interface IdentityPanelProps {
  * policy comes first, then what the profile may not read, then the facts and the risky permissions.
  */
 export function IdentityPanel({ profile, userName, eventSources, renderActions }: IdentityPanelProps) {
-  const sources = useMemo(() => [...new Set(eventSources.map((source) => source.toLowerCase()))].filter((source) => /^[\w.-]+$/.test(source)).slice(0, 500).sort(), [eventSources]);
-  const key = userName && profile ? `${profile}|${userName}|${sources.join(',')}` : null;
-  const { state, reload } = useIamCall<IdentityReportData>(key, () => api.iamIdentity({ profile, kind: 'user', name: userName!, eventSources: sources }));
+  const sources = useMemo(
+    () => (eventSources ? [...new Set(eventSources.map((source) => source.toLowerCase()))].filter((source) => /^[\w.-]+$/.test(source)).slice(0, 500).sort() : null),
+    [eventSources],
+  );
+  // Read once the events are in: their services are part of the question.
+  const key = userName && profile && sources ? `${profile}|${userName}|${sources.join(',')}` : null;
+  const { state, reload } = useIamCall<IdentityReportData>(key, () => api.iamIdentity({ profile, kind: 'user', name: userName!, eventSources: sources ?? [] }));
   const now = Date.now();
   return (
     <section className="identity-panel" aria-label="Identity" data-testid="identity-panel">
@@ -41,6 +45,7 @@ export function IdentityPanel({ profile, userName, eventSources, renderActions }
           </button>
         )}
       </div>
+      {userName && !sources && <p className="muted">IAM is read once the fetch has finished.</p>}
       {!userName && <p className="muted">The IAM context needs a user name: investigate the user rather than an access key.</p>}
       {state.status === 'loading' && <p role="status">Reading IAM (the services-last-accessed job can take a few seconds)…</p>}
       {state.status === 'failed' && (

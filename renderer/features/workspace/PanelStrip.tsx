@@ -1,7 +1,7 @@
 import { useStoredFlag } from './useStoredFlag';
 
 /** The panels above the table that the analyst can hide to give the table the room. */
-export const panelNames = { search: 'Search', overview: 'Timeline and charts', detections: 'What stands out', sessions: 'Sessions' } as const;
+export const panelNames = { search: 'Search', overview: 'Timeline and charts', detections: 'What stands out', sessions: 'Sessions', identity: 'Identity' } as const;
 export type PanelId = keyof typeof panelNames;
 
 export type PanelsOpen = Record<PanelId, boolean>;
@@ -12,8 +12,9 @@ export function usePanels(): { open: PanelsOpen; set(id: PanelId, open: boolean)
   const [overview, setOverview] = useStoredFlag('panel.overview', true);
   const [detections, setDetections] = useStoredFlag('panel.detections', true);
   const [sessions, setSessions] = useStoredFlag('panel.sessions', true);
-  const setters = { search: setSearch, overview: setOverview, detections: setDetections, sessions: setSessions };
-  return { open: { search, overview, detections, sessions }, set: (id, open) => setters[id](open) };
+  const [identity, setIdentity] = useStoredFlag('panel.identity', true);
+  const setters = { search: setSearch, overview: setOverview, detections: setDetections, sessions: setSessions, identity: setIdentity };
+  return { open: { search, overview, detections, sessions, identity }, set: (id, open) => setters[id](open) };
 }
 
 /** The id of a panel's element, for the toggles' aria-controls. */

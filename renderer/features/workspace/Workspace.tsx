@@ -8,6 +8,8 @@ import { addChip, emptyFilters, isFiltering } from '../../../shared/filters/filt
 import type { FilterChip } from '../../../shared/filters/filter-state';
 import type { FilterField, FilterState } from '../../../shared/filters/filter-state';
 import { parseDeepLink } from '../../../shared/links/deep-link';
+import { useInvestigateRequest } from '../account/useInvestigateRequest';
+import type { InvestigateRequest } from '../account/useInvestigateRequest';
 import { TopCharts } from '../charts/TopCharts';
 import { CompareView } from '../detail/CompareView';
 import { EventDetail } from '../detail/EventDetail';
@@ -19,7 +21,8 @@ import { useColumnPrefs } from '../events/useColumnPrefs';
 import type { IndexedFinding } from '../findings/analysis-index';
 import { DetectionsPanel } from '../findings/DetectionsPanel';
 import { useAnalysis } from '../findings/useAnalysis';
-import { defaultFormValues, valuesFromLink, valuesFromQuery } from '../investigation/form-model';
+import { IdentityPanel } from '../identity/IdentityPanel';
+import { defaultFormValues, queryFromValues, valuesFromLink, valuesFromQuery } from '../investigation/form-model';
 import type { FormValues } from '../investigation/form-model';
 import { InvestigationForm } from '../investigation/InvestigationForm';
 import { InvestigationControls } from '../investigations/InvestigationControls';
@@ -52,6 +55,8 @@ export interface WorkspaceProps {
   initialQuery: string | null;
   /** The profile chosen in the page header (a deep link's profile is applied there). */
   profile: string;
+  /** The Account view's Investigate: this user is filled in and fetched at once. */
+  investigate?: InvestigateRequest | null;
 }
 
 function identityName(query: FetchQuery | null): string {
@@ -60,7 +65,7 @@ function identityName(query: FetchQuery | null): string {
 }
 
 /** The investigation workspace: form, progress, timeline and charts, filters, table, detail. */
-export function Workspace({ initialQuery, profile }: WorkspaceProps) {
+export function Workspace({ initialQuery, profile, investigate = null }: WorkspaceProps) {
   const link = useMemo(() => (initialQuery ? parseDeepLink(initialQuery) : null), [initialQuery]);
   const [values, setValues] = useState<FormValues>(() => (link ? valuesFromLink(link.form, defaultFormValues) : defaultFormValues));
   // A link that arrives later (the desktop app receives them while it runs) fills the form
@@ -122,6 +127,15 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
     resetBaseline();
     void start(query);
   };
+  useInvestigateRequest(investigate, (userName) => {
+    const next: FormValues = { ...values, identityKind: 'user', identityValue: userName };
+    setValues(next);
+    const built = queryFromValues(profile, next, Date.now());
+    if ('query' in built) onFetch(built.query);
+  });
+  // IAM is asked once the events are in: their services count as used.
+  const stopped = session.state === 'done' || session.state === 'failed' || session.state === 'cancelled';
+  const eventSources = useMemo(() => (stopped ? [...new Set(events.map((e) => e.eventSource))] : null), [stopped, events]);
 
   const onOpenInvestigation = async (id: string) => {
     const saved = await keeper.open(id);
@@ -213,6 +227,15 @@ export function Workspace({ initialQuery, profile }: WorkspaceProps) {
           {hasResults && panels.open.sessions && (
             <div className="panel-slot" id={panelElementId('sessions')}>
               <SessionGraphPanel events={events} filters={filters} onFiltersChange={setFilters} />
+            </div>
+          )}
+          {hasResults && panels.open.identity && session.query && (
+            <div className="panel-slot" id={panelElementId('identity')}>
+              <IdentityPanel
+                profile={session.query.profile}
+                userName={session.query.identity.kind === 'user' ? session.query.identity.userName : null}
+                eventSources={eventSources}
+              />
             </div>
           )}
         </div>

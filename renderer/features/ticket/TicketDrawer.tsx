@@ -77,8 +77,9 @@ function TicketDrawerBody({ onClose, events, fetchId, analysis = null }: TicketD
       ...edited,
       summary: draftState.input.summary?.trim() ? cleanSummary(draftState.input.summary) : generated.generatedSummary,
       analystText: draftState.input.analystText,
+      ...(draftState.input.containment?.length ? { containment: draftState.input.containment } : {}),
     }),
-    [edited, generated.generatedSummary, draftState.input.summary, draftState.input.analystText],
+    [edited, generated.generatedSummary, draftState.input.summary, draftState.input.analystText, draftState.input.containment],
   );
   const update = (change: Partial<DraftInput>) => draftState.update({ ...input, ...change });
 
@@ -118,6 +119,7 @@ function TicketDrawerBody({ onClose, events, fetchId, analysis = null }: TicketD
       issueTypeId: input.issueTypeId,
       fields: input.fields,
       storyEdits: draftState.input.storyEdits,
+      ...(draftState.input.containment?.length ? { containment: draftState.input.containment } : {}),
     });
   };
 

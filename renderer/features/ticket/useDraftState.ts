@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 
 import type { StoredDraft } from '../../../shared/api/ticket-contract';
+import type { ContainmentTicketEntry } from '../../../shared/containment/ticket-section';
 import { noStoryEdits } from '../../../shared/story/types';
 import type { StoryEdits } from '../../../shared/story/types';
 import { api } from '../../api/bridge';
@@ -14,6 +15,8 @@ export interface DraftInput {
   fields: Record<string, string>;
   /** Story sentences dropped or reworded. */
   storyEdits: StoryEdits;
+  /** Containment runs and undos added from the Contain dialog (the draft's Containment section). */
+  containment?: ContainmentTicketEntry[];
 }
 
 export type SaveState =
@@ -52,6 +55,7 @@ export function useDraftState(key: string, fetchId: string | null, eventIds: str
               issueTypeId: stored.issueTypeId,
               fields: stored.fields,
               storyEdits: stored.storyEdits ?? noStoryEdits,
+              ...(stored.containment ? { containment: stored.containment } : {}),
             }
           : empty,
       );

@@ -12,7 +12,7 @@ import { createPendingStore } from '../../services/drafts/pending-store';
 import { readRecordsFile } from '../../services/drafts/records-file';
 import { createConnectionStore } from '../../services/jira/connection-store';
 import { toFieldSpecs } from '../../services/jira/create-meta';
-import { createJiraApi } from '../../services/jira/jira-client';
+import { openJira } from '../../services/jira/jira-dc-client';
 import { toApiError } from '../../services/jira/jira-errors';
 import { prepareSubmission } from '../../services/jira/prepare-submission';
 import { withRetryAfter } from '../../services/jira/retry-after';
@@ -96,9 +96,11 @@ async function runTicket(options: TicketOptions): Promise<void> {
       throw error;
     });
   if (!credentials) return printOfflineDryRun(options, events);
-  const api = createJiraApi(credentials);
   const ask = <T>(what: string, work: () => Promise<T>) =>
     withRetryAfter(work).catch((error: unknown) => Promise.reject(toApiError(error, what, credentials.site)));
+  // Cloud (REST v3, ADF) with an email and API token; Data Center (REST v2, wiki markup) with a
+  // personal access token, confirmed by the site's serverInfo.
+  const { api, deployment } = await ask('Reading the server info', () => openJira(credentials));
   const types = await ask('Listing issue types', () => api.issueTypes(options.project));
   const wanted = options.issueType?.toLowerCase();
   const type = wanted
@@ -131,6 +133,7 @@ async function runTicket(options: TicketOptions): Promise<void> {
     issueTypeId: type.id,
     formValues,
     createMeta,
+    deployment,
   });
   if (options.dryRun) {
     return printJson({

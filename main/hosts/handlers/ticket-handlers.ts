@@ -46,7 +46,7 @@ export function createTicketHandlers(
     },
     saveDraft: ({ key, draft }) => tickets.drafts.save(key, draft),
     async submitTicket(input) {
-      const { api, site, submitter } = await tickets.submitter();
+      const { api, site, deployment, submitter } = await tickets.submitter();
       // The whole submit runs under the submission id: a second click waits for nothing and
       // gets CONFLICT, a repeat after the end gets the same result, never a second issue.
       const result = await submitter.submit(input.submissionId, async () => {
@@ -65,6 +65,7 @@ export function createTicketHandlers(
           issueTypeId: input.issueTypeId,
           formValues: input.fields,
           createMeta,
+          deployment,
         }).request;
       });
       await tickets.connection

@@ -52,10 +52,13 @@ export function createConnectionStore(options: {
     return parsed.success ? parsed.data : null;
   }
 
+  /** Cloud: JIRA_EMAIL and JIRA_API_TOKEN; Data Center: JIRA_PAT, a personal access token. */
   function fromEnvironment(): JiraCredentials | null {
     const site = siteOrigin(options.env.JIRA_BASE_URL ?? '');
     const email = options.env.JIRA_EMAIL?.trim();
     const apiToken = options.env.JIRA_API_TOKEN?.trim();
+    const pat = options.env.JIRA_PAT?.trim();
+    if (site && pat) return { site, email: email ?? '', apiToken: '', pat };
     return site && email && apiToken ? { site, email, apiToken } : null;
   }
 
@@ -64,12 +67,13 @@ export function createConnectionStore(options: {
     site: string | null;
     email: string | null;
     token: string | null;
+    pat?: string;
   }> {
     const stored = await saved();
     const token = stored ? await options.secrets.get(tokenName(stored.site)) : null;
     if (stored && token) return { source: 'saved', ...stored, token };
     const env = fromEnvironment();
-    if (env) return { source: 'environment', site: env.site, email: env.email, token: env.apiToken };
+    if (env) return { source: 'environment', site: env.site, email: env.email, token: env.pat ?? env.apiToken, ...(env.pat ? { pat: env.pat } : {}) };
     return stored ? { source: 'saved', ...stored, token: null } : { source: 'none', site: null, email: null, token: null };
   }
 
@@ -124,10 +128,11 @@ export function createConnectionStore(options: {
     /** The credentials to call Jira with; JIRA_NOT_CONNECTED says what is missing. */
     async credentials(): Promise<JiraCredentials> {
       const current = await resolve();
+      if (current.site && current.pat) return { site: current.site, email: '', apiToken: '', pat: current.pat };
       if (!current.site || !current.email)
         throw new ApiError(
           'JIRA_NOT_CONNECTED',
-          'Jira is not connected: enter the site, email and API token in the Jira connection (or set JIRA_BASE_URL, JIRA_EMAIL and JIRA_API_TOKEN).',
+          'Jira is not connected: enter the site, email and API token in the Jira connection (or set JIRA_BASE_URL with JIRA_EMAIL and JIRA_API_TOKEN for Cloud, or JIRA_PAT for Data Center).',
         );
       if (!current.token)
         throw new ApiError('JIRA_NOT_CONNECTED', `No API token is saved for ${current.site}: enter it in the Jira connection.`);

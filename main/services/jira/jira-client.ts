@@ -7,6 +7,8 @@ export interface JiraCredentials {
   site: string;
   email: string;
   apiToken: string;
+  /** A Data Center personal access token (sent as a Bearer token); email and apiToken are then unused. */
+  pat?: string;
 }
 
 /** The raw createmeta field, as Jira describes it. */
@@ -46,51 +48,59 @@ function originOf(href: string): string {
 }
 
 /**
- * Builds the client. Redirects are followed only with the Authorization header removed when they
- * lead away from the configured site's origin (promise 7): a hostile or misconfigured server must
- * not collect the token by redirecting.
+ * The request settings of every Jira client: a timeout, and redirects followed only with the
+ * Authorization header (and cookies) removed when they lead away from the configured site's
+ * origin (promise 7): a hostile or misconfigured server must not collect the token by redirecting.
  */
+export function jiraRequestConfig(site: string, options: { timeoutMs?: number; headers?: Record<string, string> } = {}): Record<string, unknown> {
+  const siteOrigin = originOf(site);
+  return {
+    timeout: options.timeoutMs ?? 30_000,
+    maxRedirects: 3,
+    ...(options.headers ? { headers: options.headers } : {}),
+    beforeRedirect: (redirect: { href?: string; protocol?: string; host?: string; headers?: Record<string, unknown> }) => {
+      const target = redirect.href ? originOf(redirect.href) : `${redirect.protocol ?? ''}//${redirect.host ?? ''}`;
+      if (target !== siteOrigin && redirect.headers) {
+        for (const name of Object.keys(redirect.headers)) if (/^(authorization|cookie)$/i.test(name)) delete redirect.headers[name];
+      }
+    },
+  };
+}
+
+/** Reads every page (Jira caps page sizes below what was asked), up to a sane bound. */
+export async function allPages<T>(read: (startAt: number) => Promise<{ items: T[]; total?: number; isLast?: boolean }>): Promise<T[]> {
+  const items: T[] = [];
+  for (let page = 0; page < 20; page++) {
+    const next = await read(items.length);
+    items.push(...next.items);
+    if (
+      next.items.length === 0 ||
+      next.isLast === true ||
+      (next.total !== undefined && items.length >= next.total) ||
+      (next.total === undefined && next.isLast === undefined)
+    )
+      break;
+  }
+  return items;
+}
+
+/** Runs a call, every failure as a JiraHttpError. */
+export async function jiraCall<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    throw toJiraHttpError(error);
+  }
+}
+
+/** Builds the Jira Cloud client (REST v3, basic auth with the API token). */
 export function createJiraApi(credentials: JiraCredentials, options: { timeoutMs?: number } = {}): JiraApi {
-  const siteOrigin = originOf(credentials.site);
   const client = new Version3Client({
     host: credentials.site,
     authentication: { basic: { email: credentials.email, apiToken: credentials.apiToken } },
-    baseRequestConfig: {
-      timeout: options.timeoutMs ?? 30_000,
-      maxRedirects: 3,
-      beforeRedirect: (redirect: { href?: string; protocol?: string; host?: string; headers?: Record<string, unknown> }) => {
-        const target = redirect.href ? originOf(redirect.href) : `${redirect.protocol ?? ''}//${redirect.host ?? ''}`;
-        if (target !== siteOrigin && redirect.headers) {
-          for (const name of Object.keys(redirect.headers)) if (/^(authorization|cookie)$/i.test(name)) delete redirect.headers[name];
-        }
-      },
-    } as Record<string, unknown>,
+    baseRequestConfig: jiraRequestConfig(credentials.site, options),
   });
-
-  /** Reads every page (Jira caps page sizes below what was asked), up to a sane bound. */
-  const allPages = async <T>(read: (startAt: number) => Promise<{ items: T[]; total?: number; isLast?: boolean }>): Promise<T[]> => {
-    const items: T[] = [];
-    for (let page = 0; page < 20; page++) {
-      const next = await read(items.length);
-      items.push(...next.items);
-      if (
-        next.items.length === 0 ||
-        next.isLast === true ||
-        (next.total !== undefined && items.length >= next.total) ||
-        (next.total === undefined && next.isLast === undefined)
-      )
-        break;
-    }
-    return items;
-  };
-
-  const call = async <T>(request: () => Promise<T>): Promise<T> => {
-    try {
-      return await request();
-    } catch (error) {
-      throw toJiraHttpError(error);
-    }
-  };
+  const call = jiraCall;
 
   return {
     myself: () =>

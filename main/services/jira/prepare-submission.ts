@@ -6,9 +6,11 @@ import { buildTicketDraft } from '../../../shared/ticket/draft';
 import type { DraftAnalysis } from '../../../shared/ticket/analysis-context';
 import type { AnalystInput, TicketDraft } from '../../../shared/ticket/draft';
 import { renderAdf } from '../../../shared/ticket/render-adf';
+import { renderWiki } from '../../../shared/ticket/render-wiki';
 import { submissionLabel } from '../../../shared/ticket/summary';
 import { missingRequired, toFieldSpecs, toJiraValue } from './create-meta';
 import type { CreateMetaField } from './jira-client';
+import type { JiraDeployment } from './jira-dc-client';
 import type { SubmissionRequest } from './submission';
 
 export interface PrepareInput {
@@ -25,6 +27,8 @@ export interface PrepareInput {
   flag?: (event: NormalizedEvent) => RuleHit[];
   /** The fetch's analysis: the findings and enrichment of the selected events go into the description. */
   analysis?: DraftAnalysis | null;
+  /** Cloud takes the description as ADF, Data Center as wiki markup. */
+  deployment?: JiraDeployment;
 }
 
 /**
@@ -52,7 +56,7 @@ export function prepareSubmission(input: PrepareInput): { request: SubmissionReq
     issuetype: { id: input.issueTypeId },
     summary: draft.summary,
   };
-  if (onScreen.has('description')) fields.description = renderAdf(draft);
+  if (onScreen.has('description')) fields.description = input.deployment === 'datacenter' ? renderWiki(draft) : renderAdf(draft);
   for (const [fieldId, value] of Object.entries(values)) {
     const spec = specs.find((candidate) => candidate.fieldId === fieldId);
     if (!spec)

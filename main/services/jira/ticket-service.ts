@@ -7,6 +7,8 @@ import { createPendingStore } from '../drafts/pending-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { createConnectionStore } from './connection-store';
 import { createJiraApi } from './jira-client';
+import { openJira } from './jira-dc-client';
+import type { JiraDeployment } from './jira-dc-client';
 import type { JiraApi, JiraCredentials } from './jira-client';
 import { toApiError, toTestError } from './jira-errors';
 import { withRetryAfter } from './retry-after';
@@ -60,10 +62,15 @@ export function createTicketService(options: TicketServiceOptions) {
     () => undefined,
   );
 
-  async function jira(): Promise<{ api: JiraApi; site: string }> {
+  async function jira(): Promise<{ api: JiraApi; site: string; deployment: JiraDeployment }> {
     const credentials = await connection.credentials();
     currentSite = credentials.site;
-    return { api: makeApi(credentials), site: credentials.site };
+    if (options.jiraApi || !credentials.pat) return { api: makeApi(credentials), site: credentials.site, deployment: 'cloud' };
+    // A personal access token is Data Center's: the site's serverInfo says which Jira it is.
+    const opened = await withRetryAfter(() => openJira(credentials), { sleep: options.sleep }).catch((error: unknown) => {
+      throw toApiError(error, 'Reading the server info', credentials.site);
+    });
+    return { ...opened, site: credentials.site };
   }
 
   /** Runs one Jira call with 429 handling, turning failures into messages that say what to fix. */
@@ -93,17 +100,19 @@ export function createTicketService(options: TicketServiceOptions) {
     async testConnection(draft: { site: string; email: string; token: string | null } | null) {
       const credentials = draft ? await connection.credentialsFor(draft) : await connection.credentials();
       try {
-        const me = await withRetryAfter(() => makeApi(credentials).myself(), { sleep: options.sleep });
+        const api = credentials.pat && !options.jiraApi ? (await openJira(credentials)).api : makeApi(credentials);
+        const me = await withRetryAfter(() => api.myself(), { sleep: options.sleep });
         return { site: credentials.site, ...me };
       } catch (error) {
         throw toTestError(error, credentials.site);
       }
     },
     async submitter() {
-      const { api, site } = await jira();
+      const { api, site, deployment } = await jira();
       return {
         api,
         site,
+        deployment,
         submitter: createSubmitter({ api, site, pending, inFlight, sleep: options.sleep, lookupDelaysMs: options.lookupDelaysMs }),
       };
     },

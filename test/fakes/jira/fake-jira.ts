@@ -77,7 +77,7 @@ export async function startFakeJira(options: FakeJiraOptions = {}) {
 
   function routeOf(method: string, path: string): Route | null {
     const api = `/rest/api/${v}`;
-    if (method === 'GET' && path === `${api}/serverInfo`) return 'serverInfo';
+    if (method === 'GET' && /^\/rest\/api\/[23]\/serverInfo$/.test(path)) return 'serverInfo';
     if (method === 'GET' && path === `${api}/myself`) return 'myself';
     if (method === 'GET' && path === (deployment === 'cloud' ? `${api}/project/search` : `${api}/project`)) return 'projects';
     if (method === 'GET' && path.startsWith(`${api}/issue/createmeta/`)) return 'createmeta';
@@ -114,7 +114,9 @@ export async function startFakeJira(options: FakeJiraOptions = {}) {
       }
     };
     if (redirectTo) return reply(307, '', { Location: `${redirectTo}${url.pathname}${url.search}` });
-    if (!authorized(request.headers.authorization)) return reply(401, 'Client must be authenticated to access this resource.');
+    // serverInfo answers anonymous callers too, as Jira does (a wrong credential is still refused).
+    const anonymousInfo = route === 'serverInfo' && !request.headers.authorization;
+    if (!anonymousInfo && !authorized(request.headers.authorization)) return reply(401, 'Client must be authenticated to access this resource.');
     // A test's look at the world at the moment Jira receives the request, before any answer.
     const receiver = route ? receivers.get(route) : undefined;
     if (receiver) await receiver(body);

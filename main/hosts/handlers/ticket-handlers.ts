@@ -60,7 +60,7 @@ export function createTicketHandlers(
           submissionId: input.submissionId,
           events,
           analysis,
-          analyst: { summary: input.summary, analystText: input.analystText, story: input.storyEdits ?? null },
+          analyst: { summary: input.summary, analystText: input.analystText, story: input.storyEdits ?? null, ...(input.containment ? { containment: input.containment } : {}) },
           projectKey: input.projectKey,
           issueTypeId: input.issueTypeId,
           formValues: input.fields,

@@ -3,6 +3,7 @@ import { createDispatcher } from './dispatch';
 import type { Handlers } from './dispatch';
 import { createAnalysisHandlers, createFetchAnalyzer } from './handlers/analysis-handlers';
 import { createAppHandlers } from './handlers/app-handlers';
+import { createChatHandlers } from './handlers/chat-handlers';
 import { createContainmentHandlers } from './handlers/containment-handlers';
 import { createFetchHandlers } from './handlers/fetch-handlers';
 import { createIamHandlers } from './handlers/iam-handlers';
@@ -11,6 +12,7 @@ import { createInvestigationHandlers } from './handlers/investigation-handlers';
 import { createMfaBroker } from './mfa-broker';
 import { appVersion } from './package-info';
 import { createRegionService } from '../services/aws/regions';
+import { createChatService } from '../services/chat/chat-service';
 import { createFetchService } from '../services/fetch/fetch-service';
 import { createIamService } from '../services/iam/iam-service';
 import { createTicketHandlers } from './handlers/ticket-handlers';
@@ -37,6 +39,9 @@ export function createHost(ctx: HostContext, log: (line: string) => void = () =>
     ...createContainmentHandlers(hostCtx, fetches.credentials),
     ...createIamHandlers(createIamService(hostCtx, { credentials: fetches.credentials })),
     ...createAnalysisHandlers(analyze),
+    ...createChatHandlers(
+      createChatService({ ...hostCtx, loadEvents: tickets.loadEvents, analysisOf: analyze, jiraSite: async () => (await tickets.info()).site }),
+    ),
   };
   return { dispatch: createDispatcher(handlers, log), ctx: hostCtx, fetches, close: () => analyze.close() };
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 
 import { analysisContract } from './analysis-contract';
 import { appContract } from './app-contract';
+import { chatContract } from './chat-contract';
 import { containmentContract } from './containment-contract';
 import { fetchContract } from './fetch-contract';
 import { iamContract } from './iam-contract';
@@ -18,6 +19,7 @@ import type { StreamMessage } from './stream';
  */
 export const apiContract = {
   ...appContract,
+  ...chatContract,
   ...containmentContract,
   ...analysisContract,
   ...fetchContract,

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 
+import { analyzeRecords } from '../../../shared/analysis/analyze';
 import { ApiError } from '../../../shared/api/errors';
 import { buildChatMessage, jiraIssueLink } from '../../services/chat/chat-message';
 import { createNotifyLedger } from '../../services/chat/notify-ledger';
@@ -52,13 +53,14 @@ async function runNotify(channel: ChatChannel, options: NotifyOptions): Promise<
   const events = await readEventsForAnalysis(options.events);
   const intel = await loadIntel(context.dataDir);
   const enricher = isDemoAccount(events) ? withDemoTorExits(intel.enricher) : intel.enricher;
+  const analysis = analyzeRecords(events, { enricher, baseline: null });
   let issue = null;
   if (options.issue) {
     const site = process.env.JIRA_BASE_URL;
     if (!site) throw new ApiError('BAD_INPUT', '--issue needs JIRA_BASE_URL, the Jira site the issue is on.');
     issue = jiraIssueLink(site, options.issue);
   }
-  const message = buildChatMessage(channel, events, { enricher, issue });
+  const message = buildChatMessage(channel, events, { analysis, issue });
   if (options.dryRun) return printJson(message);
   const value = process.env[webhookVariable[channel]];
   if (!value) throw new ApiError('CREDENTIALS_MISSING', `Set ${webhookVariable[channel]} to the channel's incoming webhook URL (it is a secret: Trailcase never prints it).`);

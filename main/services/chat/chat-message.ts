@@ -1,4 +1,3 @@
-import { analyzeRecords } from '../../../shared/analysis/analyze';
 import { buildChatSummary } from '../../../shared/chat/chat-summary';
 import type { ChatIssueLink } from '../../../shared/chat/chat-summary';
 import { buildSlackMessage } from '../../../shared/chat/slack-blocks';
@@ -7,7 +6,7 @@ import { buildTeamsMessage } from '../../../shared/chat/teams-card';
 import type { TeamsMessage } from '../../../shared/chat/teams-card';
 import type { NormalizedEvent } from '../../../shared/records/types';
 import { buildTicketDraft } from '../../../shared/ticket/draft';
-import type { IpEnricher } from '../../../shared/intel/types';
+import type { DraftAnalysis } from '../../../shared/ticket/analysis-context';
 import { ApiError } from '../../../shared/api/errors';
 import type { ChatChannel } from './webhook-url';
 
@@ -31,10 +30,9 @@ export function jiraIssueLink(siteUrl: string, key: string): ChatIssueLink {
 export function buildChatMessage(
   channel: ChatChannel,
   events: readonly NormalizedEvent[],
-  options: { enricher?: IpEnricher; issue?: ChatIssueLink | null } = {},
+  options: { analysis?: DraftAnalysis | null; issue?: ChatIssueLink | null } = {},
 ): SlackMessage | TeamsMessage {
-  const analysis = options.enricher ? analyzeRecords(events, { enricher: options.enricher, baseline: null }) : null;
-  const draft = buildTicketDraft(events, {}, undefined, analysis);
+  const draft = buildTicketDraft(events, {}, undefined, options.analysis ?? null);
   const summary = buildChatSummary(draft, { issue: options.issue ?? null });
   return channel === 'slack' ? buildSlackMessage(summary) : buildTeamsMessage(summary);
 }

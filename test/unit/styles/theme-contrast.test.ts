@@ -44,6 +44,8 @@ const themes = { light: theme(light), dark: theme(dark, light) };
 const texts = [
   '--text',
   '--text-muted',
+  '--accent',
+  '--ok',
   '--warning',
   '--flagged',
   '--danger',
@@ -66,6 +68,10 @@ describe.each(Object.entries(themes))('the %s theme', (_name, colour) => {
   it.each(texts)('draws %s at 4.5:1 at least on every background (WCAG AA)', (text) => {
     for (const background of backgrounds)
       expect(contrast(colour(text), colour(background)), `${text} on ${background}`).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('writes a primary button in --accent-contrast at 4.5:1 at least', () => {
+    expect(contrast(colour('--accent-contrast'), colour('--accent'))).toBeGreaterThanOrEqual(4.5);
   });
 
   it.each(severities)('writes a %s badge in --sev-contrast at 4.5:1 at least', (severity) => {

@@ -7,6 +7,7 @@ import { buildTicketDraft, withStoryEdits } from '../../../shared/ticket/draft';
 import type { TicketDraft } from '../../../shared/ticket/draft';
 import { checkNotes, issueFormProblems } from '../../../shared/ticket/form-checks';
 import { cleanSummary } from '../../../shared/ticket/summary';
+import { SendToChat } from '../chat/SendToChat';
 import { DraftEditor } from './DraftEditor';
 import { DraftExport } from './DraftExport';
 import { DraftPreview } from './DraftPreview';
@@ -179,6 +180,7 @@ function TicketDrawerBody({ onClose, events, fetchId, analysis = null }: TicketD
             onRetry={(id, resend) => void submit.retry(id, resend)}
             onDiscard={(id) => void submit.discard(id)}
           />
+          <SendToChat fetchId={fetchId} eventIds={eventIds} issueKey={submit.state.kind === 'done' ? submit.state.result.issueKey : null} />
         </div>
         <div className="ticket-column ticket-column-preview" role="region" aria-label="Ticket preview" tabIndex={0}>
           <DraftExport draft={draft} />

@@ -37,7 +37,7 @@ export function orderedActions(actions: readonly ContainmentAction[]): Containme
   return containmentActions.filter((action) => actions.includes(action));
 }
 
-function deactivateKeys(identity: ContainedIdentity, before: BeforeState, named?: string[]): ActionPlan {
+function deactivateKeys(identity: ContainedIdentity, before: BeforeState, named: string[] | undefined, also: ReadonlySet<ContainmentAction>): ActionPlan {
   const keys = before.accessKeys ?? [];
   const targets = keys.filter((key) => key.status === 'Active' && (!named?.length || named.includes(key.accessKeyId)));
   const alreadyInactive = keys.filter((key) => key.status === 'Inactive' && (!named?.length || named.includes(key.accessKeyId)));
@@ -50,21 +50,23 @@ function deactivateKeys(identity: ContainedIdentity, before: BeforeState, named?
     notes: [
       ...(targets.length === 0 ? [keys.length === 0 ? `${identity.name} has no access keys: nothing to do.` : 'No Active key to deactivate: nothing to do.'] : []),
       ...(alreadyInactive.length ? [`Already Inactive, left as they are: ${alreadyInactive.map((k) => k.accessKeyId).join(', ')}.`] : []),
-      ...(targets.length ? ['Temporary credentials already made from these keys (GetSessionToken) keep working until they expire: add revoke-sessions.'] : []),
+      ...(targets.length && !also.has('revoke-sessions') ? ['Temporary credentials already made from these keys (GetSessionToken) keep working until they expire: add revoke-sessions.'] : []),
     ],
-    reversibility: { kind: 'reversible', how: 'Undo sets the same keys Active again (UpdateAccessKey Status=Active).' },
+    reversibility: { kind: 'reversible', how: 'Sets the same keys Active again (UpdateAccessKey Status=Active).' },
     recorded: ['the status of each access key'],
   };
 }
 
-function disableConsole(identity: ContainedIdentity, before: BeforeState): ActionPlan {
+function disableConsole(identity: ContainedIdentity, before: BeforeState, also: ReadonlySet<ContainmentAction>): ActionPlan {
   const exists = before.loginProfile?.exists === true;
   return {
     action: 'disable-console',
     calls: exists ? [{ api: 'DeleteLoginProfile', params: { UserName: identity.name } }] : [],
     affects: exists ? [`${identity.name} can no longer sign in to the AWS console with a password.`] : [],
     notes: exists
-      ? ['Console sessions already open are not ended by this: add revoke-sessions or deny-all.']
+      ? also.has('revoke-sessions') || also.has('deny-all')
+        ? []
+        : ['Console sessions already open are not ended by this: add revoke-sessions or deny-all.']
       : [`${identity.name} has no console password: nothing to do.`],
     reversibility: {
       kind: 'irreversible',
@@ -92,7 +94,7 @@ function denyAll(identity: ContainedIdentity, before: BeforeState): ActionPlan {
         ? [`${identity.name} already has ${attached.length} managed policies: the attach fails with LimitExceeded at the default quota of ${MANAGED_POLICY_QUOTA}.`]
         : []),
     ],
-    reversibility: { kind: 'reversible', how: 'Undo detaches AWSDenyAll, only if this run attached it.' },
+    reversibility: { kind: 'reversible', how: 'Detaches AWSDenyAll, only if this run attached it.' },
     recorded: ['the managed policies attached to the identity'],
   };
 }
@@ -113,8 +115,8 @@ function revokeSessions(identity: ContainedIdentity, before: BeforeState, at: st
       kind: 'reversible',
       how:
         existing !== null
-          ? `Undo puts the earlier ${REVOKE_POLICY_NAME} document back. Sessions issued before then that have not expired work again.`
-          : `Undo deletes the ${REVOKE_POLICY_NAME} inline policy. Sessions issued before ${at} that have not expired work again.`,
+          ? `Puts the earlier ${REVOKE_POLICY_NAME} document back. Sessions issued before then that have not expired work again.`
+          : `Deletes the ${REVOKE_POLICY_NAME} inline policy. Sessions issued before ${at} that have not expired work again.`,
     },
     recorded: [`the identity's inline policy ${REVOKE_POLICY_NAME}, if it had one`],
   };
@@ -126,12 +128,13 @@ function revokeSessions(identity: ContainedIdentity, before: BeforeState, at: st
  * again and sends these calls, so the two are the same for the same state and time.
  */
 export function planContainment(identity: ContainedIdentity, request: ContainmentRequest, before: BeforeState, at: string): ContainmentPlan {
+  const also: ReadonlySet<ContainmentAction> = new Set(request.actions);
   const actions = orderedActions(request.actions).map((action): ActionPlan => {
     switch (action) {
       case 'deactivate-keys':
-        return deactivateKeys(identity, before, request.accessKeyIds);
+        return deactivateKeys(identity, before, request.accessKeyIds, also);
       case 'disable-console':
-        return disableConsole(identity, before);
+        return disableConsole(identity, before, also);
       case 'deny-all':
         return denyAll(identity, before);
       case 'revoke-sessions':

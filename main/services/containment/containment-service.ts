@@ -61,7 +61,8 @@ export function createContainmentService(deps: ContainmentDeps) {
     const before = await readState(iam, identity, target.actions, signal);
     const problems = requestProblems(identity, target, before);
     if (problems.length) throw new ApiError('BAD_INPUT', problems.join(' '));
-    return planContainment(identity, target, before, now().toISOString());
+    // Whole seconds, as IAM's date conditions are written in AWS's examples.
+    return planContainment(identity, target, before, now().toISOString().replace(/\.\d{3}Z$/, 'Z'));
   }
 
   async function run(target: ContainmentTarget, signal?: AbortSignal): Promise<ContainmentOutcome> {

@@ -52,7 +52,7 @@ export function UsersTable({ users, sort, onSort, onInvestigate, now }: UsersTab
               <td title={user.passwordLastUsed}>{user.passwordEnabled === 'false' ? 'no password' : day(user.passwordLastUsed)}</td>
               <td title={keyLastUsed(user) ?? 'no key used'}>{keys}</td>
               <td>{user.mfaActive ? 'yes' : <strong>no</strong>}</td>
-              <td>{user.lastActivity === null ? `never${days !== null ? ` (created ${days} days ago)` : ''}` : String(days)}</td>
+              <td>{user.lastActivity === null ? `never${days !== null ? ` (created ${days === 1 ? '1 day' : `${days} days`} ago)` : ''}` : String(days)}</td>
               <td>
                 {!user.root && (
                   <button type="button" onClick={() => onInvestigate(user.user)} aria-label={`Investigate ${user.user}`}>

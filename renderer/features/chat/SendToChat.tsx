@@ -39,7 +39,7 @@ export function SendToChat({ fetchId, eventIds, issueKey }: { fetchId: string | 
   const sending = chat.send.kind === 'sending';
 
   return (
-    <section className="chat-section" aria-labelledby="chat-heading">
+    <section className="chat-section" aria-labelledby="chat-heading" role="region">
       <h3 id="chat-heading">Send to chat</h3>
       <div role="radiogroup" aria-label="Channel" className="chat-channels">
         {(['slack', 'teams'] as const).map((value) => (

@@ -59,7 +59,11 @@ test('containment on the demo: the exact calls first, Run only once the name is 
   expect(recordId).toMatch(/^c-\d{8}T\d{6}Z-[0-9a-f]{8}$/);
   await page.screenshot({ path: 'test-results/containment-outcome.png' });
 
-  // Undo needs the name typed again, then puts back exactly what was there.
+  // Undo is shown as its exact calls first, needs the name typed again, then puts back exactly what was there.
+  const undoPreview = dialog.getByTestId('contain-undo-preview');
+  await expect(undoPreview.locator('summary')).toHaveText('Undo sends 3 calls');
+  await undoPreview.locator('summary').click();
+  await expect(undoPreview.getByTestId('contain-call').nth(2)).toContainText('DetachUserPolicy');
   const undo = dialog.getByRole('button', { name: 'Undo' });
   await expect(undo).toBeDisabled();
   await confirm.fill('jmorales');

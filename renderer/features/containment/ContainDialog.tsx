@@ -9,6 +9,7 @@ import { useProfiles } from '../connect/useProfiles';
 import { OutcomeView } from './OutcomeView';
 import { actionLabels, PlanView } from './PlanView';
 import { TicketButton } from './TicketButton';
+import { UndoPreview } from './UndoPreview';
 import { useContainment } from './useContainment';
 import type { ContainTarget } from './useContainment';
 import './containment.css';
@@ -98,6 +99,7 @@ function ContainBody({ kind, name, profile: investigating, draftKey, onClose }: 
       )}
       {plan && <PlanView plan={plan} />}
       {step.kind === 'outcome' && <OutcomeView outcome={step.outcome} />}
+      {step.kind === 'outcome' && step.outcome.undoCommand && !step.undo && <UndoPreview recordId={step.outcome.id} />}
       {step.kind === 'outcome' && step.undo && step.undo !== 'running' && <OutcomeView outcome={step.undo} />}
       {(plan || (step.kind === 'outcome' && step.outcome.undoCommand && !step.undo)) && (
         <label className="contain-field contain-confirm">

@@ -41,6 +41,26 @@ export const IdentityReportSchema = z.object({
 });
 export type IdentityReportData = z.infer<typeof IdentityReportSchema>;
 
+const AuditCallSchema = z.object({
+  eventID: z.string(),
+  eventName: z.string(),
+  eventTime: z.string(),
+  by: z.string(),
+  sourceIPAddress: z.string(),
+  userAgent: z.string(),
+  via: z.enum(['console', 'service', 'api']),
+  errorCode: z.string().nullable(),
+  detail: z.string().nullable(),
+});
+
+export const DeletionAuditSchema = z.object({
+  userName: z.string(),
+  deletions: z.array(z.object({ deleteUser: AuditCallSchema, cleanup: z.array(AuditCallSchema), userId: z.string().nullable() })),
+  creations: z.array(AuditCallSchema.extend({ userId: z.string().nullable() })),
+  recreatedAfterDeletion: AuditCallSchema.extend({ userId: z.string().nullable(), differentId: z.boolean().nullable() }).nullable(),
+});
+export type DeletionAuditData = z.infer<typeof DeletionAuditSchema>;
+
 /**
  * IAM, read-only (DESIGN 2.2 `identity` and `users`): who a user or role is and what it can
  * still do, and the account's users from the credential report. `eventSources` are the fetched
@@ -57,4 +77,6 @@ export const iamContract = {
     output: IdentityReportSchema,
   },
   iamUsers: { input: z.strictObject({ profile: ProfileName }), output: CredentialReport },
+  /** Who deleted a user name and how, from CloudTrail's IAM events on it (90 days), and whether the name came back. */
+  iamDeletionAudit: { input: z.strictObject({ profile: ProfileName, userName: IamName }), output: DeletionAuditSchema },
 } as const;

@@ -12,5 +12,8 @@ export function createIamHandlers(iam: IamService): HandlerMap<typeof iamContrac
     async iamUsers({ profile }) {
       return iam.credentialReport(profile);
     },
+    async iamDeletionAudit({ profile, userName }) {
+      return iam.deletionAudit({ profile, userName });
+    },
   };
 }

@@ -2,12 +2,14 @@ import type { AwsCredentialIdentity } from '@smithy/types';
 
 import type { IdentityContext } from '../../../shared/iam/types';
 import type { CredentialReport } from '../../../shared/iam/credential-report';
+import type { DeletionAudit } from '../../../shared/iam-audit/deletion-audit';
 import type { HostContext } from '../../hosts/host-context';
 import { createCredentialCache, readProfile } from '../aws/credentials';
 import { DEMO_PROFILE } from '../aws/profiles';
 import { createDemoIamReads } from '../demo/demo-iam';
 import { createConcurrencyLimit } from './concurrency';
 import { readCredentialReport } from './credential-report-reader';
+import { deletionAuditOf } from './deletion-lookup';
 import type { IamReads } from './iam-api';
 import { readIdentityContext } from './identity-reader';
 import { sdkIamReads } from './sdk-iam';
@@ -63,6 +65,10 @@ export function createIamService(ctx: Pick<HostContext, 'env' | 'askMfaCode'>, o
       return withReads(profile, signal, (reads) =>
         readCredentialReport(reads, { profile, ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}), ...(signal ? { signal } : {}) }),
       );
+    },
+    /** Who deleted a user name, from CloudTrail (read-only; the demo's records in process). */
+    deletionAudit(request: { profile: string; userName: string }, signal?: AbortSignal): Promise<DeletionAudit> {
+      return deletionAuditOf(request, { env: ctx.env, credentials }, signal);
     },
   };
 }

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { IdentityReportData } from '../../../shared/api/iam-contract';
 import type { IdentityContext } from '../../../shared/iam/types';
 import { api } from '../../api/bridge';
+import { DeletionAudit } from './DeletionAudit';
 import { IdentityFacts } from './IdentityFacts';
 import { RiskList } from './RiskList';
 import { useIamCall } from './useIamCall';
@@ -53,6 +54,7 @@ export function IdentityPanel({ profile, userName, eventSources, renderActions }
           {state.error.message}
         </p>
       )}
+      {state.status === 'failed' && state.error.code === 'NOT_FOUND' && userName && <DeletionAudit profile={profile} userName={userName} />}
       {state.status === 'ready' && <IdentityBody report={state.data} now={now} />}
     </section>
   );

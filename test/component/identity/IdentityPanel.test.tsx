@@ -1,11 +1,11 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 
-import type { IdentityReportData } from '../../../shared/api/iam-contract';
+import type { DeletionAuditData, IdentityReportData } from '../../../shared/api/iam-contract';
 import type { ApiResult } from '../../../shared/api/errors';
 import { IdentityPanel } from '../../../renderer/features/identity/IdentityPanel';
 
-type FakeApi = { iamIdentity: (input: unknown) => Promise<ApiResult<IdentityReportData>> };
+type FakeApi = { iamIdentity: (input: unknown) => Promise<ApiResult<IdentityReportData>>; iamDeletionAudit?: (input: unknown) => Promise<ApiResult<DeletionAuditData>> };
 const holder = vi.hoisted(() => ({ current: null as { api: FakeApi } | null }));
 vi.mock('../../../renderer/api/bridge', async () => (await import('../workspace/fake-bridge')).fakeBridge(holder));
 
@@ -54,5 +54,33 @@ describe('IdentityPanel', () => {
     holder.current = { api: { iamIdentity: async () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'IAM has no user named "alice".' } }) } };
     render(<IdentityPanel profile="analyst" userName="alice" eventSources={[]} />);
     expect((await screen.findByRole('alert')).textContent).toContain('IAM has no user named "alice".');
+  });
+
+  test('a user IAM no longer knows offers the deletion audit: who deleted it, the clean-up, and the name created again', async () => {
+    const call = (eventName: string, eventTime: string, detail: string | null = null) => ({
+      eventID: `${eventName}-${eventTime}`, eventName, eventTime, by: 'arn:aws:iam::111122223333:user/admin', sourceIPAddress: '198.51.100.9', userAgent: 'aws-cli', via: 'api' as const, errorCode: null, detail,
+    });
+    const asked: unknown[] = [];
+    holder.current = {
+      api: {
+        iamIdentity: async () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'IAM has no user named "bob".' } }),
+        iamDeletionAudit: async (input) => (asked.push(input), {
+          ok: true,
+          data: {
+            userName: 'bob',
+            deletions: [{ deleteUser: call('DeleteUser', '2026-11-20T10:04:00Z'), cleanup: [call('DeleteAccessKey', '2026-11-20T10:00:00Z', 'AKIABOBFAKE000000001')], userId: 'AIDABOBFIRST0000001X' }],
+            creations: [],
+            recreatedAfterDeletion: { ...call('CreateUser', '2026-11-25T08:00:00Z'), userId: 'AIDABOBSECOND000002X', differentId: true },
+          },
+        }),
+      },
+    };
+    render(<IdentityPanel profile="analyst" userName="bob" eventSources={[]} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Who deleted it?' }));
+    const audit = await screen.findByTestId('identity-deletion');
+    expect(audit.textContent).toContain('DeleteUser by arn:aws:iam::111122223333:user/admin from 198.51.100.9 via api (the user AIDABOBFIRST0000001X)');
+    expect(audit.textContent).toContain('DeleteAccessKey AKIABOBFAKE000000001');
+    expect(audit.textContent).toContain('another identity under the old name');
+    expect(asked).toEqual([{ profile: 'analyst', userName: 'bob' }]);
   });
 });

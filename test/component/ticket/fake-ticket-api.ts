@@ -21,6 +21,8 @@ export function createFakeTicketApi(options: { connected?: boolean; storedDraft?
     warning: null,
     defaults: { projectKey: null, issueTypeId: null, fields: {} },
   };
+  const noWebhook = { configured: false, hint: null, source: 'none' as const };
+  const chatStatus = { slack: noWebhook, teams: noWebhook, persistent: true, warning: null };
   const record = <T>(method: string, input: unknown, result: T) => {
     calls.push({ method, input });
     return Promise.resolve(result);
@@ -38,6 +40,12 @@ export function createFakeTicketApi(options: { connected?: boolean; storedDraft?
       return record('saveDraft', input, ok({ savedAt: new Date().toISOString() }));
     },
     getJiraConnection: (input: unknown) => record('getJiraConnection', input, ok(info)),
+    // Chat (the drawer's Send to chat): no webhook saved, a one-line preview.
+    getChatStatus: (input: unknown) => record('getChatStatus', input, ok(chatStatus)),
+    saveChatWebhook: (input: unknown) => record('saveChatWebhook', input, ok(chatStatus)),
+    forgetChatWebhook: (input: unknown) => record('forgetChatWebhook', input, ok(chatStatus)),
+    previewChatMessage: (input: unknown) => record('previewChatMessage', input, ok({ lines: [{ kind: 'title' as const, text: 'Summary' }] })),
+    sendToChat: (input: unknown) => record('sendToChat', input, ok({ messageId: 'm-1', alreadySent: false })),
     saveJiraConnection: (input: { site: string; email: string; token: string | null }) => {
       info = { ...info, site: input.site, email: input.email, hasToken: info.hasToken || input.token !== null, source: 'saved' };
       return record('saveJiraConnection', input, ok(info));

@@ -70,7 +70,8 @@ export const iamContract = {
   iamIdentity: {
     input: z.strictObject({
       profile: ProfileName,
-      kind: z.enum(['user', 'role']),
+      /** `accessKey`: `name` is a long-term key id (AKIA…); its user is read. */
+      kind: z.enum(['user', 'role', 'accessKey']),
       name: IamName,
       eventSources: z.array(z.string().max(128).regex(/^[\w.-]+$/)).max(500).optional(),
     }),

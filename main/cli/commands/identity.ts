@@ -15,6 +15,7 @@ interface IdentityOptions {
   profile?: string;
   user?: string;
   role?: string;
+  accessKeyId?: string;
   events?: string;
   deleted?: boolean;
   json?: boolean;
@@ -35,11 +36,14 @@ export function registerIdentityCommand(program: Command): void {
     .option('--profile <name>', 'AWS profile (default: AWS_PROFILE, else the environment keys, else default); "demo" is the built-in demo account')
     .option('--user <name>', 'an IAM user name')
     .option('--role <name>', 'an IAM role name')
+    .option('--access-key-id <id>', "a long-term access key (AKIA…): its user's context")
     .option('--events <file>', 'the identity\'s fetched events ({"Records": [...]}): their services count as used')
     .option('--deleted', 'instead: the deletion audit of a user name from CloudTrail (who deleted it, the clean-up before, whether the name was created again)')
     .option('--json', 'print JSON')
     .action(async (options: IdentityOptions) => {
-      if ((options.user === undefined) === (options.role === undefined)) throw new ApiError('BAD_INPUT', 'Give exactly one of --user NAME or --role NAME.');
+      if ([options.user, options.role, options.accessKeyId].filter((value) => value !== undefined).length !== 1) {
+        throw new ApiError('BAD_INPUT', 'Give exactly one of --user NAME, --role NAME or --access-key-id ID.');
+      }
       const ctx = createCliContext();
       const profile = profileOf(options, ctx.env);
       if (options.deleted) {
@@ -52,8 +56,8 @@ export function registerIdentityCommand(program: Command): void {
       const eventSources = options.events ? [...new Set((await readRecordsFile(options.events)).map((event) => event.eventSource))] : [];
       printErr(`Reading IAM with profile "${profile}"…\n`);
       const service = createIamService(ctx);
-      const kind = options.user !== undefined ? 'user' : 'role';
-      const context = await service.identity({ profile, kind, name: (options.user ?? options.role)! });
+      const kind = options.user !== undefined ? 'user' : options.role !== undefined ? 'role' : 'accessKey';
+      const context = await service.identity({ profile, kind, name: (options.user ?? options.role ?? options.accessKeyId)! });
       const report = await buildIdentityReport(context, eventSources);
       if (options.json) return printJson({ identity: report.context, risk: report.risk, usage: report.usage });
       return printOut(identityText(report, Date.now()));

@@ -99,6 +99,7 @@ export function createDemoIamReads(options: { now?: () => Date } = {}): IamReads
       const key = state().users.flatMap((candidate) => candidate.keys).find((candidate) => candidate.accessKeyId === accessKeyId);
       return key?.lastUsed ? { date: iso(key.lastUsed.date), serviceName: key.lastUsed.serviceName, region: key.lastUsed.region } : null;
     },
+    accessKeyOwner: async (accessKeyId) => state().users.find((candidate) => candidate.keys.some((key) => key.accessKeyId === accessKeyId))?.name ?? null,
     listMfaDevices: async (name) => {
       const found = user(name);
       return found.mfa ? [{ serialNumber: `arn:aws:iam::${DEMO_ACCOUNT_ID}:mfa/${name}`, enableDate: iso(found.createDate + 86_400_000) }] : [];

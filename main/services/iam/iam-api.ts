@@ -60,6 +60,8 @@ export interface IamReads {
   getManagedPolicy(arn: string): Promise<ManagedPolicyRecord>;
   listAccessKeys(userName: string): Promise<{ accessKeyId: string; status: string; createDate: string | null }[]>;
   getAccessKeyLastUsed(accessKeyId: string): Promise<{ date: string; serviceName: string | null; region: string | null } | null>;
+  /** The user a long-term key (AKIA…) belongs to, from GetAccessKeyLastUsed's UserName. */
+  accessKeyOwner(accessKeyId: string): Promise<string | null>;
   listMfaDevices(userName: string): Promise<{ serialNumber: string; enableDate: string | null }[]>;
   /** The console password; NoSuchEntity means the user has none. */
   getLoginProfile(userName: string): Promise<{ createDate: string | null; passwordResetRequired: boolean | null }>;
@@ -82,6 +84,7 @@ export const actionOf: Record<keyof IamReads, string> = {
   getManagedPolicy: 'GetPolicy',
   listAccessKeys: 'ListAccessKeys',
   getAccessKeyLastUsed: 'GetAccessKeyLastUsed',
+  accessKeyOwner: 'GetAccessKeyLastUsed',
   listMfaDevices: 'ListMFADevices',
   getLoginProfile: 'GetLoginProfile',
   generateServiceLastAccessedDetails: 'GenerateServiceLastAccessedDetails',

@@ -1,5 +1,7 @@
 import type { AwsCredentialIdentity } from '@smithy/types';
 
+import { ApiError } from '../../../shared/api/errors';
+
 import type { IdentityContext } from '../../../shared/iam/types';
 import type { CredentialReport } from '../../../shared/iam/credential-report';
 import type { DeletionAudit } from '../../../shared/iam-audit/deletion-audit';
@@ -11,6 +13,7 @@ import { createConcurrencyLimit } from './concurrency';
 import { readCredentialReport } from './credential-report-reader';
 import { deletionAuditOf } from './deletion-lookup';
 import type { IamReads } from './iam-api';
+import { accountWideFailure, isAccessDenied } from './iam-errors';
 import { readIdentityContext } from './identity-reader';
 import { sdkIamReads } from './sdk-iam';
 
@@ -50,9 +53,9 @@ export function createIamService(ctx: Pick<HostContext, 'env' | 'askMfaCode'>, o
 
   return {
     /** Who this user or role is and what it can still do, as IAM says (DESIGN 2.2 `identity`). */
-    identity(request: { profile: string; kind: 'user' | 'role'; name: string }, signal?: AbortSignal): Promise<IdentityContext> {
-      return withReads(request.profile, signal, (reads) =>
-        readIdentityContext(reads, request.kind, request.name, {
+    identity(request: { profile: string; kind: 'user' | 'role' | 'accessKey'; name: string }, signal?: AbortSignal): Promise<IdentityContext> {
+      return withReads(request.profile, signal, async (reads) =>
+        readIdentityContext(reads, request.kind === 'accessKey' ? 'user' : request.kind, request.kind === 'accessKey' ? await keyOwner(reads, request.profile, request.name) : request.name, {
           profile: request.profile,
           ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}),
           ...(signal ? { signal } : {}),
@@ -74,3 +77,19 @@ export function createIamService(ctx: Pick<HostContext, 'env' | 'askMfaCode'>, o
 }
 
 export type IamService = ReturnType<typeof createIamService>;
+
+/** The user of a long-term key; a temporary key (ASIA…) belongs to a session, not to a user IAM can name. */
+async function keyOwner(reads: IamReads, profile: string, accessKeyId: string): Promise<string> {
+  if (!accessKeyId.startsWith('AKIA')) {
+    throw new ApiError('BAD_INPUT', `${accessKeyId} is a temporary key: IAM holds no user for it. Investigate the user or role whose session made it.`);
+  }
+  try {
+    const owner = await reads.accessKeyOwner(accessKeyId);
+    if (owner) return owner;
+  } catch (error) {
+    const fatal = accountWideFailure(error, profile);
+    if (fatal) throw fatal;
+    if (!isAccessDenied(error)) throw error;
+  }
+  throw new ApiError('NOT_FOUND', `IAM named no user for key ${accessKeyId} (profile "${profile}" may not call iam:GetAccessKeyLastUsed, or the key is not of this account).`);
+}

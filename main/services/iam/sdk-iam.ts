@@ -170,6 +170,8 @@ export function sdkIamReads(settings: ProfileSettings, credentials: AwsCredentia
         const known = (text: string | undefined) => (text && text !== 'N/A' ? text : null);
         return { date: used.LastUsedDate.toISOString(), serviceName: known(used.ServiceName), region: known(used.Region) };
       }),
+    accessKeyOwner: (AccessKeyId) =>
+      send('GetAccessKeyLastUsed', async () => (await client.send(new GetAccessKeyLastUsedCommand({ AccessKeyId }))).UserName ?? null),
     listMfaDevices: (UserName) =>
       allPages(async (Marker) => {
         const answer = await send('ListMFADevices', () => client.send(new ListMFADevicesCommand({ UserName, Marker, ...max })));

@@ -12,8 +12,10 @@ import './identity.css';
 
 export interface IdentityPanelProps {
   profile: string;
-  /** The IAM user the investigation is about (null for an access key: IAM needs a user name). */
+  /** The IAM user the investigation is about (null when it is about an access key). */
   userName: string | null;
+  /** The access key the investigation is about: a long-term key's user is read. */
+  accessKeyId?: string | null;
   /** The fetched events' eventSource values (they count as used services); null while events still arrive. */
   eventSources: string[] | null;
   /** Controls for the identity read (containment's button), shown in the panel's header. */
@@ -24,30 +26,36 @@ export interface IdentityPanelProps {
  * Beside the events: who the identity is in IAM and what it can still do. Read-only; a quarantine
  * policy comes first, then what the profile may not read, then the facts and the risky permissions.
  */
-export function IdentityPanel({ profile, userName, eventSources, renderActions }: IdentityPanelProps) {
+export function IdentityPanel({ profile, userName, accessKeyId = null, eventSources, renderActions }: IdentityPanelProps) {
   const sources = useMemo(
     () => (eventSources ? [...new Set(eventSources.map((source) => source.toLowerCase()))].filter((source) => /^[\w.-]+$/.test(source)).slice(0, 500).sort() : null),
     [eventSources],
   );
   // Read once the events are in: their services are part of the question.
-  const key = userName && profile && sources ? `${profile}|${userName}|${sources.join(',')}` : null;
-  const { state, reload } = useIamCall<IdentityReportData>(key, () => api.iamIdentity({ profile, kind: 'user', name: userName!, eventSources: sources ?? [] }));
+  // A long-term key (AKIA…) names its user; a temporary one (ASIA…) belongs to a session.
+  const target = userName ? { kind: 'user' as const, name: userName } : accessKeyId?.startsWith('AKIA') ? { kind: 'accessKey' as const, name: accessKeyId } : null;
+  const key = target && profile && sources ? `${profile}|${target.kind}|${target.name}|${sources.join(',')}` : null;
+  const { state, reload } = useIamCall<IdentityReportData>(key, () => api.iamIdentity({ profile, kind: target!.kind, name: target!.name, eventSources: sources ?? [] }));
+  const shownName = state.status === 'ready' ? state.data.context.name : userName;
   const now = Date.now();
   return (
     <section className="identity-panel" aria-label="Identity" data-testid="identity-panel">
       <div className="identity-head">
-        <h3>Identity{userName ? `: user ${userName}` : ''}</h3>
+        <h3>
+          Identity{shownName ? `: user ${shownName}` : ''}
+          {target?.kind === 'accessKey' && ` (key ${target.name})`}
+        </h3>
         {state.status === 'ready' && <span className="muted">{state.data.context.id} · read {state.data.context.readAt.slice(11, 16)} UTC</span>}
         <div className="header-spacer" />
         {state.status === 'ready' && renderActions?.(state.data.context)}
-        {userName && (
+        {target && (
           <button type="button" className="ghost" onClick={reload} disabled={state.status === 'loading'}>
             Read IAM again
           </button>
         )}
       </div>
-      {userName && !sources && <p className="muted">IAM is read once the fetch has finished.</p>}
-      {!userName && <p className="muted">The IAM context needs a user name: investigate the user rather than an access key.</p>}
+      {target && !sources && <p className="muted">IAM is read once the fetch has finished.</p>}
+      {!target && <p className="muted">A temporary key (ASIA…) belongs to a session, not to an IAM user: investigate the user or role that made it.</p>}
       {state.status === 'loading' && <p role="status">Reading IAM (the services-last-accessed job can take a few seconds)…</p>}
       {state.status === 'failed' && (
         <p role="alert" className="banner banner-error">

@@ -44,10 +44,18 @@ describe('IdentityPanel', () => {
     expect(calls).toEqual([{ profile: 'analyst', kind: 'user', name: 'alice', eventSources: ['s3.amazonaws.com'] }]);
   });
 
-  test('an access-key investigation says the IAM context needs a user name, and calls nothing', () => {
+  test('a temporary key says it belongs to a session, and calls nothing', () => {
     holder.current = { api: { iamIdentity: () => Promise.reject(new Error('not called')) } };
-    render(<IdentityPanel profile="analyst" userName={null} eventSources={[]} />);
-    expect(screen.getByText(/needs a user name/)).toBeTruthy();
+    render(<IdentityPanel profile="analyst" userName={null} accessKeyId="ASIATJ4SESSIONTOKENX6" eventSources={[]} />);
+    expect(screen.getByText(/belongs to a session/)).toBeTruthy();
+  });
+
+  test("a long-term key's user is read through the key", async () => {
+    const calls: unknown[] = [];
+    holder.current = { api: { iamIdentity: async (input) => (calls.push(input), { ok: true, data: report() }) } };
+    render(<IdentityPanel profile="analyst" userName={null} accessKeyId="AKIAALICEFAKE0000001" eventSources={[]} />);
+    expect(await screen.findByRole('heading', { name: 'Identity: user alice (key AKIAALICEFAKE0000001)' })).toBeTruthy();
+    expect(calls).toEqual([{ profile: 'analyst', kind: 'accessKey', name: 'AKIAALICEFAKE0000001', eventSources: [] }]);
   });
 
   test("a failure shows the host's message", async () => {

@@ -99,6 +99,15 @@ describe('identity context through the real IAM client and AWS_ENDPOINT_URL_IAM'
     expect(fake.calls.filter((call) => call.action === 'GetPolicy' && call.params.PolicyArn?.endsWith('/Deployer'))).toHaveLength(1);
   });
 
+  test("a long-term key names its user; an unknown key is NOT_FOUND; a temporary key is refused before any call", async () => {
+    const service = iamService(home.env);
+    expect((await service.identity({ profile: 'analyst', kind: 'accessKey', name: 'AKIAALICEFAKE0000001' })).id).toBe('AIDAALICEFAKE000001X');
+    await expect(service.identity({ profile: 'analyst', kind: 'accessKey', name: 'AKIAUNKNOWNFAKE00001' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const before = fake.calls.length;
+    await expect(service.identity({ profile: 'analyst', kind: 'accessKey', name: 'ASIATEMPORARYFAKE001' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    expect(fake.calls.length).toBe(before);
+  });
+
   test('a profile not in the shared files is PROFILE_NOT_FOUND before any IAM call', async () => {
     await expect(iamService(home.env).identity({ profile: 'nobody', kind: 'user', name: 'alice' })).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND' });
     expect(fake.calls).toEqual([]);

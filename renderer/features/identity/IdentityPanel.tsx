@@ -39,7 +39,7 @@ export function IdentityPanel({ profile, userName, accessKeyId = null, eventSour
   const shownName = state.status === 'ready' ? state.data.context.name : userName;
   const now = Date.now();
   return (
-    <section className="identity-panel" aria-label="Identity" data-testid="identity-panel">
+    <section className="identity-panel" aria-label="IAM context" data-testid="identity-panel">
       <div className="identity-head">
         <h3>
           Identity{shownName ? `: user ${shownName}` : ''}

@@ -1,7 +1,7 @@
 import { useStoredFlag } from './useStoredFlag';
 
 /** The panels above the table that the analyst can hide to give the table the room. */
-export const panelNames = { search: 'Search', overview: 'Timeline and charts', detections: 'What stands out', sessions: 'Sessions', identity: 'Identity' } as const;
+export const panelNames = { search: 'Search', overview: 'Timeline and charts', detections: 'What stands out', sessions: 'Sessions', identity: 'IAM context' } as const;
 export type PanelId = keyof typeof panelNames;
 
 export type PanelsOpen = Record<PanelId, boolean>;

@@ -6,6 +6,7 @@ import { isFormulaCell, parseCsv } from '../fixtures/hostile/csv';
 import { counts, fetchMallory, startHostileWorld } from './support/hostile-setup';
 import type { HostileWorld } from './support/hostile-setup';
 import { cleanPage, hiddenCharactersIn, pageState, watchDialogs } from './support/inert';
+import { barPoints } from './support/timeline';
 import { expect, test, watchConsole } from './fixtures';
 
 /**
@@ -57,7 +58,8 @@ test('every view shows the hostile corpus as literal, visible text; nothing runs
     expect.soft(await hiddenCharactersIn(charts)).toEqual([]);
   }
   await search.fill('');
-  await page.getByTestId('timeline').locator('.recharts-bar-rectangle rect').first().hover();
+  const bar = (await barPoints(page.getByTestId('timeline')))[0]!;
+  await page.mouse.move(bar.x, bar.y);
   await expect(page.locator('.chart-tooltip')).toContainText('events');
   expect.soft(await hiddenCharactersIn(page.getByTestId('timeline'))).toEqual([]);
 

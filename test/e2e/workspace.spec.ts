@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { expect, test } from './fixtures';
 import { DEMO_STORY, demoLink, eventCounts, fetchDemoUser } from './support/demo';
+import { barPoints } from './support/timeline';
 
 test('fetches the demo, shows progress per region and every view fills in', async ({ app, consoleErrors }) => {
   await fetchDemoUser(app, 'jmorales', { ...DEMO_STORY, untilDone: false });
@@ -10,7 +11,7 @@ test('fetches the demo, shows progress per region and every view fills in', asyn
   await expect(progress.getByLabel(/^eu-west-1:/)).toBeVisible();
   await expect(progress.getByText('Done', { exact: true })).toBeVisible({ timeout: 45_000 });
   await expect(app.getByTestId('event-row').first()).toBeVisible();
-  await expect(app.getByTestId('timeline').locator('.recharts-bar-rectangle rect').first()).toBeVisible();
+  await expect(app.getByTestId('timeline').locator('path.stack.read')).toBeVisible();
   await expect(eventCounts(app)).toContainText(/\d[\d,]* of \d[\d,]* events/);
   expect(consoleErrors).toEqual([]);
 });
@@ -31,10 +32,12 @@ test('brushing the timeline and clicking a chart bar narrow every view', async (
   await expect(eventCounts(app)).toHaveText(total ?? '');
 
   // A click on one bar zooms to that bar's bucket: its count is what the table then shows.
-  await chart.locator('.recharts-bar-rectangle rect').last().hover();
-  const tip = (await app.locator('.chart-tooltip').textContent()) ?? '';
-  const inBar = /(\d+) events?\b/.exec(tip)![1]!;
-  await chart.locator('.recharts-bar-rectangle rect').last().click();
+  const lastBar = (await barPoints(chart)).at(-1)!;
+  await app.mouse.move(lastBar.x, lastBar.y);
+  // The tooltip's second line is the bar's count ("3 events", "1 event").
+  const tip = (await app.locator('.chart-tooltip > div').nth(1).textContent()) ?? '';
+  const inBar = /^([\d,]+) events?$/.exec(tip)![1]!;
+  await app.mouse.click(lastBar.x, lastBar.y);
   await expect(app.getByRole('button', { name: 'Remove time range filter' })).toBeVisible();
   await expect(eventCounts(app)).toContainText(`${inBar} of`);
   await app.getByRole('button', { name: 'Reset zoom' }).click();

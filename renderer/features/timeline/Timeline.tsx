@@ -13,7 +13,7 @@ import { plotLeft, plotWidth } from './plot-area';
 import { TimeAxis } from './TimeAxis';
 import { bucketSummary } from './TimelineTooltip';
 import { formatSpan } from './time-format';
-import { useElementWidth } from './useElementWidth';
+import { useElementSize } from './useElementSize';
 import { useStableList } from './useStableList';
 import { timelineKeysHint, useTimelineKeys } from './useTimelineKeys';
 import './timeline.css';
@@ -68,7 +68,7 @@ export const Timeline = memo(function Timeline({ events: all, domain, bounds = n
   const [drag, setDrag] = useState<Drag | null>(null);
   const total = rows.reduce((sum, row) => sum + row.total, 0);
   const chartRef = useRef<HTMLDivElement>(null);
-  const width = useElementWidth(chartRef);
+  const { width, height } = useElementSize(chartRef);
   const hintId = useId();
   const keys = useTimelineKeys({ rows, domain, bounds, zoomed, onZoom, onResetZoom });
 
@@ -127,7 +127,7 @@ export const Timeline = memo(function Timeline({ events: all, domain, bounds = n
         aria-describedby={hintId}
         onKeyDown={keys.onKeyDown}
       >
-        {rows.length > 0 && <BarsChart rows={rows} onPointer={onPointer} />}
+        {rows.length > 0 && width > 0 && <BarsChart rows={rows} width={width} height={height} onPointer={onPointer} />}
         {timeline && rows.length > 0 && <TimeAxis start={timeline.start} end={timeline.end} width={width} />}
         {picked && rows.length > 0 && <PickedArea from={picked.from} to={picked.to} count={rows.length} keyboard={!drag} />}
         {rows.length === 0 && <p className="timeline-empty">Events will appear here as they arrive.</p>}

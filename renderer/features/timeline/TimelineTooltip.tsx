@@ -15,15 +15,8 @@ export function bucketSummary(bucket: TimelineBucket): { total: string; kinds: s
   };
 }
 
-interface TooltipProps {
-  active?: boolean;
-  payload?: ReadonlyArray<{ payload?: TimelineBucket }>;
-}
-
 /** The counts of one bar, as plain text. */
-export function TimelineTooltip({ active, payload }: TooltipProps) {
-  const bucket = payload?.[0]?.payload;
-  if (!active || !bucket) return null;
+export function TimelineTooltip({ bucket }: { bucket: TimelineBucket }) {
   const summary = bucketSummary(bucket);
   return (
     <div className="chart-tooltip">

@@ -1,8 +1,8 @@
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { bucketEvents } from '../../../shared/aggregate/timeline';
-import { StackedBar } from '../../../renderer/features/timeline/StackedBar';
+import { BarsChart } from '../../../renderer/features/timeline/BarsChart';
 import { flagSeverity } from '../../../renderer/features/timeline/flag-severity';
 import { TimeAxis } from '../../../renderer/features/timeline/TimeAxis';
 import { TimelineTooltip } from '../../../renderer/features/timeline/TimelineTooltip';
@@ -45,28 +45,38 @@ function mixedBucket() {
 
 describe('timeline bars and tooltip', () => {
   it('counts a flagged write as a write in the tooltip, and says how many are flagged by severity', () => {
-    render(<TimelineTooltip active payload={[{ payload: mixedBucket() }]} />);
+    render(<TimelineTooltip bucket={mixedBucket()} />);
     expect(screen.getByText('1 read · 8 write · 0 error')).toBeTruthy();
     expect(screen.getByText('3 flagged: 1 high · 2 medium')).toBeTruthy();
   });
 
   it('draws the flag mark in the colour of the highest severity, not always the critical one', () => {
-    const { container } = render(
-      <svg>
-        <StackedBar x={10} y={20} width={8} height={60} payload={mixedBucket()} />
-      </svg>,
-    );
-    expect(container.querySelector('.flag-mark')!.getAttribute('fill')).toBe('var(--sev-high)');
+    const { container } = render(<BarsChart rows={[mixedBucket()]} width={200} height={136} onPointer={() => {}} />);
+    const marks = [...container.querySelectorAll('.flag-mark')];
+    expect(marks.map((mark) => mark.getAttribute('fill'))).toEqual(['var(--sev-high)']);
   });
 
   it('stacks read, write and error to the whole bar, flagged events included', () => {
-    const { container } = render(
-      <svg>
-        <StackedBar x={0} y={0} width={8} height={90} payload={mixedBucket()} />
-      </svg>,
-    );
-    const heights = [...container.querySelectorAll('rect')].map((rect) => Number(rect.getAttribute('height')));
-    expect(heights).toEqual([10, 80]);
+    // 100 px of plot (14 above, 22 of time axis below) for a count axis topped at 10: 10 px an event.
+    const { container } = render(<BarsChart rows={[mixedBucket()]} width={200} height={136} onPointer={() => {}} />);
+    const height = (stack: string) => Number(/v([\d.]+)/.exec(container.querySelector(`.stack.${stack}`)!.getAttribute('d')!)?.[1] ?? 0);
+    expect([height('read'), height('write'), height('error')]).toEqual([10, 80, 0]);
+  });
+
+  it('keeps the flag mark inside the chart when the bar reaches the top of the axis', () => {
+    const { container } = render(<BarsChart rows={[mixedBucket()]} width={200} height={136} onPointer={() => {}} />);
+    const top = Number(/^M[\d.]+,([\d.]+)/.exec(container.querySelector('.flag-mark')!.getAttribute('d')!)![1]);
+    expect(top).toBeGreaterThanOrEqual(0);
+  });
+
+  it('shows the bar under the pointer in a tooltip, and reports the bar to the drag handler', () => {
+    const onPointer = vi.fn();
+    const { container } = render(<BarsChart rows={[mixedBucket()]} width={200} height={136} onPointer={onPointer} />);
+    fireEvent.mouseMove(container.querySelector('svg')!, { clientX: 100 });
+    expect(screen.getByText('9 events')).toBeTruthy();
+    expect(onPointer).toHaveBeenCalledWith('move', 0);
+    fireEvent.mouseLeave(container.querySelector('svg')!);
+    expect(screen.queryByText('9 events')).toBeNull();
   });
 });
 

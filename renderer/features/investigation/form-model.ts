@@ -50,13 +50,16 @@ export function valuesFromLink(link: DeepLinkForm, base: FormValues): FormValues
   return values;
 }
 
-/** The values of a saved or running query, for showing it in the form again. */
-export function valuesFromQuery(query: FetchQuery): FormValues {
+/**
+ * The values of a saved or running query, for showing it in the form again: its preset (`since`)
+ * when it was fetched with one, so fetching again keeps "last 7 days" and its autosave.
+ */
+export function valuesFromQuery(query: FetchQuery, since?: string): FormValues {
   return {
     regions: query.regions,
     identityKind: query.identity.kind,
     identityValue: query.identity.kind === 'user' ? query.identity.userName : query.identity.accessKeyId,
-    range: { kind: 'custom', start: inputOfIso(query.start), end: inputOfIso(query.end) },
+    range: since && parseSince(since) !== null ? { kind: 'since', since } : { kind: 'custom', start: inputOfIso(query.start), end: inputOfIso(query.end) },
     followSessions: query.followSessions,
     baseline: true,
   };

@@ -142,7 +142,7 @@ export function Workspace({ initialQuery, profile, investigate = null }: Workspa
     if (!saved) return;
     keeper.adopt(saved);
     regionDefaults.choose(true);
-    setValues(valuesFromQuery(saved.query));
+    setValues(valuesFromQuery(saved.query, saved.since));
     setFilters(saved.filters);
     setSelection(new Set(saved.selection));
     setSorting(saved.sorting ?? [{ id: 'time', desc: true }]);
@@ -234,7 +234,6 @@ export function Workspace({ initialQuery, profile, investigate = null }: Workspa
               <IdentityPanel
                 profile={session.query.profile}
                 userName={session.query.identity.kind === 'user' ? session.query.identity.userName : null}
-                accessKeyId={session.query.identity.kind === 'accessKey' ? session.query.identity.accessKeyId : null}
                 eventSources={eventSources}
               />
             </div>

@@ -234,6 +234,7 @@ export function Workspace({ initialQuery, profile, investigate = null }: Workspa
               <IdentityPanel
                 profile={session.query.profile}
                 userName={session.query.identity.kind === 'user' ? session.query.identity.userName : null}
+                accessKeyId={session.query.identity.kind === 'accessKey' ? session.query.identity.accessKeyId : null}
                 eventSources={eventSources}
               />
             </div>

@@ -87,8 +87,9 @@ function walk<A>(value: unknown, steps: readonly Step[], index: number, leaf: (a
   return true;
 }
 
+/** A name as the record wrote it (never trimmed: it is evidence), or '' for blanks and non-scalars. */
 function scalar(value: unknown): string {
-  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'string') return value.trim() === '' ? '' : value;
   return typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
 }
 

@@ -37,7 +37,7 @@ export const ActionRow = memo(function ActionRow({ item, index, top, width, expa
       <div role="gridcell" className="cell check-cell">
         <input
           type="checkbox"
-          aria-label={`Select the ${events.length} events of ${text}`}
+          aria-label={events.length === 1 ? `Select the event of ${text}` : `Select the ${events.length} events of ${text}`}
           checked={selected === 'all'}
           ref={(box) => {
             if (box) box.indeterminate = selected === 'some';

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 
+import { countWords } from '../../../shared/display/count-words';
 import type { FilterState } from '../../../shared/filters/filter-state';
 import { visibleText } from '../../../shared/display/visible-text';
 import { MutesList } from '../mutes/MutesList';
@@ -78,7 +79,7 @@ export function DetectionsPanel({ state, filters, onFilterFinding, onFilterAddre
         </div>
         {ready && (
           <span className="muted detections-note">
-            Rule pack {visibleText(ready.analysis.rulePack)} · {ready.analysis.eventCount.toLocaleString('en-US')} events analysed
+            Rule pack {visibleText(ready.analysis.rulePack)} · {countWords(ready.analysis.eventCount, 'event')} analysed
           </span>
         )}
         <button type="button" className="ghost detections-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 
+import { countWords } from '../../../shared/display/count-words';
 import { cellText } from '../../../shared/display/cell-text';
 import { visibleText } from '../../../shared/display/visible-text';
 import type { IndexedFinding } from './analysis-index';
@@ -42,7 +43,7 @@ export const FindingsPanel = memo(function FindingsPanel({ findings, active, onF
               className="finding-button"
               aria-pressed={on}
               title={cellText(finding.summary, 2000)}
-              aria-label={`${finding.severity} ${kindWords(finding.kind)}: ${visibleText(finding.title)}, ${finding.eventIDs.length} events`}
+              aria-label={`${finding.severity} ${kindWords(finding.kind)}: ${visibleText(finding.title)}, ${countWords(finding.eventIDs.length, 'event')}`}
               onClick={() => onFilter(finding)}
             >
               <span className={`sev sev-${finding.severity}`}>{finding.severity}</span>

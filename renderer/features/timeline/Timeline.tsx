@@ -1,5 +1,6 @@
 import { memo, useCallback, useId, useMemo, useRef, useState } from 'react';
 
+import { countWords } from '../../../shared/display/count-words';
 import { bucketLabel } from '../../../shared/aggregate/bucket-size';
 import { bucketIndex, mergeBuckets } from '../../../shared/aggregate/timeline';
 import type { TimelineBucket } from '../../../shared/aggregate/timeline';
@@ -123,7 +124,7 @@ export const Timeline = memo(function Timeline({ events: all, domain, bounds = n
         role="application"
         aria-roledescription="timeline"
         tabIndex={0}
-        aria-label={`Timeline of ${total} events; drag to zoom, click a bar to filter to it`}
+        aria-label={`Timeline of ${countWords(total, 'event')}; drag to zoom, click a bar to filter to it`}
         aria-describedby={hintId}
         onKeyDown={keys.onKeyDown}
       >

@@ -1,3 +1,4 @@
+import { countWords } from '../../../shared/display/count-words';
 import { baselineDaysOf, baselineLine } from '../../../shared/baseline/baseline-range';
 import { shortBaselineDays } from '../../../shared/baseline/frequency';
 import type { BaselineFetch } from './useBaselineFetch';
@@ -23,7 +24,7 @@ export function BaselineLine({ baseline, history }: { baseline: BaselineFetch; h
     case 'starting':
     case 'queued':
     case 'running':
-      text = `baseline: fetching ${days.toLocaleString('en-US')} days before the range… ${baseline.eventCount.toLocaleString('en-US')} events so far`;
+      text = `baseline: fetching ${countWords(days, 'day')} before the range… ${countWords(baseline.eventCount, 'event')} so far`;
       break;
     case 'failed':
     case 'cancelled': {

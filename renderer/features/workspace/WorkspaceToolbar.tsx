@@ -1,3 +1,5 @@
+import { countWords } from '../../../shared/display/count-words';
+
 export interface WorkspaceToolbarProps {
   shown: number;
   total: number;
@@ -15,7 +17,7 @@ export function WorkspaceToolbar(props: WorkspaceToolbarProps) {
   return (
     <div className="workspace-toolbar" role="toolbar" aria-label="Events">
       <span className="counts" role="status" aria-live="polite">
-        <strong>{props.shown.toLocaleString()}</strong> of {props.total.toLocaleString()} events · <strong className="selection-count">{props.selected.toLocaleString()} selected</strong>
+        <strong>{props.shown.toLocaleString('en-US')}</strong> of {countWords(props.total, 'event')} · <strong className="selection-count">{props.selected.toLocaleString()} selected</strong>
       </span>
       <button type="button" onClick={props.onSelectAll} disabled={props.shown === 0}>
         Select all matching

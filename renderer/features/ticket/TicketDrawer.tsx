@@ -5,7 +5,6 @@ import type { NormalizedEvent } from '../../../shared/records/types';
 import type { DraftAnalysis } from '../../../shared/ticket/analysis-context';
 import { buildTicketDraft, withStoryEdits } from '../../../shared/ticket/draft';
 import type { TicketDraft } from '../../../shared/ticket/draft';
-import { checkNotes, issueFormProblems } from '../../../shared/ticket/form-checks';
 import { cleanSummary } from '../../../shared/ticket/summary';
 import { SendToChat } from '../chat/SendToChat';
 import { DraftEditor } from './DraftEditor';
@@ -14,6 +13,7 @@ import { DraftPreview } from './DraftPreview';
 import { formFields, IssueForm } from './IssueForm';
 import { JiraConnectionForm } from './JiraConnectionForm';
 import { StoryEditor } from './StoryEditor';
+import { submitGate } from './submit-gate';
 import { SubmitPanel } from './SubmitPanel';
 import { useDraftState } from './useDraftState';
 import type { DraftInput } from './useDraftState';
@@ -89,24 +89,16 @@ function TicketDrawerBody({ onClose, events, fetchId, analysis = null }: TicketD
       ? (meta.issueTypes.value.issueTypes.find((type) => type.id === input.issueTypeId)?.name ?? null)
       : null;
   const shownFields = meta.fields.kind === 'ready' ? formFields(meta.fields.value.fields) : null;
-  const problems = issueFormProblems(input, shownFields);
-  // The notes say their own problem under them; here it only holds the submit back.
-  const complete = Object.keys(problems).length === 0 && checkNotes(input.analystText) === null;
-  const blocked =
-    events.length === 0
-      ? 'Select events in the table first.'
-      : fetchId === null
-        ? 'Submitting needs the events of a fetched investigation.'
-        : !connected
-          ? 'Connect to Jira first.'
-          : submitTried && !complete
-            ? 'Fix the marked fields first.'
-            : null;
   const fieldErrors = submit.state.kind === 'failed' ? (submit.state.error.fields ?? {}) : {};
-  // Errors on fields this drawer does not show (Jira may refuse any field it was sent) are
-  // named in the submit banner, so none is left unsaid.
-  const placed = new Set(['summary', 'description', 'project', 'issuetype', ...(shownFields ?? []).map((spec) => spec.fieldId)]);
-  const unplacedErrors = Object.entries(fieldErrors).filter(([fieldId]) => !placed.has(fieldId));
+  const { blocked, complete, problems, unplacedErrors } = submitGate({
+    eventCount: events.length,
+    fetchId,
+    connected,
+    submitTried,
+    input,
+    shownFields,
+    fieldErrors,
+  });
 
   const onSubmit = () => {
     setSubmitTried(true);

@@ -16,6 +16,7 @@ import { ExitCode, exitCodeFor } from '../exit-codes';
 import { outputTarget, writeOutput } from '../output-target';
 import { printErr } from '../terminal-output';
 import { createProgressReporter } from './fetch-progress';
+import { checkLookupOptions, runSourceFetch } from './fetch-source';
 
 interface FetchOptions {
   profile?: string;
@@ -29,6 +30,8 @@ interface FetchOptions {
   out?: string;
   format: OutputFormat;
   cacheDir?: string;
+  source: string;
+  ip?: string;
 }
 
 const MAX_SINCE_MS = 90 * 86_400_000;
@@ -105,6 +108,8 @@ export function registerFetchCommand(program: Command): void {
     .option('--region <region>', 'region to search (repeatable; default: every region enabled for the account, else the partition default regions)', collect, [])
     .option('--user <name>', 'IAM user name or role session name')
     .option('--access-key-id <id>', 'access key id')
+    .option('--ip <addr>', 'source address (log files only: LookupEvents cannot filter by address)')
+    .option('--source <src>', '"lookup" (LookupEvents), or a folder or file of CloudTrail log files (.json, .json.gz)', 'lookup')
     .option('--follow-sessions', 'also fetch what temporary keys issued to the identity did (default)', true)
     .option('--no-follow-sessions', 'only the identity itself')
     .option('--since <duration>', 'how far back, e.g. 12h, 7d (default 7d)', parseSince)
@@ -114,6 +119,11 @@ export function registerFetchCommand(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['records', 'ndjson', 'csv']).default('records'))
     .option('--cache-dir <dir>', 'folder for fetched pages and cursors')
     .action(async (options: FetchOptions) => {
+      if (options.source !== 'lookup') {
+        process.exitCode = await runSourceFetch(options);
+        return;
+      }
+      checkLookupOptions(options);
       const ctx = createCliContext(options.cacheDir ? { cacheDir: options.cacheDir } : {});
       // Usage errors first, before any credential or AWS call.
       await buildQuery(options, ctx.env, () => Promise.resolve(['us-east-1']));

@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+import type { FetchedEvent } from '../../../../shared/api/fetch-contract';
+import { ApiError } from '../../../../shared/api/errors';
+import { stableId } from '../../../../shared/records/normalize';
+import { findLogFiles } from './discover';
+import type { LogQuery } from './log-query';
+import type { LogWorkerReply } from './worker-messages';
+
+/** How far a log-file fetch has come, for a progress line. */
+export interface LogFilesProgress {
+  filesDone: number;
+  files: number;
+  bytesDone: number;
+  bytes: number;
+  events: number;
+}
+
+export interface LogFilesResult {
+  events: FetchedEvent[];
+  /** Files that could not be read (corrupt, truncated, not CloudTrail), with the reason. */
+  failed: { path: string; message: string }[];
+  files: number;
+  foldersSkipped: number;
+  cancelled: boolean;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const fromSource = fileURLToPath(import.meta.url).endsWith('.ts');
+
+/**
+ * The worker: the built file next to out/main's files or, from source (Vitest, the CLI under
+ * tsx), the TypeScript file loaded through tsx's require hook inside the worker.
+ */
+function startWorker(workerData: unknown): Worker {
+  if (fromSource) {
+    const tsx = resolve(here, '../../../../node_modules/tsx/dist/cjs/api/index.cjs');
+    const code = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(join(here, 'log-files-worker.ts'))});`;
+    return new Worker(code, { eval: true, workerData });
+  }
+  const candidates = [join(here, 'log-files-worker.cjs'), join(here, '..', 'log-files-worker.cjs')];
+  const found = candidates.find((path) => existsSync(path));
+  if (!found)
+    throw new ApiError('INTERNAL', `The log-files worker is missing (looked for ${candidates.join(' and ')}): rebuild Trailcase.`);
+  return new Worker(found, { workerData });
+}
+
+/**
+ * One identity's (or one address's) records from CloudTrail log files under `source`, a folder or
+ * a file. The files are found here (pruned by region and day in the S3 key layout) and queried by
+ * DuckDB in a worker thread, so the caller's thread never blocks on it. A file that cannot be read
+ * is named in `failed` and the others still load; `signal` stops the worker and keeps what arrived.
+ */
+export async function fetchLogFiles(
+  source: string,
+  query: LogQuery,
+  options: { signal?: AbortSignal; onProgress?: (progress: LogFilesProgress) => void } = {},
+): Promise<LogFilesResult> {
+  const found = await findLogFiles(source, query).catch((error: NodeJS.ErrnoException) => {
+    throw new ApiError(
+      'BAD_INPUT',
+      `Cannot read ${source} (${error.code ?? error.message}): give a folder or a file of CloudTrail log files.`,
+    );
+  });
+  const progress: LogFilesProgress = { filesDone: 0, files: found.files.length, bytesDone: 0, bytes: 0, events: 0 };
+  progress.bytes = found.files.reduce((sum, file) => sum + file.bytes, 0);
+  const result: LogFilesResult = {
+    events: [],
+    failed: [],
+    files: found.files.length,
+    foldersSkipped: found.foldersSkipped,
+    cancelled: false,
+  };
+  if (!found.files.length || options.signal?.aborted) return { ...result, cancelled: Boolean(options.signal?.aborted) };
+  const worker = startWorker({ files: found.files, query });
+  return new Promise((done, fail) => {
+    const stop = () => {
+      result.cancelled = true;
+      void worker.terminate();
+    };
+    options.signal?.addEventListener('abort', stop, { once: true });
+    let settled = false;
+    const finish = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', stop);
+      void worker.terminate();
+      if (error) fail(error);
+      else done(result);
+    };
+    worker.on('message', (reply: LogWorkerReply) => {
+      if (reply.type === 'done') return finish();
+      if (reply.type === 'fatal') return finish(new ApiError('INTERNAL', `The log-file engine failed: ${reply.message}`));
+      progress.filesDone += 1;
+      progress.bytesDone += reply.bytes;
+      if (reply.type === 'fileError') result.failed.push({ path: reply.path, message: reply.message });
+      else
+        for (const record of reply.records)
+          result.events.push({ eventId: record.eventId ?? stableId(record.raw), region: record.region, raw: record.raw });
+      progress.events = result.events.length;
+      options.onProgress?.({ ...progress });
+    });
+    worker.on('error', (error) => finish(new ApiError('INTERNAL', `The log-file engine failed: ${error.message}`)));
+    worker.on('exit', () =>
+      result.cancelled ? finish() : finish(new ApiError('INTERNAL', 'The log-file engine stopped before it finished.')),
+    );
+  });
+}

@@ -1,0 +1,78 @@
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const isOpen = (byte: number | undefined) => byte === 0x7b || byte === 0x5b;
+const isClose = (byte: number | undefined) => byte === 0x7d || byte === 0x5d;
+const isGap = (byte: number | undefined) => byte !== undefined && (byte === 0x2c || byte <= 0x20);
+const RECORDS_KEY = Buffer.from('"Records"');
+
+/** The index just past the string that opens at `at` (a quote), skipping escaped quotes. */
+function endOfString(text: Buffer, at: number): number {
+  let next = at;
+  for (;;) {
+    next = text.indexOf(QUOTE, next + 1);
+    if (next < 0) throw new Error('a string is not closed');
+    let slashes = 0;
+    while (text[next - 1 - slashes] === BACKSLASH) slashes += 1;
+    if (slashes % 2 === 0) return next + 1;
+  }
+}
+
+/** Where the `Records` array of the top-level object opens (the `[`), or -1. */
+function recordsArrayAt(text: Buffer): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const byte = text[i];
+    if (byte === QUOTE) {
+      const end = endOfString(text, i);
+      if (depth === 1 && text.subarray(i, end).equals(RECORDS_KEY)) return text.indexOf(0x5b, end);
+      i = end - 1;
+    } else if (isOpen(byte)) depth += 1;
+    else if (isClose(byte)) depth -= 1;
+  }
+  return -1;
+}
+
+/**
+ * The exact text of some elements of a log file's `Records` array, by 1-based position: the
+ * bytes as the file holds them (key order, number formatting and escapes untouched), which a
+ * JSON parser's re-serialisation would not keep (DESIGN 2.1). Strings are skipped with a native
+ * search for the next quote, so the scan costs little more than reading the file.
+ */
+export function sliceRecords(text: Buffer, positions: ReadonlySet<number>): Map<number, string> {
+  const found = new Map<number, string>();
+  const opened = recordsArrayAt(text);
+  if (opened < 0) throw new Error('the file has no "Records" array');
+  const last = Math.max(0, ...positions);
+  let position = 0;
+  for (let i = opened + 1; i < text.length && position < last;) {
+    const byte = text[i];
+    if (isGap(byte)) {
+      i += 1;
+      continue;
+    }
+    if (isClose(byte)) break;
+    position += 1;
+    const end = endOfElement(text, i);
+    if (positions.has(position)) found.set(position, text.toString('utf8', i, end));
+    i = end;
+  }
+  return found;
+}
+
+/** The index just past the array element that begins at `at` (an object, an array or a scalar). */
+function endOfElement(text: Buffer, at: number): number {
+  if (text[at] === QUOTE) return endOfString(text, at);
+  if (!isOpen(text[at])) {
+    let i = at;
+    while (i < text.length && !isGap(text[i]) && !isClose(text[i])) i += 1;
+    return i;
+  }
+  let depth = 0;
+  for (let i = at; i < text.length; i++) {
+    const byte = text[i];
+    if (byte === QUOTE) i = endOfString(text, i) - 1;
+    else if (isOpen(byte)) depth += 1;
+    else if (isClose(byte) && --depth === 0) return i + 1;
+  }
+  throw new Error('a record is not closed');
+}

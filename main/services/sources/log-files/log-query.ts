@@ -13,11 +13,11 @@ export interface LogQuery {
 const identitySql: Record<LogFilter['kind'], string> = {
   // A user name, or a role session's name: the last part of an assumed-role ARN (as LookupEvents'
   // Username matches it); the root user as "root".
-  user: `(rec->>'$.userIdentity.userName' = $3
-    OR suffix(rec->>'$.userIdentity.arn', '/' || $3)
-    OR ($3 = 'root' AND rec->>'$.userIdentity.type' = 'Root'))`,
-  accessKey: `rec->>'$.userIdentity.accessKeyId' = $3`,
-  ip: `rec->>'$.sourceIPAddress' = $3`,
+  user: `(json_extract_string(rec, '$.userIdentity.userName') = $3
+    OR suffix(json_extract_string(rec, '$.userIdentity.arn'), '/' || $3)
+    OR ($3 = 'root' AND json_extract_string(rec, '$.userIdentity.type') = 'Root'))`,
+  accessKey: `json_extract_string(rec, '$.userIdentity.accessKeyId') = $3`,
+  ip: `json_extract_string(rec, '$.sourceIPAddress') = $3`,
 };
 
 /** The value the filter compares. */
@@ -33,14 +33,14 @@ export function filterValue(filter: LogFilter): string {
  * Parameters: $1 start ms, $2 end ms, $3 the filter's value.
  */
 export function logFileSql(file: { path: string; bytes: number }, filter: LogFilter, regions: readonly string[]): string {
-  const inRegions = regions.length ? `rec->>'$.awsRegion' IN (${regions.map(literal).join(', ')})` : 'true';
-  return `SELECT position, rec->>'$.awsRegion' AS region, rec->>'$.eventID' AS event_id
+  const inRegions = regions.length ? `json_extract_string(rec, '$.awsRegion') IN (${regions.map(literal).join(', ')})` : 'true';
+  return `SELECT position, json_extract_string(rec, '$.awsRegion') AS region, json_extract_string(rec, '$.eventID') AS event_id
 FROM (
   SELECT unnest(Records) AS rec, generate_subscripts(Records, 1) AS position
   FROM read_json(${literal(file.path)}, columns = {Records: 'JSON[]'}, format = 'auto', maximum_object_size = ${objectSizeFor(file)})
 )
 WHERE ${identitySql[filter.kind]}
-  AND epoch_ms(try_cast(rec->>'$.eventTime' AS TIMESTAMPTZ)) BETWEEN $1 AND $2
+  AND epoch_ms(try_cast(json_extract_string(rec, '$.eventTime') AS TIMESTAMPTZ)) BETWEEN $1 AND $2
   AND ${inRegions}`;
 }
 

@@ -36,6 +36,8 @@ export const JiraConnectionInfo = z.object({
   site: z.string().nullable(),
   email: z.string().nullable(),
   hasToken: z.boolean(),
+  /** Jira Cloud (email and API token) or Data Center (a personal access token); absent: Cloud. */
+  kind: z.enum(['cloud', 'datacenter']).optional(),
   /** Where the connection comes from: saved in the app, or JIRA_* environment variables. */
   source: z.enum(['saved', 'environment', 'none']),
   /** False when the token is kept in memory only for this session. */
@@ -133,11 +135,15 @@ export const PendingSubmissionInfo = z.object({
 export type PendingSubmissionInfo = z.infer<typeof PendingSubmissionInfo>;
 
 /** The connection form's values: site, email and a token (null keeps the one saved for this site). */
-export const JiraConnectionDraft = z.strictObject({
-  site: JiraSite,
-  email: z.email().max(254),
-  token: z.string().min(1).max(2000).nullable(),
-});
+/** A connection as typed: Cloud needs the account's email; Data Center's personal access token needs none. */
+export const JiraConnectionDraft = z
+  .strictObject({
+    site: JiraSite,
+    email: z.union([z.email().max(254), z.literal('')]),
+    token: z.string().min(1).max(2000).nullable(),
+    kind: z.enum(['cloud', 'datacenter']).optional(),
+  })
+  .refine((draft) => draft.kind === 'datacenter' || draft.email !== '', { message: 'the email of your Atlassian account', path: ['email'] });
 export type JiraConnectionDraft = z.infer<typeof JiraConnectionDraft>;
 
 export const ticketContract = {

@@ -9,7 +9,7 @@ import { readJson, writeJsonAtomic } from '../drafts/json-file';
 import type { SecretStore } from '../secrets/secret-store';
 import type { JiraCredentials } from './jira-client';
 
-const SavedConnection = z.object({ site: z.string(), email: z.string() });
+const SavedConnection = z.object({ site: z.string(), email: z.string(), kind: z.enum(['cloud', 'datacenter']).optional() });
 const SiteDefaults = z.object({
   projectKey: z.string().nullable(),
   issueTypeId: z.string().nullable(),
@@ -47,7 +47,7 @@ export function createConnectionStore(options: {
   const file = join(options.dataDir, 'jira', 'connection.json');
   const defaultsFile = join(options.dataDir, 'jira', 'defaults.json');
 
-  async function saved(): Promise<{ site: string; email: string } | null> {
+  async function saved(): Promise<z.infer<typeof SavedConnection> | null> {
     const parsed = SavedConnection.safeParse(await readJson(file).catch(() => null));
     return parsed.success ? parsed.data : null;
   }
@@ -71,10 +71,11 @@ export function createConnectionStore(options: {
   }> {
     const stored = await saved();
     const token = stored ? await options.secrets.get(tokenName(stored.site)) : null;
-    if (stored && token) return { source: 'saved', ...stored, token };
+    // A saved Data Center connection's token is its personal access token.
+    if (stored && token) return { source: 'saved', site: stored.site, email: stored.email, token, ...(stored.kind === 'datacenter' ? { pat: token } : {}) };
     const env = fromEnvironment();
     if (env) return { source: 'environment', site: env.site, email: env.email, token: env.pat ?? env.apiToken, ...(env.pat ? { pat: env.pat } : {}) };
-    return stored ? { source: 'saved', ...stored, token: null } : { source: 'none', site: null, email: null, token: null };
+    return stored ? { source: 'saved', site: stored.site, email: stored.email, token: null } : { source: 'none', site: null, email: null, token: null };
   }
 
   async function readDefaults(): Promise<Record<string, SiteDefaults>> {
@@ -89,6 +90,7 @@ export function createConnectionStore(options: {
       site: current.site,
       email: current.email,
       hasToken: current.token !== null,
+      kind: current.pat || (await saved())?.kind === 'datacenter' ? 'datacenter' : 'cloud',
       source: current.source,
       tokenPersistent: current.source === 'saved' ? options.secrets.persistent : false,
       // How tokens are kept matters only for one typed in here, not for one from the environment.
@@ -104,7 +106,7 @@ export function createConnectionStore(options: {
      * A site other than the one in use is saved only once the analyst confirmed it outside the
      * page (where the host can ask): the page alone must not choose where tickets go.
      */
-    async save(input: { site: string; email: string; token: string | null }): Promise<JiraConnectionInfo> {
+    async save(input: { site: string; email: string; token: string | null; kind?: 'cloud' | 'datacenter' | undefined }): Promise<JiraConnectionInfo> {
       const site = siteOrigin(input.site);
       if (!site)
         throw new ApiError('BAD_INPUT', 'The Jira site must be an https URL.', {
@@ -115,7 +117,7 @@ export function createConnectionStore(options: {
         throw new ApiError('CANCELLED', `The Jira site was not changed: connecting to ${site} was not confirmed.`);
       const previous = await saved();
       if (previous && previous.site !== site) await options.secrets.delete(tokenName(previous.site));
-      await writeJsonAtomic(file, { site, email: input.email.trim() });
+      await writeJsonAtomic(file, { site, email: input.email.trim(), kind: input.kind ?? 'cloud' });
       if (input.token) await options.secrets.set(tokenName(site), input.token.trim());
       return info();
     },
@@ -142,7 +144,7 @@ export function createConnectionStore(options: {
      * The credentials of the connection form before it is saved, to test them. Without a typed
      * token, only the token saved for that same site is used: it never goes to another site.
      */
-    async credentialsFor(draft: { site: string; email: string; token: string | null }): Promise<JiraCredentials> {
+    async credentialsFor(draft: { site: string; email: string; token: string | null; kind?: 'cloud' | 'datacenter' | undefined }): Promise<JiraCredentials> {
       const site = siteOrigin(draft.site);
       if (!site)
         throw new ApiError('BAD_INPUT', 'The Jira site must be an https address.', {
@@ -154,6 +156,7 @@ export function createConnectionStore(options: {
         throw new ApiError('JIRA_NOT_CONNECTED', `No API token is saved for ${site}: paste one to test this site.`, {
           token: 'Paste the API token for this site.',
         });
+      if (draft.kind === 'datacenter') return { site, email: '', apiToken: '', pat: apiToken };
       return { site, email: draft.email.trim(), apiToken };
     },
     async saveDefaults(site: string, defaults: SiteDefaults): Promise<void> {

@@ -10,22 +10,30 @@ import type { useJiraConnection } from './useJiraConnection';
 
 type Connection = ReturnType<typeof useJiraConnection>;
 type Field = 'site' | 'email' | 'token';
+type Kind = 'cloud' | 'datacenter';
 
 /**
- * Site, email and API token, checked as they are typed and testable before they are saved. The
- * token goes to the host and is never read back: the form only learns whether one is saved.
- * Saving a different site forgets the old site's token.
+ * Site, email and API token (Jira Cloud) or site and personal access token (Data Center), checked
+ * as they are typed and testable before they are saved. The token goes to the host and is never
+ * read back: the form only learns whether one is saved. Saving a different site forgets the old
+ * site's token.
  */
 export function JiraConnectionForm({ connection }: { connection: Connection }) {
   const { info, test } = connection;
   const [values, setValues] = useState<Record<Field, string>>({ site: info?.site ?? '', email: info?.email ?? '', token: '' });
+  const [kind, setKind] = useState<Kind>(info?.kind ?? 'cloud');
+  const dataCenter = kind === 'datacenter';
   const origin = siteOrigin(values.site);
   const tokenSaved = Boolean(info?.hasToken && origin !== null && origin === info.site);
   const changesSite = Boolean(info?.site && origin !== info.site);
   const host = test.kind === 'failed' ? test.error : connection.error;
   const checks = useFieldChecks(
     values,
-    { site: checkJiraSite(values.site), email: checkEmail(values.email), token: checkApiToken(values.token, tokenSaved) },
+    {
+      site: checkJiraSite(values.site),
+      email: dataCenter ? null : checkEmail(values.email),
+      token: dataCenter ? (values.token.trim() || tokenSaved ? null : 'Paste a personal access token: create one in Jira under your profile, Personal Access Tokens.') : checkApiToken(values.token, tokenSaved),
+    },
     host?.fields,
   );
 
@@ -35,7 +43,7 @@ export function JiraConnectionForm({ connection }: { connection: Connection }) {
     connection.clearTest();
   };
   const draft = (): JiraConnectionDraft | null =>
-    checks.attempt() ? { site: values.site.trim(), email: values.email.trim(), token: values.token.trim() || null } : null;
+    checks.attempt() ? { site: values.site.trim(), email: dataCenter ? '' : values.email.trim(), token: values.token.trim() || null, kind } : null;
   const onSave = async () => {
     const input = draft();
     if (input && (await connection.save(input))) setValues((current) => ({ ...current, token: '' }));
@@ -55,6 +63,27 @@ export function JiraConnectionForm({ connection }: { connection: Connection }) {
         void onSave();
       }}
     >
+      <div role="radiogroup" aria-label="Jira deployment" className="ticket-kind">
+        {(
+          [
+            ['cloud', 'Jira Cloud'],
+            ['datacenter', 'Jira Data Center'],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value}>
+            <input
+              type="radio"
+              name="jira-kind"
+              checked={kind === value}
+              onChange={() => {
+                setKind(value);
+                connection.clearTest();
+              }}
+            />{' '}
+            {label}
+          </label>
+        ))}
+      </div>
       <FormField label="Jira site" error={checks.shown('site')}>
         {(control) => (
           <input
@@ -65,19 +94,21 @@ export function JiraConnectionForm({ connection }: { connection: Connection }) {
           />
         )}
       </FormField>
-      <FormField label="Email" error={checks.shown('email')}>
-        {(control) => (
-          <input
-            {...control}
-            type="email"
-            value={values.email}
-            onChange={(event) => change('email', event.target.value)}
-            autoComplete="username"
-          />
-        )}
-      </FormField>
+      {!dataCenter && (
+        <FormField label="Email" error={checks.shown('email')}>
+          {(control) => (
+            <input
+              {...control}
+              type="email"
+              value={values.email}
+              onChange={(event) => change('email', event.target.value)}
+              autoComplete="username"
+            />
+          )}
+        </FormField>
+      )}
       <FormField
-        label="API token"
+        label={dataCenter ? 'Personal access token' : 'API token'}
         error={checks.shown('token')}
         help={
           changesSite && info?.hasToken

@@ -148,7 +148,7 @@ function TicketDrawerBody({ onClose, events, fetchId, analysis = null }: TicketD
             />
           )}
           <details className="ticket-section" open={!connected}>
-            <summary>{connected ? `Jira: ${connection.info?.site ?? ''} (${connection.info?.email ?? ''})` : 'Connect to Jira'}</summary>
+            <summary>{connected ? `Jira: ${connection.info?.site ?? ''}${connection.info?.email ? ` (${connection.info.email})` : ' (Data Center)'}` : 'Connect to Jira'}</summary>
             {connection.info && <JiraConnectionForm key={`${connection.info.site}|${connection.info.email}`} connection={connection} />}
           </details>
           {connected && (

@@ -9,6 +9,7 @@ import { benchCloudTrail } from './cloudtrail';
 import { benchConsoleActions } from './console-actions';
 import { benchDetectionReplay } from './detection-replay';
 import { benchIam } from './iam';
+import { benchLogFiles } from './log-files';
 import { printRendererFigures, runRendererBench } from './renderer';
 import { benchStory } from './story';
 
@@ -21,6 +22,7 @@ const benches: Array<[string, () => Promise<void>]> = [
   ['story', benchStory],
   ['detection-replay', benchDetectionReplay],
   ['iam', benchIam],
+  ['log-files', benchLogFiles],
 ];
 
 async function main(): Promise<void> {

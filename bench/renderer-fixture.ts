@@ -53,13 +53,21 @@ export function installFakeHost(options: { count: number; pageSize: number }): v
   const bench = { dataAt: 0, records };
   (window as unknown as { __bench: typeof bench }).__bench = bench;
   const fetchId = 'bench-fetch';
+  let started = 0;
   const query = { profile: 'demo', regions, identity: { kind: 'user', userName: 'jmorales' }, start: new Date(end - span).toISOString(), end: new Date(end).toISOString(), followSessions: true };
   const progress = (state: string) => regions.map((region) => ({ region, state, pages: 0, events: 0, rateLimitWaits: 0, throttled: 0, waitingOnRateLimit: false, covered: state === 'done' ? 1 : 0, etaSeconds: null, error: null }));
   const status = (state: string) => ({ fetchId, query, state, regions: progress(state), eventCount: records.length, startedAt: query.start, updatedAt: query.end, error: null });
   const methods: Record<string, (input: unknown) => Promise<unknown>> = {
     getAppInfo: () => ok({ name: 'Trailcase', version: 'bench', host: 'electron', platform: 'linux', pendingDeepLink: null }),
     listProfiles: () => ok({ profiles: [{ name: 'demo', kind: 'demo', region: 'us-east-1', mfa: false, ssoSession: null, ssoState: null, sources: ['builtin'], isDefault: true }], problems: [] }),
+    // The first fetch is the investigation's; a later one is its baseline (the 90 days before),
+    // a fetch of its own that the bench answers as empty so the figures are the investigation's.
     startFetch: () => {
+      if (started++ > 0) {
+        const baselineId = `bench-baseline-${started}`;
+        setTimeout(() => emit({ type: 'fetch.state', fetchId: baselineId, state: 'done', error: null }), 50);
+        return ok({ fetchId: baselineId });
+      }
       setTimeout(() => {
         bench.dataAt = performance.now();
         for (let offset = 0; offset < records.length; offset += options.pageSize) {
@@ -91,7 +99,9 @@ export function installFakeHost(options: { count: number; pageSize: number }): v
           return () => listeners.delete(listener);
         };
       }
-      return target[name] ?? (() => ok({}));
+      // Anything else the app asks (IAM context, Jira, containment…) is not part of this bench:
+      // it answers as a host that cannot reach the service, which the app shows as such.
+      return target[name] ?? (() => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: `${name} is not answered in the renderer bench` } }));
     },
   });
   (window as unknown as { trailcase: unknown }).trailcase = api;

@@ -16,6 +16,48 @@ function parametersText(event: NormalizedEvent): string {
 }
 
 /**
+ * The start of the request parameters' JSON as the record's raw text spells it, without parsing
+ * it: the value after `"requestParameters":` up to its end (braces and strings followed), at
+ * most maxParameterText characters. CloudTrail writes compact JSON, so this is the text
+ * JSON.stringify would give back for the parsed value; events kept as raw text (the workspace's)
+ * get their search text from it without a second parse.
+ */
+export function rawParametersText(raw: string): string {
+  const key = '"requestParameters":';
+  const at = raw.indexOf(key);
+  if (at < 0) return '';
+  const start = at + key.length;
+  const limit = Math.min(raw.length, start + maxParameterText);
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < limit; i++) {
+    const code = raw.charCodeAt(i);
+    if (inString) {
+      if (code === 92) i += 1;
+      else if (code === 34) inString = false;
+    } else if (code === 34) inString = true;
+    else if (code === 123 || code === 91) depth += 1;
+    else if (code === 125 || code === 93) depth -= 1;
+    if (depth <= 0 && !inString && (code === 125 || code === 93 || code === 44)) return raw.slice(start, code === 44 ? i : i + 1);
+  }
+  return raw.slice(start, limit);
+}
+
+/**
+ * The lower-cased text global search matches an event against, from its named fields and the
+ * given text of its request parameters (see searchTextOf).
+ */
+export function buildSearchText(event: NormalizedEvent, parameters: string): string {
+  return [
+    event.id, event.eventName, event.eventSource, event.region, event.sourceIPAddress, event.userAgent.slice(0, 300),
+    event.actor, event.arn, event.accessKeyId, event.errorCode, event.errorMessage.slice(0, 300), event.resources.join(' '),
+    parameters,
+  ]
+    .join('\n')
+    .toLowerCase();
+}
+
+/**
  * The lower-cased text global search matches an event against: its named fields and the start of
  * its request parameters. Built once per event and cached, so a keystroke over 100,000 events is
  * a scan of prepared strings.
@@ -23,13 +65,7 @@ function parametersText(event: NormalizedEvent): string {
 export function searchTextOf(event: NormalizedEvent): string {
   let text = cache.get(event);
   if (text === undefined) {
-    text = [
-      event.id, event.eventName, event.eventSource, event.region, event.sourceIPAddress, event.userAgent.slice(0, 300),
-      event.actor, event.arn, event.accessKeyId, event.errorCode, event.errorMessage.slice(0, 300), event.resources.join(' '),
-      parametersText(event),
-    ]
-      .join('\n')
-      .toLowerCase();
+    text = buildSearchText(event, parametersText(event));
     cache.set(event, text);
   }
   return text;

@@ -1,5 +1,5 @@
 import type { SortingState } from '@tanstack/react-table';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 
 import type { FetchQuery } from '../../../shared/api/fetch-contract';
 import { toCsv } from '../../../shared/export/csv';
@@ -41,6 +41,7 @@ import { FetchFailed, fetchedNothing } from './FetchFailed';
 import { FetchProgress } from './FetchProgress';
 import { PanelStrip, panelElementId, usePanels } from './PanelStrip';
 import { flagsOf } from './flags';
+import { measured, useDrawnMark } from './measure';
 import { TableState } from './TableState';
 import { useBaselineFetch } from './useBaselineFetch';
 import { useFetchSession } from './useFetchSession';
@@ -98,8 +99,13 @@ export function Workspace({ initialQuery, profile, investigate = null }: Workspa
   const analysis = useAnalysis(session, baseline.state === 'done' ? baseline.fetchId : null, mutes.mutes);
   const analysisIndex = analysis.status === 'ready' ? analysis.index : null;
   // Sorted once per sort order; filtering keeps that order, so a keystroke never re-sorts.
-  const sorted = useMemo(() => sortEvents(events, sorting), [events, sorting]);
+  const sorted = useMemo(() => measured('sort', () => sortEvents(events, sorting)), [events, sorting]);
   const { withoutTime, filtered } = useFilteredEvents(sorted, filters, analysisIndex?.findingsOf);
+  // The table follows a keystroke at once; timeline and charts follow in a deferred render that
+  // yields to the browser, so typing and the table never wait for them to re-count.
+  const overviewEvents = useDeferredValue(withoutTime);
+  const chartEvents = useDeferredValue(filtered);
+  useDrawnMark('overview', chartEvents);
   const selectedEvents = useMemo(() => events.filter((e) => selection.has(e.id)), [events, selection]);
   const activeEvent = useMemo(() => (activeId ? (events.find((e) => e.id === activeId) ?? null) : null), [events, activeId]);
   const queryRange = useMemo(() => (session.query ? { start: Date.parse(session.query.start), end: Date.parse(session.query.end) } : null), [session.query]);
@@ -215,8 +221,8 @@ export function Workspace({ initialQuery, profile, investigate = null }: Workspa
           {showSearch && <BaselineLine baseline={baseline} history={analysisIndex?.analysis.baseline} />}
           {hasResults && panels.open.overview && (
             <div className="overview" id={panelElementId('overview')}>
-              <Timeline events={withoutTime} domain={domain} zoomed={filters.timeRange !== null} onZoom={onZoom} onResetZoom={onResetZoom} />
-              <TopCharts events={filtered} onPick={onPick} />
+              <Timeline events={overviewEvents} domain={domain} bounds={queryRange} zoomed={filters.timeRange !== null} onZoom={onZoom} onResetZoom={onResetZoom} />
+              <TopCharts events={chartEvents} onPick={onPick} />
             </div>
           )}
           {hasResults && panels.open.detections && (

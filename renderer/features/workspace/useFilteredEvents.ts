@@ -6,6 +6,7 @@ import { emptyFilters } from '../../../shared/filters/filter-state';
 import type { FilterState } from '../../../shared/filters/filter-state';
 import type { NormalizedEvent } from '../../../shared/records/types';
 import { flagsOf, workspaceSearch } from './flags';
+import { measured } from './measure';
 
 interface LastSearch {
   events: readonly NormalizedEvent[];
@@ -26,19 +27,29 @@ const normalise = (search: string) => search.trim().toLowerCase();
  */
 export function useFilteredEvents(events: readonly NormalizedEvent[], filters: FilterState, findingsOf?: FindingsOf) {
   const last = useRef<LastSearch | null>(null);
-  const withoutTime = useMemo(() => {
-    const rest = JSON.stringify({ ...filters, search: '', timeRange: null });
-    const search = normalise(filters.search);
-    const previous = last.current;
-    const narrows = previous && previous.events === events && previous.findingsOf === findingsOf && previous.rest === rest && search.startsWith(previous.search);
-    const source = narrows ? previous.result : events;
-    const state = narrows ? { ...emptyFilters, search } : { ...filters, timeRange: null };
-    const result = source.filter(buildPredicate(state, flagsOf, workspaceSearch, findingsOf));
-    last.current = { events, findingsOf, rest, search, result };
-    return result;
-  }, [events, filters, findingsOf]);
+  const withoutTime = useMemo(
+    () =>
+      measured('filter', () => {
+        const rest = JSON.stringify({ ...filters, search: '', timeRange: null });
+        const search = normalise(filters.search);
+        const previous = last.current;
+        const narrows =
+          previous &&
+          previous.events === events &&
+          previous.findingsOf === findingsOf &&
+          previous.rest === rest &&
+          search.startsWith(previous.search);
+        const source = narrows ? previous.result : events;
+        const state = narrows ? { ...emptyFilters, search } : { ...filters, timeRange: null };
+        const result = source.filter(buildPredicate(state, flagsOf, workspaceSearch, findingsOf));
+        last.current = { events, findingsOf, rest, search, result };
+        return result;
+      }),
+    [events, filters, findingsOf],
+  );
   const filtered = useMemo(
-    () => (filters.timeRange ? withoutTime.filter(buildPredicate({ ...emptyFilters, timeRange: filters.timeRange }, flagsOf)) : withoutTime),
+    () =>
+      filters.timeRange ? withoutTime.filter(buildPredicate({ ...emptyFilters, timeRange: filters.timeRange }, flagsOf)) : withoutTime,
     [withoutTime, filters.timeRange],
   );
   return { withoutTime, filtered };

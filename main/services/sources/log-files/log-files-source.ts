@@ -77,9 +77,11 @@ export async function fetchLogFiles(
   if (!found.files.length || options.signal?.aborted) return { ...result, cancelled: Boolean(options.signal?.aborted) };
   const worker = startWorker({ files: found.files, query });
   return new Promise((done, fail) => {
+    // The worker is asked to stop, never terminated: a thread ended while DuckDB runs aborts the
+    // process. Files already being read finish and are kept.
     const stop = () => {
       result.cancelled = true;
-      void worker.terminate();
+      worker.postMessage('stop');
     };
     options.signal?.addEventListener('abort', stop, { once: true });
     let settled = false;
@@ -87,7 +89,6 @@ export async function fetchLogFiles(
       if (settled) return;
       settled = true;
       options.signal?.removeEventListener('abort', stop);
-      void worker.terminate();
       if (error) fail(error);
       else done(result);
     };

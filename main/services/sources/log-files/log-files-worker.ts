@@ -41,13 +41,16 @@ async function readOne(connection: DuckDBConnection, file: LogFile, query: LogQu
   });
 }
 
+/** Set by the host's 'stop' (Cancel): no new file is started; those being read finish. */
+let stopped = false;
+
 async function main(input: LogWorkerInput): Promise<void> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '512MB' });
   let next = 0;
   const lane = async () => {
     const connection = await instance.connect();
     try {
-      for (let at = next++; at < input.files.length; at = next++) {
+      for (let at = next++; at < input.files.length && !stopped; at = next++) {
         const file = input.files[at]!;
         try {
           post({ type: 'file', path: file.path, bytes: file.bytes, records: await readOne(connection, file, input.query) });
@@ -67,8 +70,16 @@ async function main(input: LogWorkerInput): Promise<void> {
   await Promise.all(Array.from({ length: LANES }, lane));
   instance.closeSync();
   post({ type: 'done' });
+  // The port was listened to for 'stop': close it so that the thread ends on its own (terminating
+  // a thread while DuckDB works aborts the process).
+  parentPort!.close();
 }
 
-main(workerData as LogWorkerInput).catch((error: unknown) =>
-  post({ type: 'fatal', message: error instanceof Error ? error.message : String(error) }),
-);
+parentPort!.on('message', (message: unknown) => {
+  if (message === 'stop') stopped = true;
+});
+
+main(workerData as LogWorkerInput).catch((error: unknown) => {
+  post({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
+  parentPort!.close();
+});

@@ -108,6 +108,14 @@ describe('identity context through the real IAM client and AWS_ENDPOINT_URL_IAM'
     expect(fake.calls.length).toBe(before);
   });
 
+  test('lists are paged with Marker until IsTruncated is false', async () => {
+    fake.state.users[0]!.mfaDevices = Array.from({ length: 1205 }, (_, index) => ({ serialNumber: `arn:aws:iam::111122223333:mfa/alice-${index}`, enableDate: '2025-01-16T10:00:00Z' }));
+    const context = await alice();
+    expect(context.mfaDevices).toHaveLength(1205);
+    const pages = fake.calls.filter((call) => call.action === 'ListMFADevices');
+    expect(pages.map((call) => [call.params.MaxItems, call.params.Marker === undefined])).toEqual([['1000', true], ['1000', false]]);
+  });
+
   test('a profile not in the shared files is PROFILE_NOT_FOUND before any IAM call', async () => {
     await expect(iamService(home.env).identity({ profile: 'nobody', kind: 'user', name: 'alice' })).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND' });
     expect(fake.calls).toEqual([]);

@@ -11,6 +11,7 @@ import { parseDeepLink } from '../../../shared/links/deep-link';
 import { useInvestigateRequest } from '../account/useInvestigateRequest';
 import type { InvestigateRequest } from '../account/useInvestigateRequest';
 import { TopCharts } from '../charts/TopCharts';
+import { ContainButton } from '../containment/ContainButton';
 import { CompareView } from '../detail/CompareView';
 import { EventDetail } from '../detail/EventDetail';
 import { ColumnMenu } from '../events/ColumnMenu';
@@ -195,6 +196,9 @@ export function Workspace({ initialQuery, profile, investigate = null }: Workspa
         {hasResults && (
           <div className="workspace-head">
             {fetchedHeader}
+            {session.query?.identity.kind === 'user' && (
+              <ContainButton profile={session.query.profile} kind="user" name={session.query.identity.userName} draftKey={session.fetchId ?? 'scratch'} />
+            )}
             <InvestigationControls keeper={keeper} suggestedName={session.query ? `${identityName(session.query)} investigation` : ''} onShowAll={() => setListOpen(true)} />
             <PanelStrip open={panels.open} onToggle={panels.set} counts={{ detections: analysisIndex?.findings.length }} />
           </div>

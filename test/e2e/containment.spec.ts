@@ -39,6 +39,8 @@ test('containment on the demo: the exact calls first, Run only once the name is 
   await expect(calls.nth(2)).toContainText('arn:aws:iam::aws:policy/AWSDenyAll');
   await expect(plan.getByRole('region', { name: 'Deny all (attach AWSDenyAll)' })).toContainText('Can be undone');
 
+  await page.screenshot({ path: 'test-results/containment-preview.png' });
+
   // Confirmation required: Run stays disabled until the name is typed exactly, and nothing was done.
   const runButton = dialog.getByRole('button', { name: 'Run 3 calls' });
   await expect(runButton).toBeDisabled();
@@ -88,5 +90,7 @@ test('containment on the demo: the exact calls first, Run only once the name is 
   await expect(preview.getByRole('heading', { name: 'Containment' })).toBeVisible();
   await expect(preview).toContainText('UpdateAccessKey UserName=jmorales AccessKeyId=AKIATJ4MORALESK3Y7Q2 Status=Inactive');
   await expect(preview).toContainText(recordId);
+  await preview.getByRole('heading', { name: 'Containment' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/containment-ticket.png' });
   expect(errors).toEqual([]);
 });

@@ -52,10 +52,9 @@ export function TableHead({ table, layout, scroller }: TableHeadProps) {
                 {title}
               </span>
             )}
+            {/* A pointer's handle: hidden from assistive technology so the header's name stays its title. */}
             <div
-              role="separator"
-              aria-orientation="vertical"
-              aria-label={`Resize ${title}`}
+              aria-hidden="true"
               className={resizing ? 'resize-handle resizing' : 'resize-handle'}
               onMouseDown={header.getResizeHandler()}
               onTouchStart={header.getResizeHandler()}

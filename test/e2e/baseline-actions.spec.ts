@@ -38,11 +38,11 @@ test('a rule muted for jmorales is kept with the investigation and shown as mute
   );
   await expect(app.getByLabel('Muted rules')).toContainText('1 rule muted for jmorales');
 
-  await app.getByRole('button', { name: 'Investigations' }).click();
-  const investigations = app.getByRole('dialog', { name: 'Investigations' });
+  await app.getByRole('button', { name: 'Save investigation…' }).click();
+  const investigations = app.getByRole('dialog', { name: 'Save investigation' });
   await investigations.getByLabel('Name', { exact: true }).fill('Muted trail rule');
-  await investigations.getByRole('button', { name: 'Save investigation' }).click();
-  await expect(investigations.getByText(/^Saved /)).toBeVisible();
+  await investigations.getByRole('button', { name: 'Save' }).click();
+  await expect(app.getByRole('group', { name: 'Investigation' }).getByRole('status')).toHaveText(/^“Muted trail rule” saved/);
 
   await app.reload();
   await app.getByRole('button', { name: 'Open Muted trail rule' }).click();

@@ -97,19 +97,19 @@ test('saves an investigation and reopens it after a reload', async ({ app }) => 
   await app.getByTestId('event-row').nth(0).getByRole('checkbox').click();
   await app.getByTestId('event-row').nth(1).getByRole('checkbox').click();
   const shown = await eventCounts(app).textContent();
-  await app.getByRole('button', { name: 'Investigations' }).click();
-  const dialog = app.getByRole('dialog', { name: 'Investigations' });
+  await app.getByRole('button', { name: 'Save investigation…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Save investigation' });
   await dialog.getByLabel('Name', { exact: true }).fill('Console without MFA');
   await dialog.getByLabel('Notes').fill('Key created right after the sign-in.');
-  await dialog.getByRole('button', { name: 'Save investigation' }).click();
-  await expect(dialog.getByText(/^Saved /)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(app.getByRole('group', { name: 'Investigation' }).getByRole('status')).toHaveText(/^“Console without MFA” saved \d\d:\d\d:\d\d UTC$/);
 
   await app.reload();
   await app.getByRole('button', { name: 'Open Console without MFA' }).click();
   await expect(eventCounts(app)).toHaveText(shown ?? '');
   await expect(app.getByLabel('Errors only')).toBeChecked();
-  await app.getByRole('button', { name: 'Investigations' }).click();
-  await expect(app.getByRole('dialog', { name: 'Investigations' }).getByLabel('Notes')).toHaveValue('Key created right after the sign-in.');
+  await app.getByRole('button', { name: 'Save as…' }).click();
+  await expect(app.getByRole('dialog', { name: 'Save as a new investigation' }).getByLabel('Notes')).toHaveValue('Key created right after the sign-in.');
 });
 
 test('exports the selection as a records file and the view as safe CSV', async ({ app }) => {

@@ -27,7 +27,7 @@ function record(file: number, index: number): string {
   return `{"eventVersion":"1.09","userIdentity":{"type":"IAMUser","principalId":"AIDA${index % 97}","arn":"arn:aws:iam::111122223333:user/${user}","accountId":"111122223333","accessKeyId":"AKIA${String(index % 97).padStart(16, '0')}","userName":"${user}"},"eventTime":"${time}","eventSource":"ec2.amazonaws.com","eventName":"DescribeInstances","awsRegion":"us-east-1","sourceIPAddress":"198.51.100.${index % 250}","userAgent":"aws-cli/2.15.0 Python/3.11.6 Linux/6.5.0 exe/x86_64.ubuntu.22","requestParameters":{"instancesSet":{},"filterSet":{"items":[{"name":"instance-state-name","valueSet":{"items":[{"value":"running"}]}}]}},"responseElements":null,"requestID":"${id}","eventID":"${id}","readOnly":true,"eventType":"AwsApiCall","managementEvent":true,"recipientAccountId":"111122223333","eventCategory":"Management","tlsDetails":{"tlsVersion":"TLSv1.3","cipherSuite":"TLS_AES_128_GCM_SHA256","clientProvidedHostHeader":"ec2.us-east-1.amazonaws.com"}}`;
 }
 
-function writeCorpus(root: string): number {
+export function writeCorpus(root: string): number {
   const perFile = Math.ceil(RECORDS / FILES);
   let bytes = 0;
   for (let file = 0; file < FILES; file++) {

@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** What limits the files read: regions (none: every region) and the time range in epoch ms. */
@@ -11,6 +11,21 @@ export interface LogFileScope {
 export interface LogFile {
   path: string;
   bytes: number;
+  /** The size of its JSON text: a gzip file's trailer says it (modulo 4 GiB, one member). */
+  textBytes: number;
+}
+
+/** A log file with its sizes; an unreadable trailer leaves the guess to the query (retried large). */
+async function logFile(path: string, bytes: number): Promise<LogFile> {
+  if (!path.endsWith('.gz') || bytes < 18) return { path, bytes, textBytes: bytes };
+  const handle = await open(path, 'r');
+  try {
+    const trailer = Buffer.alloc(4);
+    await handle.read(trailer, 0, 4, bytes - 4);
+    return { path, bytes, textBytes: trailer.readUInt32LE(0) };
+  } finally {
+    await handle.close();
+  }
 }
 
 const DAY_MS = 86_400_000;
@@ -48,7 +63,7 @@ function mayHold(layout: { region?: string; date: string[] }, scope: LogFileScop
  */
 export async function findLogFiles(root: string, scope: LogFileScope): Promise<{ files: LogFile[]; foldersSkipped: number }> {
   const top = await stat(root);
-  if (top.isFile()) return { files: [{ path: root, bytes: top.size }], foldersSkipped: 0 };
+  if (top.isFile()) return { files: [await logFile(root, top.size)], foldersSkipped: 0 };
   const files: LogFile[] = [];
   let foldersSkipped = 0;
   const walk = async (folder: string, segments: string[]): Promise<void> => {
@@ -60,7 +75,7 @@ export async function findLogFiles(root: string, scope: LogFileScope): Promise<{
         if (layout && !mayHold(layout, scope)) foldersSkipped += 1;
         else await walk(path, [...segments, entry.name]);
       } else if (entry.isFile() && isLogFile(entry.name)) {
-        files.push({ path, bytes: (await stat(path)).size });
+        files.push(await logFile(path, (await stat(path)).size));
       }
     }
   };

@@ -7,62 +7,98 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 import type { LogFile } from './discover';
-import { filterValue, logFileSql } from './log-query';
+import { LARGEST_OBJECT, filterValue, logFilesSql } from './log-query';
 import type { LogQuery } from './log-query';
 import { sliceRecords } from './record-slices';
 import type { LogRecord, LogWorkerInput, LogWorkerReply } from './worker-messages';
 
 const unzip = promisify(gunzip);
-/** Files read side by side: DuckDB parses one while the other's matches are cut from its text. */
+/** Batches read side by side: DuckDB parses one while the other's matches are cut from the text. */
 const LANES = 2;
+/** Files a query reads: enough to spread DuckDB's cost per query, few enough for steady progress. */
+const BATCH = 25;
+
+interface Match {
+  position: number;
+  region: string | null;
+  eventId: string | null;
+}
 
 const post = (reply: LogWorkerReply) => parentPort!.postMessage(reply);
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
+
+/** The matches in some files, by path (DuckDB's positions, regions and eventIDs). */
+async function matchesIn(
+  connection: DuckDBConnection,
+  files: LogFile[],
+  query: LogQuery,
+  objectSize?: number,
+): Promise<Map<string, Match[]>> {
+  const sql = logFilesSql(files, query.filter, query.regions, objectSize);
+  const reader = await connection.runAndReadAll(sql, [query.start, query.end, filterValue(query.filter)]);
+  const byFile = new Map<string, Match[]>();
+  for (const row of reader.getRowObjectsJS() as { filename: string; position: bigint; region: string | null; event_id: string | null }[]) {
+    const list = byFile.get(row.filename) ?? [];
+    list.push({ position: Number(row.position), region: row.region, eventId: row.event_id });
+    byFile.set(row.filename, list);
+  }
+  return byFile;
+}
 
 /**
- * One file: DuckDB finds the matching records' positions, then their exact text is cut from the
- * file (DuckDB's JSON re-serialisation rewrites numbers and escapes). Only files with a match are
- * read a second time; each file's text is dropped once done, so memory follows the largest file.
+ * The exact text of a file's matches, cut from the file (DuckDB's JSON re-serialisation rewrites
+ * numbers and escapes). Only files with a match are read again, one at a time.
  */
-async function readOne(connection: DuckDBConnection, file: LogFile, query: LogQuery): Promise<LogRecord[]> {
-  const reader = await connection.runAndReadAll(logFileSql(file, query.filter, query.regions), [
-    query.start,
-    query.end,
-    filterValue(query.filter),
-  ]);
-  const rows = reader.getRowObjectsJS() as { position: number; region: string | null; event_id: string | null }[];
-  if (!rows.length) return [];
+async function recordsOf(file: LogFile, matches: Match[]): Promise<LogRecord[]> {
   const packed = await readFile(file.path);
   const text = file.path.endsWith('.gz') ? await unzip(packed) : packed;
-  const slices = sliceRecords(text, new Set(rows.map((row) => Number(row.position))));
-  return rows.map((row) => {
-    const raw = slices.get(Number(row.position));
-    if (raw === undefined) throw new Error(`record ${row.position} could not be cut from the file`);
-    return { raw, region: row.region ?? '', eventId: row.event_id };
+  const slices = sliceRecords(text, new Set(matches.map((match) => match.position)));
+  return matches.map((match) => {
+    const raw = slices.get(match.position);
+    if (raw === undefined) throw new Error(`record ${match.position} could not be cut from the file`);
+    return { raw, region: match.region ?? '', eventId: match.eventId };
   });
 }
 
-/** Set by the host's 'stop' (Cancel): no new file is started; those being read finish. */
+async function postFile(file: LogFile, matches: Match[]): Promise<void> {
+  try {
+    post({ type: 'file', path: file.path, bytes: file.bytes, records: matches.length ? await recordsOf(file, matches) : [] });
+  } catch (error) {
+    post({ type: 'fileError', path: file.path, bytes: file.bytes, message: messageOf(error) });
+  }
+}
+
+/**
+ * A batch in one query; when DuckDB refuses it (a corrupt or truncated file, a file larger than
+ * guessed), each file is queried alone so that the bad one is named and the others still load.
+ */
+async function readBatch(connection: DuckDBConnection, files: LogFile[], query: LogQuery): Promise<void> {
+  const together = await matchesIn(connection, files, query).catch(() => null);
+  for (const file of files) {
+    if (together) {
+      await postFile(file, together.get(file.path) ?? []);
+      continue;
+    }
+    const alone = await matchesIn(connection, [file], query, LARGEST_OBJECT).then(
+      (found) => found.get(file.path) ?? [],
+      (error: unknown) => error as Error,
+    );
+    if (alone instanceof Error) post({ type: 'fileError', path: file.path, bytes: file.bytes, message: messageOf(alone) });
+    else await postFile(file, alone);
+  }
+}
+
+/** Set by the host's 'stop' (Cancel): no new batch is started; those being read finish. */
 let stopped = false;
 
 async function main(input: LogWorkerInput): Promise<void> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '512MB' });
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '1GB' });
+  const batches = Array.from({ length: Math.ceil(input.files.length / BATCH) }, (_, at) => input.files.slice(at * BATCH, (at + 1) * BATCH));
   let next = 0;
   const lane = async () => {
     const connection = await instance.connect();
     try {
-      for (let at = next++; at < input.files.length && !stopped; at = next++) {
-        const file = input.files[at]!;
-        try {
-          post({ type: 'file', path: file.path, bytes: file.bytes, records: await readOne(connection, file, input.query) });
-        } catch (error) {
-          post({
-            type: 'fileError',
-            path: file.path,
-            bytes: file.bytes,
-            message: (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim(),
-          });
-        }
-      }
+      for (let at = next++; at < batches.length && !stopped; at = next++) await readBatch(connection, batches[at]!, input.query);
     } finally {
       connection.closeSync();
     }
@@ -80,6 +116,6 @@ parentPort!.on('message', (message: unknown) => {
 });
 
 main(workerData as LogWorkerInput).catch((error: unknown) => {
-  post({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
+  post({ type: 'fatal', message: messageOf(error) });
   parentPort!.close();
 });

@@ -112,7 +112,7 @@ describe('Workspace', () => {
     await startFetch();
     act(() => fake.current!.push({ type: 'fetch.events', fetchId: 'f1', events: [fetched(0), fetched(1), fetched(2)] }));
     await waitFor(() => expect(screen.getAllByTestId('event-row')).toHaveLength(3));
-    fireEvent.click(screen.getByRole('button', { name: 'Filter Event names: GetObject (2)' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Filter Event names: GetObject (2)' }));
     await waitFor(() => expect(screen.getAllByTestId('event-row')).toHaveLength(2));
     fireEvent.click(screen.getByRole('button', { name: 'Remove filter Event name = GetObject' }));
     await waitFor(() => expect(screen.getAllByTestId('event-row')).toHaveLength(3));

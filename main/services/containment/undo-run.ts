@@ -60,7 +60,7 @@ async function planUndoNow(deps: UndoDeps, id: string, options: { profile?: stri
   const iam = await deps.iamFor(profile, signal);
   const original = sentPlan(record.begin.plan, record.calls.length);
   const { identity } = original;
-  const at = deps.now().toISOString();
+  const at = deps.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
   const changed = await identityChanged(iam, identity, signal);
   if (changed) return { profile, iam, original, plan: { identity, at, actions: [], before: {} }, calls: [], password: '', refused: changed };
   const actions = original.actions.map((action) => action.action);

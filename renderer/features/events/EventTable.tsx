@@ -126,7 +126,8 @@ function EventGrid({ events: rows, sorting, onSortingChange, prefs, selection, o
   const onCheckClick = useCallback((event: MouseEvent, index: number) => latest.current.checkClick(event, index), []);
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (rows.length === 0) return;
+    // Keys on a header's button are the button's (Enter and Space sort): only the grid's own are handled here.
+    if (rows.length === 0 || event.target !== event.currentTarget) return;
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 20, PageUp: -20, Home: -Infinity, End: Infinity };
     if (event.key in moves) {
       event.preventDefault();

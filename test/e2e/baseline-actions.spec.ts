@@ -42,7 +42,7 @@ test('a rule muted for jmorales is kept with the investigation and shown as mute
   const investigations = app.getByRole('dialog', { name: 'Save investigation' });
   await investigations.getByLabel('Name', { exact: true }).fill('Muted trail rule');
   await investigations.getByRole('button', { name: 'Save' }).click();
-  await expect(app.getByRole('group', { name: 'Investigation' }).getByRole('status')).toHaveText(/^“Muted trail rule” saved/);
+  await expect(app.getByRole('group', { name: 'Investigation' }).getByRole('status')).toHaveText(/^Saved .*: “Muted trail rule”$/);
 
   await app.reload();
   await app.getByRole('button', { name: 'Open Muted trail rule' }).click();

@@ -31,11 +31,11 @@ test('a saved investigation is not saved over by later work; its sort order come
   const dialog = app.getByRole('dialog', { name: 'Save investigation' });
   await dialog.getByLabel('Name', { exact: true }).fill('Case 4711 <b>jmorales</b>');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(controls(app).getByRole('status')).toHaveText(/^“Case 4711 <b>jmorales<\/b>” saved \d\d:\d\d:\d\d UTC$/);
+  await expect(controls(app).getByRole('status')).toHaveText(/^Saved \d\d:\d\d:\d\d UTC: “Case 4711 <b>jmorales<\/b>”$/);
 
   // Clearing the selection for an export goes to the autosave, not into the saved one.
   await app.getByRole('button', { name: 'Clear selection' }).click();
-  await expect(controls(app).getByRole('status')).toHaveText('“Case 4711 <b>jmorales</b>”: unsaved changes (autosaved)');
+  await expect(controls(app).getByRole('status')).toHaveText('Unsaved changes (autosaved) to “Case 4711 <b>jmorales</b>”');
   await app.getByRole('button', { name: 'Export JSON' }).click();
   await expect(app.getByText(/^Exported 2\d\d events to trailcase-jmorales-.+\.json \(your downloads\)$/)).toBeVisible();
 

@@ -102,7 +102,7 @@ test('saves an investigation and reopens it after a reload', async ({ app }) => 
   await dialog.getByLabel('Name', { exact: true }).fill('Console without MFA');
   await dialog.getByLabel('Notes').fill('Key created right after the sign-in.');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(app.getByRole('group', { name: 'Investigation' }).getByRole('status')).toHaveText(/^“Console without MFA” saved \d\d:\d\d:\d\d UTC$/);
+  await expect(app.getByRole('group', { name: 'Investigation' }).getByRole('status')).toHaveText(/^Saved \d\d:\d\d:\d\d UTC: “Console without MFA”$/);
 
   await app.reload();
   await app.getByRole('button', { name: 'Open Console without MFA' }).click();

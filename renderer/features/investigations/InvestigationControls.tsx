@@ -17,10 +17,11 @@ export interface InvestigationControlsProps {
 export function InvestigationControls({ keeper, suggestedName, onShowAll }: InvestigationControlsProps) {
   const [naming, setNaming] = useState(false);
   const { onView, unsaved, autosavedAt } = keeper;
+  // The time first: a long name is what the ellipsis cuts (the whole line is the title).
   const status = onView
     ? unsaved
-      ? `“${visibleText(onView.name)}”: unsaved changes (autosaved)`
-      : `“${visibleText(onView.name)}” saved ${utcClock(onView.updatedAt)}`
+      ? `Unsaved changes (autosaved) to “${visibleText(onView.name)}”`
+      : `Saved ${utcClock(onView.updatedAt)}: “${visibleText(onView.name)}”`
     : autosavedAt
       ? `Autosaved ${utcClock(autosavedAt)}`
       : '';

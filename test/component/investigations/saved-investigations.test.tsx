@@ -51,12 +51,12 @@ const controls = () => within(screen.getByRole('group', { name: 'Investigation' 
 describe('saved investigations', () => {
   it('are not saved over by the work on them: clearing the selection goes to the autosave until Save', async () => {
     await openCaseFile();
-    expect(controls().getByRole('status').textContent).toBe('“Case 4711” saved 21:25:02 UTC');
+    expect(controls().getByRole('status').textContent).toBe('Saved 21:25:02 UTC: “Case 4711”');
     expect(screen.getByText('2 selected', { selector: '.selection-count' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Clear selection' }));
     await waitFor(() => expect(fake.current!.api.autosaveInvestigation).toHaveBeenCalledWith(expect.objectContaining({ selection: [], fetchId: 'f-old', since: '7d' })), { timeout: 3000 });
     expect(fake.current!.api.saveInvestigation).not.toHaveBeenCalled();
-    expect(controls().getByRole('status').textContent).toBe('“Case 4711”: unsaved changes (autosaved)');
+    expect(controls().getByRole('status').textContent).toBe('Unsaved changes (autosaved) to “Case 4711”');
     fireEvent.click(controls().getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(fake.current!.api.saveInvestigation).toHaveBeenCalledWith(expect.objectContaining({ id: 'case-1', name: 'Case 4711', selection: [] })));
   });

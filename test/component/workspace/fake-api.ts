@@ -27,6 +27,8 @@ export function createFakeApi() {
     deleteInvestigation: vi.fn(() => ok({})),
     listProfiles: vi.fn(() => ok({ profiles: [], problems: [] })),
     listRegions: vi.fn(() => ok<RegionDefaults>({ regions: ['us-east-1', 'eu-west-1', 'us-west-2'], source: 'demo', reason: null })),
+    // The IAM panel reads once a fetch is done; these tests are not about IAM, so its answer never comes.
+    iamIdentity: vi.fn(() => new Promise(() => {})),
   };
   const push = (message: StreamMessage) => listeners.forEach((listener) => listener(message));
   return { api, push };

@@ -51,10 +51,13 @@ async function matchesIn(
  * The exact text of a file's matches, cut from the file (DuckDB's JSON re-serialisation rewrites
  * numbers and escapes). Only files with a match are read again, one at a time.
  */
-async function recordsOf(file: LogFile, matches: Match[]): Promise<LogRecord[]> {
+async function textOf(file: LogFile): Promise<Buffer> {
   const packed = await readFile(file.path);
-  const text = file.path.endsWith('.gz') ? await unzip(packed) : packed;
-  const slices = sliceRecords(text, new Set(matches.map((match) => match.position)));
+  return file.path.endsWith('.gz') ? unzip(packed) : packed;
+}
+
+async function recordsOf(text: Promise<Buffer>, matches: Match[]): Promise<LogRecord[]> {
+  const slices = sliceRecords(await text, new Set(matches.map((match) => match.position)));
   return matches.map((match) => {
     const raw = slices.get(match.position);
     if (raw === undefined) throw new Error(`record ${match.position} could not be cut from the file`);
@@ -62,9 +65,9 @@ async function recordsOf(file: LogFile, matches: Match[]): Promise<LogRecord[]> 
   });
 }
 
-async function postFile(file: LogFile, matches: Match[]): Promise<void> {
+async function postFile(file: LogFile, matches: Match[], text = textOf(file)): Promise<void> {
   try {
-    post({ type: 'file', path: file.path, bytes: file.bytes, records: matches.length ? await recordsOf(file, matches) : [] });
+    post({ type: 'file', path: file.path, bytes: file.bytes, records: matches.length ? await recordsOf(text, matches) : [] });
   } catch (error) {
     post({ type: 'fileError', path: file.path, bytes: file.bytes, message: messageOf(error) });
   }
@@ -76,12 +79,29 @@ async function postFile(file: LogFile, matches: Match[]): Promise<void> {
  */
 async function readBatch(connection: DuckDBConnection, files: LogFile[], query: LogQuery): Promise<void> {
   const together = await matchesIn(connection, files, query).catch(() => null);
+  if (together) {
+    // The next file with a match is read and unzipped (off this thread) while this one is cut.
+    const withMatches = files.filter((file) => together.has(file.path));
+    const texts = new Map<LogFile, Promise<Buffer>>();
+    const load = (file: LogFile | undefined) => {
+      if (!file) return;
+      const text = textOf(file);
+      // Marked handled now: a read that fails before its turn is reported at its turn.
+      text.catch(() => {});
+      texts.set(file, text);
+    };
+    load(withMatches[0]);
+    for (const [at, file] of withMatches.entries()) {
+      if (stopped) return;
+      load(withMatches[at + 1]);
+      await postFile(file, together.get(file.path)!, texts.get(file));
+      texts.delete(file);
+    }
+    for (const file of files) if (!together.has(file.path)) post({ type: 'file', path: file.path, bytes: file.bytes, records: [] });
+    return;
+  }
   for (const file of files) {
     if (stopped) return;
-    if (together) {
-      await postFile(file, together.get(file.path) ?? []);
-      continue;
-    }
     const alone = await matchesIn(connection, [file], query, LARGEST_OBJECT).then(
       (found) => found.get(file.path) ?? [],
       (error: unknown) => error as Error,

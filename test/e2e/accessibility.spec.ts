@@ -90,7 +90,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(app, 'compare dialog');
     });
 
-    test('the column menu, the actions view, every value of a chart, the saved investigations, the ticket drawer with its preview and the Jira connection form', async ({
+    test('the column menu, the actions view, every value of a chart, containment, the saved investigations, the ticket drawer with its preview and the Jira connection form', async ({
       app,
     }) => {
       await fetchDemoUser(app, 'jmorales', DEMO_STORY);
@@ -112,6 +112,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(app, 'every value of a chart');
       await app.keyboard.press('Escape');
       await expect(allValues).toBeHidden();
+
+      await app.getByRole('button', { name: 'Contain…' }).click();
+      const contain = app.getByRole('dialog', { name: /^Contain/ });
+      await expect(contain).toBeVisible();
+      await expectAccessible(app, 'containment dialog');
+      await app.keyboard.press('Escape');
+      await expect(contain).toBeHidden();
 
       await app.getByRole('button', { name: 'Investigations…' }).click();
       const investigations = app.getByRole('dialog', { name: 'Investigations' });

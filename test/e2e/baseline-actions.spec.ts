@@ -68,6 +68,8 @@ test('a rule muted for jmorales is kept with the investigation and shown as mute
 
 test('the Actions view shows the console actions, and one expands to its events', async ({ app }) => {
   await fetchJmorales(app);
+  // The analysis adds the Country / ASN cells: rows are compared once it is in.
+  await expect(app.getByRole('list', { name: 'Findings' })).toBeVisible({ timeout: 30_000 });
   await app.getByRole('group', { name: 'Show actions or events' }).getByRole('button', { name: 'Actions' }).click();
   const actions = app.getByTestId('action-row');
   await expect(actions.first()).toBeVisible({ timeout: 30_000 });

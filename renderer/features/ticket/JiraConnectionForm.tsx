@@ -90,7 +90,7 @@ export function JiraConnectionForm({ connection }: { connection: Connection }) {
             {...control}
             value={values.site}
             onChange={(event) => change('site', event.target.value)}
-            placeholder="https://your-team.atlassian.net"
+            placeholder={dataCenter ? 'https://jira.example.com' : 'https://your-team.atlassian.net'}
           />
         )}
       </FormField>

@@ -42,6 +42,8 @@ test('the table, the detail and the ticket name what each call touched, from its
 test('the draft leaves without Jira: copied and downloaded as Markdown and as text', async ({ app, webHost, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: webHost.origin });
   await fetchDemoUser(app, 'jmorales', DEMO_STORY);
+  // The analysis adds findings to the draft: the copy and the download are compared once it is in.
+  await expect(app.getByRole('list', { name: 'Findings' })).toBeVisible({ timeout: 30_000 });
   await draftFrom(app, ['CreateAccessKey', 'AttachUserPolicy']);
   const drawer = app.getByRole('group', { name: 'Take the draft elsewhere' });
 

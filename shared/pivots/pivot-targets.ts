@@ -42,20 +42,16 @@ export function accessKeyTarget(accessKeyId: string): PivotTarget | null {
 }
 
 /**
- * The role behind an assumed-role session, by its ARN (`arn:aws:iam::1:role/Admin`): every
- * session of it, whatever its session name. Read from the session issuer, else from the session's ARN.
+ * The role behind an assumed-role session, by its name (`Admin`, as IAM names it without its
+ * path): every session of it, whatever the session's name. Read from the session issuer, else
+ * from the session's ARN (`arn:aws:sts::1:assumed-role/Admin/alice`).
  */
 export function roleTarget(event: NormalizedEvent): PivotTarget | null {
   if (event.identityType !== 'AssumedRole') return null;
-  const arn = /^arn:[\w-]+:iam::\d*:role\/.+$/.test(event.sessionIssuer) ? event.sessionIssuer : roleOfSessionArn(event.arn);
-  if (!arn || !usable(arn)) return null;
-  return { kind: 'role', value: arn, label: `role ${arn.slice(arn.indexOf(':role/') + 6)}` };
-}
-
-/** `arn:aws:sts::1:assumed-role/Role/session` → `arn:aws:iam::1:role/Role`. */
-function roleOfSessionArn(arn: string): string {
-  const match = /^arn:([\w-]+):sts::(\d*):assumed-role\/(.+)\/[^/]*$/.exec(arn);
-  return match ? `arn:${match[1]}:iam::${match[2]}:role/${match[3]}` : '';
+  const issuer = event.record?.userIdentity?.sessionContext?.sessionIssuer;
+  const fromIssuer = issuer && issuer.type === 'Role' && typeof issuer.userName === 'string' ? issuer.userName : '';
+  const name = fromIssuer || (/^arn:[\w-]+:sts::\d*:assumed-role\/([^/]+)\/[^/]*$/.exec(event.arn)?.[1] ?? '');
+  return /^[\w+=,.@-]{1,64}$/.test(name) ? { kind: 'role', value: name, label: `role ${name}` } : null;
 }
 
 /** The resources the event touched (its `resources` ARNs, then what its parameters name), each once. */

@@ -40,13 +40,18 @@ describe('the access key as a pivot', () => {
 });
 
 describe('the role as a pivot', () => {
-  it('is the role an assumed-role session was issued by, named by its ARN', () => {
-    expect(roleTarget(eventOf({ userIdentity: roleSession }))).toEqual({ kind: 'role', value: 'arn:aws:iam::111122223333:role/Admin', label: 'role Admin' });
+  it('is the role an assumed-role session was issued by, by its name', () => {
+    expect(roleTarget(eventOf({ userIdentity: roleSession }))).toEqual({ kind: 'role', value: 'Admin', label: 'role Admin' });
   });
 
   it('is read from the session ARN when the record has no session issuer', () => {
-    const identity = { type: 'AssumedRole', arn: 'arn:aws:sts::111122223333:assumed-role/ops/deploy/ci-run' };
-    expect(roleTarget(eventOf({ userIdentity: identity }))?.value).toBe('arn:aws:iam::111122223333:role/ops/deploy');
+    const identity = { type: 'AssumedRole', arn: 'arn:aws:sts::111122223333:assumed-role/deploy-prod/ci-run' };
+    expect(roleTarget(eventOf({ userIdentity: identity }))?.value).toBe('deploy-prod');
+  });
+
+  it('is absent when the name is not one IAM allows (a hostile record)', () => {
+    const identity = { ...roleSession, sessionContext: { sessionIssuer: { type: 'Role', userName: 'Admin<script>' } } };
+    expect(roleTarget(eventOf({ userIdentity: identity }))).toBeNull();
   });
 
   it('is absent for an IAM user', () => {
@@ -87,7 +92,7 @@ describe('every pivot of one event', () => {
     expect(pivotTargetsOf(event).map((t) => `${t.kind} ${t.value}`)).toEqual([
       'ip 203.0.113.9',
       'accessKey ASIAEXAMPLESESSION01',
-      'role arn:aws:iam::111122223333:role/Admin',
+      'role Admin',
       ...resourceTargets(event).map((t) => `resource ${t.value}`),
     ]);
     expect(resourceTargets(event).length).toBeGreaterThan(0);

@@ -38,6 +38,47 @@ export const Identity = z.discriminatedUnion('kind', [
 ]);
 export type Identity = z.infer<typeof Identity>;
 
+/** A source address as CloudTrail writes `sourceIPAddress`: IPv4, IPv6 or an AWS service's name. */
+export const SourceAddress = z
+  .string()
+  .min(1)
+  .max(256)
+  .regex(/^[\w.:%-]+( [\w.:%-]+)*$/, 'a source address such as 203.0.113.7, 2001:db8::1 or ec2.amazonaws.com');
+
+/** An IAM role name (the part after `role/` in its ARN). */
+export const RoleName = z.string().regex(/^[\w+=,.@-]{1,64}$/, 'an IAM role name such as deploy-prod');
+
+/** A resource's name or ARN as CloudTrail records it (`resources[].ARN`, a bucket or key name). */
+export const ResourceName = z
+  .string()
+  .min(1)
+  .max(2048)
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  .regex(/^[^\u0000-\u001f\u007f-\u009f]+$/, 'a resource name or ARN, without control characters');
+
+/** An `s3://BUCKET[/PREFIX]` URL: a bucket name as S3 allows it, and a prefix without control characters. */
+export const S3Url = z
+  .string()
+  .max(1100)
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[^\u0000-\u001f\u007f-\u009f]{0,1024})?$/, 'an S3 URL such as s3://my-trail-bucket/AWSLogs/');
+
+/**
+ * An absolute path on the host's machine. It comes from the renderer or a link, so it is checked:
+ * absolute (nothing is read relative to the host's working folder), bounded, no control characters.
+ */
+export const LocalPath = z
+  .string()
+  .max(4096)
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)[^\u0000-\u001f\u007f]*$/, 'an absolute path such as /home/me/cloudtrail or C:\\logs');
+
+/** An Athena (Glue) database or table name. */
+export const AthenaName = z.string().regex(/^[A-Za-z0-9_]{1,255}$/, 'letters, digits and _ only');
+
+/** An Athena workgroup name. */
+export const AthenaWorkgroup = z.string().regex(/^[\w.-]{1,128}$/, 'letters, digits and _ . - only');
+
 /** An input with no fields. */
 export const Empty = z.strictObject({});
 

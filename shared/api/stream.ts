@@ -1,12 +1,18 @@
 import { z } from 'zod';
 
 import { ApiErrorShapeSchema } from './error-schema';
-import { FetchedEvent, FetchState, RegionProgress } from './fetch-contract';
+import { FetchedEvent, FetchState, RegionProgress, SourceProgress } from './fetch-contract';
 import { Id, ProfileName } from './primitives';
 
 /** Messages the host pushes to the renderer: fetch progress, pages of events, prompts. */
 export const StreamMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('fetch.progress'), fetchId: Id, regions: z.array(RegionProgress), eventCount: z.number() }),
+  z.object({
+    type: z.literal('fetch.progress'),
+    fetchId: Id,
+    regions: z.array(RegionProgress),
+    sourceProgress: SourceProgress.optional(),
+    eventCount: z.number(),
+  }),
   z.object({ type: z.literal('fetch.events'), fetchId: Id, events: z.array(FetchedEvent) }),
   z.object({ type: z.literal('fetch.state'), fetchId: Id, state: FetchState, error: ApiErrorShapeSchema.nullable() }),
   z.object({

@@ -1,6 +1,6 @@
 /** The one server-side filter of a LookupEvents call. */
 export interface LookupAttribute {
-  key: 'Username' | 'AccessKeyId';
+  key: 'Username' | 'AccessKeyId' | 'ResourceName';
   value: string;
 }
 

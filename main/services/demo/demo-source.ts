@@ -12,7 +12,15 @@ function serviceError(name: string, message: string): Error {
 
 function matches(event: DemoEvent, request: LookupRequest): boolean {
   const { key, value } = request.attribute;
+  if (key === 'ResourceName') return resourceNamesOf(event.raw).includes(value);
   return key === 'Username' ? event.username === value : event.accessKeyId === value;
+}
+
+/** The names LookupEvents' ResourceName matches: each listed resource's ARN (and its last part). */
+function resourceNamesOf(raw: string): string[] {
+  const { resources } = JSON.parse(raw) as { resources?: { ARN?: unknown }[] };
+  if (!Array.isArray(resources)) return [];
+  return resources.flatMap((resource) => (typeof resource.ARN === 'string' ? [resource.ARN, resource.ARN.split(/[:/]/).pop()!] : []));
 }
 
 function queryHash(request: LookupRequest): string {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { ApiError, isApiError } from '../../../shared/api/errors';
-import type { FetchedEvent, SessionLink } from '../../../shared/api/fetch-contract';
+import type { FetchedEvent, SessionLink, Subject } from '../../../shared/api/fetch-contract';
 import { coveredBy, newCursor } from '../cloudtrail/cursors';
 import type { CursorState } from '../cloudtrail/cursors';
 import { missingParts } from '../cloudtrail/intervals';
@@ -85,10 +85,7 @@ export class FetchRun {
   /** Sets up the streams of a new fetch: cached ranges are read, the missing ones get cursors. */
   plan(): void {
     const { query } = this.record;
-    const attribute: LookupAttribute =
-      query.identity.kind === 'user'
-        ? { key: 'Username', value: query.identity.userName }
-        : { key: 'AccessKeyId', value: query.identity.accessKeyId };
+    const attribute = lookupAttributeOf(query.identity);
     for (const region of query.regions) this.addStream(region, attribute, null, Date.parse(query.start), Date.parse(query.end));
   }
 
@@ -247,6 +244,14 @@ export class FetchRun {
     this.record.updatedAt = new Date().toISOString();
     this.store.saveFetch(this.record);
   }
+}
+
+/** The one LookupEvents attribute a subject is looked up by (the contract refuses the others). */
+function lookupAttributeOf(subject: Subject): LookupAttribute {
+  if (subject.kind === 'user') return { key: 'Username', value: subject.userName };
+  if (subject.kind === 'accessKey') return { key: 'AccessKeyId', value: subject.accessKeyId };
+  if (subject.kind === 'resource') return { key: 'ResourceName', value: subject.name };
+  throw new ApiError('BAD_INPUT', `LookupEvents cannot filter by ${subject.kind}: choose log files, S3 or Athena as the source.`);
 }
 
 function cursorId(): string {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { SavedInvestigation } from '../../../shared/api/investigation-contract';
 import type { InvestigationKind } from '../../../shared/api/investigation-contract';
+import { sourceOf, subjectValue } from '../../../shared/api/fetch-contract';
 import type { FetchQuery } from '../../../shared/api/fetch-contract';
 
 /** A file as written by this version or an older one (before autosaves, `kind` was not written). */
@@ -32,8 +33,12 @@ export function migrateInvestigation(json: unknown): SavedInvestigation | null {
  * it passes the `Id` schema whatever the names hold.
  */
 export function autosaveIdOf(query: FetchQuery, since: string | undefined): string {
-  const identity = query.identity.kind === 'user' ? `user:${query.identity.userName}` : `key:${query.identity.accessKeyId}`;
+  const { identity: subject } = query;
+  const identity = subject.kind === 'user' ? `user:${subject.userName}` : subject.kind === 'accessKey' ? `key:${subject.accessKeyId}` : `${subject.kind}:${subjectValue(subject)}`;
   const range = since ? `since:${since}` : `${query.start}/${query.end}`;
-  const digest = createHash('sha256').update(JSON.stringify([query.profile, identity, range])).digest('hex');
+  // A lookup query keeps the id it had before sources existed; another source has its own slot.
+  const source = sourceOf(query);
+  const parts = source.kind === 'lookup' ? [query.profile, identity, range] : [query.profile, identity, range, source];
+  const digest = createHash('sha256').update(JSON.stringify(parts)).digest('hex');
   return `autosave-${digest.slice(0, 32)}`;
 }

@@ -1,11 +1,12 @@
-import { FetchQuery } from '../../../shared/api/fetch-contract';
+import { FetchQuery, subjectValue } from '../../../shared/api/fetch-contract';
+import type { SubjectKind } from '../../../shared/api/fetch-contract';
 import type { DeepLinkForm } from '../../../shared/links/deep-link';
 import { maxLookbackMs, parseSince, rangeFromSince } from '../../../shared/time/presets';
 
 /** The investigation form as the analyst edits it (strings, before validation). */
 export interface FormValues {
   regions: string[];
-  identityKind: 'user' | 'accessKey';
+  identityKind: SubjectKind;
   identityValue: string;
   range: { kind: 'since'; since: string } | { kind: 'custom'; start: string; end: string };
   followSessions: boolean;
@@ -58,7 +59,7 @@ export function valuesFromQuery(query: FetchQuery, since?: string): FormValues {
   return {
     regions: query.regions,
     identityKind: query.identity.kind,
-    identityValue: query.identity.kind === 'user' ? query.identity.userName : query.identity.accessKeyId,
+    identityValue: subjectValue(query.identity),
     range: since && parseSince(since) !== null ? { kind: 'since', since } : { kind: 'custom', start: inputOfIso(query.start), end: inputOfIso(query.end) },
     followSessions: query.followSessions,
     baseline: true,
@@ -95,6 +96,12 @@ export function customOfSpan(since: string | null, now: number): FormValues['ran
   return { kind: 'custom', start: inputOfIso(new Date(now - span).toISOString()), end: inputOfIso(new Date(now).toISOString()) };
 }
 
+/** The subject of the form's kind and value, as the contract shapes it (checked by its schema). */
+export function subjectOf(kind: SubjectKind, value: string): Record<string, string> {
+  const field = { user: 'userName', accessKey: 'accessKeyId', ip: 'address', role: 'roleName', resource: 'name' }[kind];
+  return { kind, [field]: value };
+}
+
 /** Turns the form into a fetch query, or says what is wrong, field by field. */
 export function queryFromValues(profile: string, values: FormValues, now: number): { query: FetchQuery } | { errors: Record<string, string> } {
   const problem = rangeProblems(values.range, now).error;
@@ -109,7 +116,7 @@ export function queryFromValues(profile: string, values: FormValues, now: number
     if (values.regions.length === 0) errors.regions = 'Pick at least one region.';
     return { errors };
   }
-  const identity = values.identityKind === 'user' ? { kind: 'user', userName: identityValue } : { kind: 'accessKey', accessKeyId: identityValue };
+  const identity = subjectOf(values.identityKind, identityValue);
   const parsed = FetchQuery.safeParse({ profile, regions: values.regions, identity, ...range, followSessions: values.followSessions });
   if (parsed.success) return { query: parsed.data };
   const errors: Record<string, string> = {};

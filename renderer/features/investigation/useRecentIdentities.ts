@@ -1,10 +1,14 @@
 import { useCallback, useState } from 'react';
 
+import type { SubjectKind } from '../../../shared/api/fetch-contract';
+
+const kinds: readonly string[] = ['user', 'accessKey', 'ip', 'role', 'resource'] satisfies SubjectKind[];
+
 const storageKey = 'trailcase.recentIdentities';
 const maxRecent = 8;
 
 export interface RecentIdentity {
-  kind: 'user' | 'accessKey';
+  kind: SubjectKind;
   value: string;
 }
 
@@ -13,7 +17,7 @@ function load(): RecentIdentity[] {
     const parsed: unknown = JSON.parse(localStorage.getItem(storageKey) ?? '[]');
     if (!Array.isArray(parsed)) return [];
     return parsed
-      .filter((item): item is RecentIdentity => typeof item?.value === 'string' && (item.kind === 'user' || item.kind === 'accessKey'))
+      .filter((item): item is RecentIdentity => typeof item?.value === 'string' && kinds.includes(item.kind))
       .slice(0, maxRecent);
   } catch {
     return [];

@@ -1,3 +1,4 @@
+import { subjectValue } from '../../../shared/api/fetch-contract';
 import type { FetchQuery } from '../../../shared/api/fetch-contract';
 import type { InvestigationSummary } from '../../../shared/api/investigation-contract';
 import { countWords } from '../../../shared/display/count-words';
@@ -5,7 +6,7 @@ import { isTimePreset, presetLabel } from '../../../shared/time/presets';
 
 /** The identity a query names: the user or role session, or the access key id. */
 export function identityOf(query: FetchQuery): string {
-  return query.identity.kind === 'user' ? query.identity.userName : query.identity.accessKeyId;
+  return subjectValue(query.identity);
 }
 
 /** `2026-12-01 21:25 UTC`: minutes, in UTC and 24 hours like every time in the app. */

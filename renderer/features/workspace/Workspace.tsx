@@ -1,6 +1,7 @@
 import type { SortingState } from '@tanstack/react-table';
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 
+import { subjectValue } from '../../../shared/api/fetch-contract';
 import type { FetchQuery } from '../../../shared/api/fetch-contract';
 import { toCsv } from '../../../shared/export/csv';
 import { toRecordsJson } from '../../../shared/export/records-json';
@@ -63,7 +64,7 @@ export interface WorkspaceProps {
 
 function identityName(query: FetchQuery | null): string {
   if (!query) return '';
-  return query.identity.kind === 'user' ? query.identity.userName : query.identity.accessKeyId;
+  return subjectValue(query.identity);
 }
 
 /** The investigation workspace: form, progress, timeline and charts, filters, table, detail. */

@@ -1,3 +1,4 @@
+import { subjectValue } from '../../../shared/api/fetch-contract';
 import type { FetchQuery } from '../../../shared/api/fetch-contract';
 import { rangeFromSince } from '../../../shared/time/presets';
 import { isoOfInput } from '../investigation/form-model';
@@ -5,7 +6,7 @@ import type { FormValues } from '../investigation/form-model';
 
 /** The identity a query names, as typed (a user or role session name, or an access key id). */
 export function identityOf(query: FetchQuery): string {
-  return query.identity.kind === 'user' ? query.identity.userName : query.identity.accessKeyId;
+  return subjectValue(query.identity);
 }
 
 /** `2026-11-20 10:00` in UTC. */

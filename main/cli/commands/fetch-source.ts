@@ -8,6 +8,8 @@ import type { LogFilter } from '../../services/sources/log-files/log-query';
 import { ExitCode } from '../exit-codes';
 import { outputTarget, writeOutput } from '../output-target';
 import { printErr } from '../terminal-output';
+import { runAthenaFetch } from './fetch-athena';
+import type { AthenaOptions } from './fetch-athena';
 
 /** The options of `fetch` that a non-lookup source reads. */
 export interface SourceOptions {
@@ -32,7 +34,7 @@ export function checkLookupOptions(options: { ip?: string }): void {
     );
 }
 
-function filterOf(options: SourceOptions): LogFilter {
+export function filterOf(options: SourceOptions): LogFilter {
   const given = [options.user, options.accessKeyId, options.ip].filter((value) => value !== undefined);
   if (given.length !== 1) throw new ApiError('BAD_INPUT', 'Give exactly one of --user NAME, --access-key-id ID or --ip ADDR.');
   if (options.user !== undefined) return { kind: 'user', userName: options.user };
@@ -41,7 +43,7 @@ function filterOf(options: SourceOptions): LogFilter {
 }
 
 /** The range in epoch ms; without --since or --start/--end, log files are read for every date. */
-function rangeOf(options: SourceOptions): { start: number; end: number } {
+export function rangeOf(options: SourceOptions): { start: number; end: number } {
   if ((options.start || options.end) && options.since)
     throw new ApiError('BAD_INPUT', 'Use either --since or --start and --end, not both.');
   if (Boolean(options.start) !== Boolean(options.end)) throw new ApiError('BAD_INPUT', '--start and --end go together.');
@@ -61,8 +63,9 @@ const progressLine = (p: LogFilesProgress) => `Files ${p.filesDone}/${p.files}, 
  * writes them. Files that cannot be read are named on stderr and the exit code says the result is
  * partial (4); Ctrl+C stops reading and writes what arrived (4).
  */
-export async function runSourceFetch(options: SourceOptions): Promise<number> {
-  if (/^(s3:\/\/|athena:)/.test(options.source))
+export async function runSourceFetch(options: SourceOptions & AthenaOptions): Promise<number> {
+  if (options.source.startsWith('athena:')) return runAthenaFetch(options);
+  if (/^s3:\/\//.test(options.source))
     throw new ApiError(
       'BAD_INPUT',
       `${options.source.split(':')[0]} sources are not available yet: give a folder or file of CloudTrail log files.`,

@@ -16,6 +16,7 @@ import { ExitCode, exitCodeFor } from '../exit-codes';
 import { outputTarget, writeOutput } from '../output-target';
 import { printErr } from '../terminal-output';
 import { createProgressReporter } from './fetch-progress';
+import { parseMaxCost } from './fetch-athena';
 import { checkLookupOptions, runSourceFetch } from './fetch-source';
 
 interface FetchOptions {
@@ -108,8 +109,8 @@ export function registerFetchCommand(program: Command): void {
     .option('--region <region>', 'region to search (repeatable; default: every region enabled for the account, else the partition default regions)', collect, [])
     .option('--user <name>', 'IAM user name or role session name')
     .option('--access-key-id <id>', 'access key id')
-    .option('--ip <addr>', 'source address (log files only: LookupEvents cannot filter by address)')
-    .option('--source <src>', '"lookup" (LookupEvents), or a folder or file of CloudTrail log files (.json, .json.gz)', 'lookup')
+    .option('--ip <addr>', 'source address (log files and Athena only: LookupEvents cannot filter by address)')
+    .option('--source <src>', '"lookup" (LookupEvents), a folder or file of CloudTrail log files (.json, .json.gz), or athena:DATABASE.TABLE', 'lookup')
     .option('--follow-sessions', 'also fetch what temporary keys issued to the identity did (default)', true)
     .option('--no-follow-sessions', 'only the identity itself')
     .option('--since <duration>', 'how far back, e.g. 12h, 7d (default 7d)', parseSince)
@@ -118,6 +119,13 @@ export function registerFetchCommand(program: Command): void {
     .option('--out <file>', 'write to this file instead of stdout ("-" is stdout; a FIFO or device is written in place, never replaced)')
     .addOption(new Option('--format <format>', 'output format').choices(['records', 'ndjson', 'csv']).default('records'))
     .option('--cache-dir <dir>', 'folder for fetched pages and cursors')
+    .option('--athena-workgroup <name>', 'Athena workgroup to run the query in (default: primary)')
+    .option('--athena-output <s3url>', "where Athena writes the results, s3://BUCKET/PREFIX/ (default: the workgroup's)")
+    .option('--athena-max-cost <usd>', 'largest estimated cost a query runs at without --yes (default 1.00)', parseMaxCost)
+    .option('--athena-create-table <s3url>', "print the DDL of the CloudTrail table over this trail folder (s3://BUCKET/AWSLogs/ACCOUNT/CloudTrail/REGION/); with --yes, create it")
+    .option('--athena-query-id <id>', 'read the results of this earlier Athena query again, without running one')
+    .option('--athena-cleanup', "remove the query's result objects (.csv, .csv.metadata) once read")
+    .option('--yes', 'run an Athena query estimated above --athena-max-cost, or create the table')
     .action(async (options: FetchOptions) => {
       if (options.source !== 'lookup') {
         process.exitCode = await runSourceFetch(options);

@@ -28,6 +28,25 @@ export interface LogFilesResult {
   cancelled: boolean;
 }
 
+/** One file as the worker finished it: its matching records, or why it could not be read. */
+export interface LogFileDone {
+  path: string;
+  bytes: number;
+  events: FetchedEvent[];
+  error: string | null;
+}
+
+export interface LogFilesOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: LogFilesProgress) => void;
+  /** The files to read and their bytes, once found (before any is read). */
+  onFound?: (totals: { files: number; bytes: number }) => void;
+  /** Each file once read, before the next (the app stores it, so Resume skips it). */
+  onFile?: (file: LogFileDone) => void;
+  /** Files an earlier run already read (Resume): not read again, nor counted. */
+  skip?: ReadonlySet<string>;
+}
+
 const here = dirname(fileURLToPath(import.meta.url));
 const fromSource = fileURLToPath(import.meta.url).endsWith('.ts');
 
@@ -57,7 +76,7 @@ function startWorker(workerData: unknown): Worker {
 export async function fetchLogFiles(
   source: string,
   query: LogQuery,
-  options: { signal?: AbortSignal; onProgress?: (progress: LogFilesProgress) => void } = {},
+  options: LogFilesOptions = {},
 ): Promise<LogFilesResult> {
   const found = await findLogFiles(source, query).catch((error: NodeJS.ErrnoException) => {
     throw new ApiError(
@@ -65,6 +84,8 @@ export async function fetchLogFiles(
       `Cannot read ${source} (${error.code ?? error.message}): give a folder or a file of CloudTrail log files.`,
     );
   });
+  const { skip } = options;
+  if (skip?.size) found.files = found.files.filter((file) => !skip.has(file.path));
   const progress: LogFilesProgress = { filesDone: 0, files: found.files.length, bytesDone: 0, bytes: 0, events: 0 };
   progress.bytes = found.files.reduce((sum, file) => sum + file.bytes, 0);
   const result: LogFilesResult = {
@@ -74,6 +95,7 @@ export async function fetchLogFiles(
     foldersSkipped: found.foldersSkipped,
     cancelled: false,
   };
+  options.onFound?.({ files: progress.files, bytes: progress.bytes });
   if (!found.files.length || options.signal?.aborted) return { ...result, cancelled: Boolean(options.signal?.aborted) };
   const worker = startWorker({ files: found.files, query });
   return new Promise((done, fail) => {
@@ -97,10 +119,13 @@ export async function fetchLogFiles(
       if (reply.type === 'fatal') return finish(new ApiError('INTERNAL', `The log-file engine failed: ${reply.message}`));
       progress.filesDone += 1;
       progress.bytesDone += reply.bytes;
+      const before = result.events.length;
       if (reply.type === 'fileError') result.failed.push({ path: reply.path, message: reply.message });
       else
         for (const record of reply.records)
           result.events.push({ eventId: record.eventId ?? stableId(record.raw), region: record.region, raw: record.raw });
+      const error = reply.type === 'fileError' ? reply.message : null;
+      options.onFile?.({ path: reply.path, bytes: reply.bytes, events: result.events.slice(before), error });
       progress.events = result.events.length;
       options.onProgress?.({ ...progress });
     });

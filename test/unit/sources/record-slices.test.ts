@@ -1,34 +1,40 @@
 import { describe, expect, it } from 'vitest';
 
-import { sliceRecords } from '../../../main/services/sources/log-files/record-slices';
+import { recordsHolding } from '../../../main/services/sources/log-files/record-slices';
 
 const first = '{"eventTime":"2026-01-01T00:00:00Z","note":"a } ] , \\" { [ in a string","n":1.50}';
 const second = '{"eventID":"x","list":[{"a":[1,2]},"]"],"e":"\\u00e9\\\\"}';
 const third = '{"ratio":1e3}';
+const file = Buffer.from(`{"Records":[${first},${second},${third}]}`);
+const at = (text: string) => file.indexOf(text);
 
 describe('cutting records out of a log file', () => {
-  it('returns each asked record byte for byte, braces and quotes inside strings included', () => {
-    const file = Buffer.from(`{"Records":[${first},${second},${third}]}`);
-    expect(sliceRecords(file, new Set([1, 3]))).toEqual(
-      new Map([
-        [1, first],
-        [3, third],
-      ]),
-    );
-    expect(sliceRecords(file, new Set([2])).get(2)).toBe(second);
+  it('returns the records that hold a hit, byte for byte, braces and quotes inside strings included', () => {
+    expect(recordsHolding(file, [at('in a string'), at('ratio')])).toEqual([
+      { position: 1, raw: first },
+      { position: 3, raw: third },
+    ]);
+    expect(recordsHolding(file, [at('"list"'), at('"e"')])).toEqual([{ position: 2, raw: second }]);
   });
 
-  it('finds the Records array after other keys and across white space', () => {
-    const file = Buffer.from(`{ "digest": {"Records": "no"}, "Records" : [\n  ${first} ,\n  ${second}\n] }`);
-    expect(sliceRecords(file, new Set([2])).get(2)).toBe(second);
+  it('returns every record when asked for all', () => {
+    expect(recordsHolding(file, 'all').map((slice) => slice.raw)).toEqual([first, second, third]);
+  });
+
+  it('finds the Records array after other keys and across white space, ignoring hits outside it', () => {
+    const spaced = Buffer.from(`{ "digest": {"Records": "no x"}, "Records" : [\n  ${first} ,\n  ${second}\n] }`);
+    expect(recordsHolding(spaced, [spaced.indexOf('no x'), spaced.indexOf('"list"')])).toEqual([{ position: 2, raw: second }]);
   });
 
   it('keeps UTF-8 text as it is', () => {
     const record = '{"userAgent":"Mozilla – café 😀"}';
-    expect(sliceRecords(Buffer.from(`{"Records":[${record}]}`), new Set([1])).get(1)).toBe(record);
+    const text = Buffer.from(`{"Records":[${record}]}`);
+    expect(recordsHolding(text, [text.indexOf('café')])).toEqual([{ position: 1, raw: record }]);
   });
 
-  it('refuses a file without a Records array', () => {
-    expect(() => sliceRecords(Buffer.from('{"events":[]}'), new Set([1]))).toThrow(/Records/);
+  it('refuses a file without a Records array, and one cut inside a record', () => {
+    expect(() => recordsHolding(Buffer.from('{"events":[]}'), [1])).toThrow(/Records/);
+    const cut = Buffer.from(`{"Records":[${first},{"eventID":"y","a":[1,`);
+    expect(() => recordsHolding(cut, [cut.indexOf('"y"')])).toThrow(/not closed/);
   });
 });

@@ -6,108 +6,63 @@ import { gunzip } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
+import { judgeCandidates, prepareCandidates } from './candidate-filter';
 import type { LogFile } from './discover';
-import { LARGEST_OBJECT, filterValue, logFilesSql } from './log-query';
 import type { LogQuery } from './log-query';
-import { sliceRecords } from './record-slices';
+import { hitsIn, looksWhole, needlesOf } from './prefilter';
+import type { Needles } from './prefilter';
+import { recordsHolding } from './record-slices';
+import type { RecordSlice } from './record-slices';
 import type { LogRecord, LogWorkerInput, LogWorkerReply } from './worker-messages';
 
 const unzip = promisify(gunzip);
 /**
- * Files a query reads. Each query costs DuckDB a large fixed amount (measured: 200 files in one
- * query 1.7 s of CPU, in four queries 5.3 s), so one query reads them all, up to this many; Cancel
- * interrupts it. DuckDB runs its own threads, so one query at a time.
+ * A batch goes to DuckDB when it holds this many candidate records, bytes of them, or files:
+ * each query has a fixed cost, and a batch bounds what is held (memory stays flat) and how long
+ * Cancel and progress wait.
  */
-const BATCH = 2000;
+const BATCH = { records: 5000, bytes: 16 << 20, files: 64 };
+/** Files read and unzipped ahead (off this thread, by libuv) while one is searched. */
+const AHEAD = 2;
 
-interface Match {
-  position: number;
-  region: string | null;
-  eventId: string | null;
+interface Pending {
+  file: LogFile;
+  slices: RecordSlice[];
 }
 
 const post = (reply: LogWorkerReply) => parentPort!.postMessage(reply);
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
 
-/** The matches in some files, by path (DuckDB's positions, regions and eventIDs). */
-async function matchesIn(
-  connection: DuckDBConnection,
-  files: LogFile[],
-  query: LogQuery,
-  objectSize?: number,
-): Promise<Map<string, Match[]>> {
-  const sql = logFilesSql(files, query.filter, query.regions, objectSize);
-  const reader = await connection.runAndReadAll(sql, [query.start, query.end, filterValue(query.filter)]);
-  const byFile = new Map<string, Match[]>();
-  for (const row of reader.getRowObjectsJS() as { filename: string; position: bigint; region: string | null; event_id: string | null }[]) {
-    const list = byFile.get(row.filename) ?? [];
-    list.push({ position: Number(row.position), region: row.region, eventId: row.event_id });
-    byFile.set(row.filename, list);
-  }
-  return byFile;
-}
-
-/**
- * The exact text of a file's matches, cut from the file (DuckDB's JSON re-serialisation rewrites
- * numbers and escapes). Only files with a match are read again, one at a time.
- */
 async function textOf(file: LogFile): Promise<Buffer> {
   const packed = await readFile(file.path);
   return file.path.endsWith('.gz') ? unzip(packed) : packed;
 }
 
-async function recordsOf(text: Promise<Buffer>, matches: Match[]): Promise<LogRecord[]> {
-  const slices = sliceRecords(await text, new Set(matches.map((match) => match.position)));
-  return matches.map((match) => {
-    const raw = slices.get(match.position);
-    if (raw === undefined) throw new Error(`record ${match.position} could not be cut from the file`);
-    return { raw, region: match.region ?? '', eventId: match.eventId };
-  });
-}
-
-async function postFile(file: LogFile, matches: Match[], text = textOf(file)): Promise<void> {
-  try {
-    post({ type: 'file', path: file.path, bytes: file.bytes, records: matches.length ? await recordsOf(text, matches) : [] });
-  } catch (error) {
-    post({ type: 'fileError', path: file.path, bytes: file.bytes, message: messageOf(error) });
-  }
-}
-
 /**
- * A batch in one query, then each file's matches cut from it in turn; when DuckDB refuses it (a corrupt or truncated file, a file larger than
- * guessed), each file is queried alone so that the bad one is named and the others still load.
+ * A file's candidate records: those whose text holds the filter's value (a byte search, sound for
+ * every filter, see prefilter.ts), cut exactly. Throws for a file cut short or not CloudTrail's.
  */
-async function readBatch(connection: DuckDBConnection, files: LogFile[], query: LogQuery): Promise<void> {
-  const together = await matchesIn(connection, files, query).catch(() => null);
-  if (together) {
-    // The next file with a match is read and unzipped (off this thread) while this one is cut.
-    const withMatches = files.filter((file) => together.has(file.path));
-    const texts = new Map<LogFile, Promise<Buffer>>();
-    const load = (file: LogFile | undefined) => {
-      if (!file) return;
-      const text = textOf(file);
-      // Marked handled now: a read that fails before its turn is reported at its turn.
-      text.catch(() => {});
-      texts.set(file, text);
-    };
-    load(withMatches[0]);
-    for (const [at, file] of withMatches.entries()) {
-      if (stopped) return;
-      load(withMatches[at + 1]);
-      await postFile(file, together.get(file.path)!, texts.get(file));
-      texts.delete(file);
+function candidatesOf(text: Buffer, needles: Needles): RecordSlice[] {
+  const hits = hitsIn(text, needles);
+  const slices = hits === 'all' || hits.length ? recordsHolding(text, hits) : [];
+  if (!looksWhole(text)) throw new Error('the file is cut short or is not one JSON object');
+  return slices;
+}
+
+/** DuckDB judges a batch's candidates; each file of it is then posted with its matches, or named. */
+async function flush(connection: DuckDBConnection, batch: Pending[], query: LogQuery): Promise<void> {
+  const verdicts = await judgeCandidates(connection, batch.flatMap((pending) => pending.slices.map((slice) => slice.raw)), query);
+  let id = 0;
+  for (const { file, slices } of batch) {
+    const records: LogRecord[] = [];
+    let invalid: RecordSlice | null = null;
+    for (const slice of slices) {
+      const verdict = verdicts.get(id++);
+      if (verdict?.valid === false) invalid ??= slice;
+      else if (verdict) records.push({ raw: slice.raw, region: verdict.region ?? '', eventId: verdict.eventId });
     }
-    for (const file of files) if (!together.has(file.path)) post({ type: 'file', path: file.path, bytes: file.bytes, records: [] });
-    return;
-  }
-  for (const file of files) {
-    if (stopped) return;
-    const alone = await matchesIn(connection, [file], query, LARGEST_OBJECT).then(
-      (found) => found.get(file.path) ?? [],
-      (error: unknown) => error as Error,
-    );
-    if (alone instanceof Error) post({ type: 'fileError', path: file.path, bytes: file.bytes, message: messageOf(alone) });
-    else await postFile(file, alone);
+    if (invalid) post({ type: 'fileError', path: file.path, bytes: file.bytes, message: `record ${invalid.position} is not valid JSON` });
+    else post({ type: 'file', path: file.path, bytes: file.bytes, records });
   }
 }
 
@@ -115,13 +70,50 @@ async function readBatch(connection: DuckDBConnection, files: LogFile[], query: 
 let stopped = false;
 let running: DuckDBConnection | null = null;
 
-async function main(input: LogWorkerInput): Promise<void> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '1GB' });
-  const batches = Array.from({ length: Math.ceil(input.files.length / BATCH) }, (_, at) => input.files.slice(at * BATCH, (at + 1) * BATCH));
+async function openEngine(): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '256MB' });
   const connection = await instance.connect();
+  await prepareCandidates(connection);
+  return { instance, connection };
+}
+
+async function main({ files, query }: LogWorkerInput): Promise<void> {
+  const engine = openEngine();
+  engine.catch(() => {});
+  const needles = needlesOf(query.filter);
+  const texts = new Map<number, Promise<Buffer>>();
+  const load = (at: number) => {
+    if (at >= files.length || texts.has(at)) return;
+    const text = textOf(files[at]!);
+    // Marked handled now: a read that fails before its turn is reported at its turn.
+    text.catch(() => {});
+    texts.set(at, text);
+  };
+  const { instance, connection } = await engine;
   running = connection;
+  let batch: Pending[] = [];
+  let held = { records: 0, bytes: 0 };
   try {
-    for (const batch of batches) if (!stopped) await readBatch(connection, batch, input.query);
+    for (let at = 0; at < files.length && !stopped; at++) {
+      for (let ahead = 0; ahead <= AHEAD; ahead++) load(at + ahead);
+      const file = files[at]!;
+      try {
+        const slices = candidatesOf(await texts.get(at)!, needles);
+        batch.push({ file, slices });
+        held = { records: held.records + slices.length, bytes: held.bytes + slices.reduce((sum, slice) => sum + slice.raw.length, 0) };
+      } catch (error) {
+        post({ type: 'fileError', path: file.path, bytes: file.bytes, message: messageOf(error) });
+      }
+      texts.delete(at);
+      const full = held.records >= BATCH.records || held.bytes >= BATCH.bytes || batch.length >= BATCH.files;
+      if (full || at === files.length - 1) {
+        await flush(connection, batch, query);
+        [batch, held] = [[], { records: 0, bytes: 0 }];
+      }
+    }
+  } catch (error) {
+    // An interrupted query is Cancel; anything else is the engine's failure.
+    if (!stopped) throw error;
   } finally {
     running = null;
     connection.closeSync();

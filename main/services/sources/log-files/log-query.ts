@@ -1,5 +1,15 @@
-/** Whose records a log-file fetch keeps: one identity, or every identity behind one address. */
-export type LogFilter = { kind: 'user'; userName: string } | { kind: 'accessKey'; accessKeyId: string } | { kind: 'ip'; address: string };
+/**
+ * Whose records a log-file fetch keeps: one identity, every identity behind one address, every
+ * session of one role, or every event that names one resource (the pivots "who else").
+ */
+export type LogFilter =
+  | { kind: 'user'; userName: string }
+  | { kind: 'accessKey'; accessKeyId: string }
+  | { kind: 'ip'; address: string }
+  /** Any session of the role: its session issuer's name, or `:assumed-role/NAME/` in the ARN. */
+  | { kind: 'role'; roleName: string }
+  /** An ARN in `resources[].ARN`, or a string value (a bucket name, an ARN) of `requestParameters`. */
+  | { kind: 'resource'; resource: string };
 
 /** What the worker is asked: the filter, the range in epoch ms, and the regions (none: every one). */
 export interface LogQuery {
@@ -9,65 +19,75 @@ export interface LogQuery {
   regions: string[];
 }
 
+/** The value the filter compares. */
+export function filterValue(filter: LogFilter): string {
+  switch (filter.kind) {
+    case 'user':
+      return filter.userName;
+    case 'accessKey':
+      return filter.accessKeyId;
+    case 'ip':
+      return filter.address;
+    case 'role':
+      return filter.roleName;
+    case 'resource':
+      return filter.resource;
+  }
+}
+
 /**
- * The schema DuckDB reads each file with: `Records` as a list of the few fields the filter needs.
- * Explicit, never inferred (inference types eventID as UUID and then fails on the next file), and
- * only these fields are materialised; the record itself is cut from the file's text afterwards.
+ * The schema each candidate record is read with: only the fields the filters need. Explicit,
+ * never inferred (inference types eventID as UUID and then fails on the next file); a field of
+ * another type than given reads as NULL, so an odd record cannot fail the query.
  */
-const RECORD_SCHEMA =
-  'STRUCT(eventTime VARCHAR, eventID VARCHAR, awsRegion VARCHAR, sourceIPAddress VARCHAR, userIdentity STRUCT("type" VARCHAR, userName VARCHAR, arn VARCHAR, accessKeyId VARCHAR))[]';
+const RECORD_SCHEMA = JSON.stringify({
+  eventTime: 'VARCHAR',
+  eventID: 'VARCHAR',
+  awsRegion: 'VARCHAR',
+  sourceIPAddress: 'VARCHAR',
+  userIdentity: {
+    type: 'VARCHAR',
+    userName: 'VARCHAR',
+    arn: 'VARCHAR',
+    accessKeyId: 'VARCHAR',
+    sessionContext: { sessionIssuer: { type: 'VARCHAR', userName: 'VARCHAR' } },
+  },
+  resources: [{ ARN: 'VARCHAR' }],
+  requestParameters: 'JSON',
+});
 
-const MB = 1 << 20;
-
-/** The identity filter in SQL over `rec`, one record; `$3` is the value. */
-const identitySql: Record<LogFilter['kind'], string> = {
+/** Each filter in SQL over `rec`, one record; `$3` is the value. */
+const filterSql: Record<LogFilter['kind'], string> = {
   // A user name, or a role session's name: the last part of an assumed-role ARN (as LookupEvents'
   // Username matches it); the root user as "root".
   user: `(rec.userIdentity.userName = $3 OR suffix(rec.userIdentity.arn, '/' || $3) OR ($3 = 'root' AND rec.userIdentity."type" = 'Root'))`,
   accessKey: `rec.userIdentity.accessKeyId = $3`,
   ip: `rec.sourceIPAddress = $3`,
+  role: `((rec.userIdentity.sessionContext.sessionIssuer."type" = 'Role' AND rec.userIdentity.sessionContext.sessionIssuer.userName = $3)
+    OR contains(rec.userIdentity.arn, ':assumed-role/' || $3 || '/'))`,
+  // A string anywhere in the request's parameters, at any depth (json_tree walks them), not a key.
+  resource: `(list_contains(list_transform(rec.resources, (r) -> r.ARN), $3)
+    OR EXISTS (SELECT 1 FROM json_tree(rec.requestParameters) AS node WHERE node."type" = 'VARCHAR' AND (node.atom ->> '$') = $3))`,
 };
 
-/** The value the filter compares. */
-export function filterValue(filter: LogFilter): string {
-  return filter.kind === 'user' ? filter.userName : filter.kind === 'accessKey' ? filter.accessKeyId : filter.address;
-}
+/** The table the worker appends each batch's candidate records to: (id, raw). */
+export const CANDIDATES_TABLE = 'candidates';
 
 /**
- * The query over some log files: the file, the position in its `Records` (1-based), the region
- * and the eventID of each record that matches. Paths and regions are literals (a table function
- * takes no parameters), quotes doubled. Parameters: $1 start ms, $2 end ms, $3 the filter's value.
+ * The query over a batch of candidate records (those whose text holds the filter's value): the id
+ * of each record that is not valid JSON (`valid` false) or that matches, with its region and
+ * eventID. Regions are literals, quotes doubled. Parameters: $1 start ms, $2 end ms, $3 the value.
  */
-export function logFilesSql(
-  files: readonly { path: string; textBytes: number }[],
-  filter: LogFilter,
-  regions: readonly string[],
-  objectSize?: number,
-): string {
+export function candidatesSql(filter: LogFilter, regions: readonly string[]): string {
   const inRegions = regions.length ? `rec.awsRegion IN (${regions.map(literal).join(', ')})` : 'true';
-  const size = objectSize ?? objectSizeFor(files);
-  return `SELECT filename, position, rec.awsRegion AS region, rec.eventID AS event_id
+  return `SELECT id, valid, rec.awsRegion AS region, rec.eventID AS event_id
 FROM (
-  SELECT filename, unnest(Records) AS rec, generate_subscripts(Records, 1) AS position
-  FROM read_json([${files.map((file) => literal(file.path)).join(', ')}], columns = {Records: '${RECORD_SCHEMA}'},
-    format = 'auto', filename = true, maximum_object_size = ${size})
+  SELECT id, valid, CASE WHEN valid THEN json_transform(raw, ${literal(RECORD_SCHEMA)}) END AS rec
+  FROM (SELECT id, raw, json_valid(raw) AS valid FROM ${CANDIDATES_TABLE})
 )
-WHERE ${identitySql[filter.kind]}
+WHERE NOT valid OR (${filterSql[filter.kind]}
   AND epoch_ms(try_cast(rec.eventTime AS TIMESTAMPTZ)) BETWEEN $1 AND $2
-  AND ${inRegions}`;
-}
-
-/** The object size a file is retried with when its batch failed (a size read wrong, say). */
-export const LARGEST_OBJECT = 128 * MB;
-
-/**
- * The largest JSON value DuckDB takes from these files: the whole `{"Records":[...]}` is one value,
- * so it must hold the largest file's text. DuckDB sets aside buffers of this size for each file it
- * reads, and their cost dominates a small file's query, so it is fitted to the files read.
- */
-export function objectSizeFor(files: readonly { textBytes: number }[]): number {
-  const largest = Math.max(...files.map((file) => file.textBytes));
-  return Math.min(Math.ceil((largest + 64 * 1024) / 65536) * 65536, LARGEST_OBJECT);
+  AND ${inRegions})`;
 }
 
 /** A SQL string literal: the text between single quotes, each quote doubled. */

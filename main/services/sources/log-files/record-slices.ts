@@ -32,20 +32,31 @@ function recordsArrayAt(text: Buffer): number {
   return -1;
 }
 
+/** One element of a log file's `Records`: its 1-based position and its exact text. */
+export interface RecordSlice {
+  position: number;
+  raw: string;
+}
+
 /**
- * The exact text of some elements of a log file's `Records` array, by 1-based position: the
- * bytes as the file holds them (key order, number formatting and escapes untouched), which a
- * JSON parser's re-serialisation would not keep (DESIGN 2.1). Strings are skipped with a native
- * search for the next quote, so the scan costs little more than reading the file.
+ * The elements of a log file's `Records` array that hold one of the byte offsets `hits` (sorted
+ * ascending; every element when `hits` is 'all'), each as the exact text the file holds (key
+ * order, number formatting and escapes untouched), which a JSON parser's re-serialisation would
+ * not keep (DESIGN 2.1). The array is walked element by element, strings skipped with a native
+ * search for the next quote, and only as far as the last hit. Throws when the array is missing or
+ * a record is cut short (a truncated file).
  */
-export function sliceRecords(text: Buffer, positions: ReadonlySet<number>): Map<number, string> {
-  const found = new Map<number, string>();
+export function recordsHolding(text: Buffer, hits: readonly number[] | 'all'): RecordSlice[] {
+  const found: RecordSlice[] = [];
   const opened = recordsArrayAt(text);
   if (opened < 0) throw new Error('the file has no "Records" array');
-  const last = Math.max(0, ...positions);
+  const every = hits === 'all';
+  const last = every ? Infinity : (hits[hits.length - 1] ?? -1);
+  let next = 0;
   let position = 0;
-  for (let i = opened + 1; i < text.length && position < last;) {
+  for (let i = opened + 1; i <= last;) {
     const byte = text[i];
+    if (byte === undefined) throw new Error('the Records array is not closed');
     if (isGap(byte)) {
       i += 1;
       continue;
@@ -53,7 +64,8 @@ export function sliceRecords(text: Buffer, positions: ReadonlySet<number>): Map<
     if (isClose(byte)) break;
     position += 1;
     const end = endOfElement(text, i);
-    if (positions.has(position)) found.set(position, text.toString('utf8', i, end));
+    if (!every) while (next < hits.length && hits[next]! < i) next += 1;
+    if (every || (next < hits.length && hits[next]! < end)) found.push({ position, raw: text.toString('utf8', i, end) });
     i = end;
   }
   return found;

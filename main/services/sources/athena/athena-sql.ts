@@ -84,7 +84,7 @@ export function recordsQuery(target: { database: string; table: string }, filter
   const days = partitionDays(range);
   const inRegions = regions.length ? `\n  AND awsregion IN (${regions.map(sqlString).join(', ')})` : '';
   return `SELECT ${SELECTED_COLUMNS.map((column) => `${column.sql} AS ${column.alias}`).join(',\n  ')}
-FROM ${athenaName(target.database)}.${athenaName(target.table)}
+FROM "${athenaName(target.database)}"."${athenaName(target.table)}"
 WHERE "timestamp" BETWEEN ${sqlString(days[0]!)} AND ${sqlString(days.at(-1)!)}
   AND from_iso8601_timestamp(eventtime) BETWEEN from_iso8601_timestamp(${iso(range.start)}) AND from_iso8601_timestamp(${iso(range.end)})
   AND ${filterSql(filter)}${inRegions}

@@ -104,7 +104,7 @@ export function trailLocation(location: string): string {
 export function cloudtrailTableDdl(target: { database: string; table: string; location: string }): string {
   const location = trailLocation(target.location);
   if (location.includes("'")) throw new ApiError('BAD_INPUT', 'The table location may not contain a quote.');
-  return `CREATE EXTERNAL TABLE ${athenaName(target.database)}.${athenaName(target.table)}(
+  return `CREATE EXTERNAL TABLE \`${athenaName(target.database)}\`.\`${athenaName(target.table)}\`(
 ${CLOUDTRAIL_COLUMNS}
   )
 PARTITIONED BY (

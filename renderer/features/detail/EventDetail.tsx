@@ -6,6 +6,7 @@ import { visibleText } from '../../../shared/display/visible-text';
 import type { NormalizedEvent } from '../../../shared/records/types';
 import { AttackLinks } from '../findings/AttackLinks';
 import { FlagMute } from '../mutes/FlagMute';
+import { WhoElseMenu } from '../pivots/WhoElseMenu';
 import { SourceFacts } from '../sources/SourceFacts';
 import { flagsOf } from '../workspace/flags';
 import { EventResources } from './EventResources';
@@ -74,6 +75,7 @@ export function EventDetail({ event, onClose }: { event: NormalizedEvent; onClos
                 </div>
               ))}
             </dl>
+            <WhoElseMenu event={event} />
             {hits.length > 0 && (
               <section className="detail-section flags" aria-label="Why this event is flagged">
                 <h3>Flagged</h3>

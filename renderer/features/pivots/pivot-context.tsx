@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef } from 'react';
 
 import type { FetchQuery } from '../../../shared/api/fetch-contract';
 import { pivotPlan } from '../../../shared/pivots/pivot-plan';
@@ -34,4 +34,17 @@ export function useOpenPivot(): (plan: PivotPlan) => void {
   return (plan) => {
     if (actions && plan.ok) actions.open(plan.query);
   };
+}
+
+/**
+ * The workspace's side of the context: the query on view and its opener. The value changes only
+ * with the query (the opener is read through a ref), so the rows that read it do not draw again on
+ * every render of the workspace.
+ */
+export function usePivotActions(current: FetchQuery | null, open: (query: FetchQuery) => void): PivotActions | null {
+  const latest = useRef(open);
+  useEffect(() => {
+    latest.current = open;
+  });
+  return useMemo(() => (current ? { current, open: (query: FetchQuery) => latest.current(query) } : null), [current]);
 }

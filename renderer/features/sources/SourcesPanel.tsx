@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { SourceView } from '../../../shared/api/analysis-contract';
 import type { FetchAnalysis } from '../../../shared/api/analysis-contract';
 import { cellText } from '../../../shared/display/cell-text';
+import { WhoElseButton } from '../pivots/WhoElseButton';
 import { asnText, awsText, countryText, datasetLabel, torText } from './source-text';
 
 export interface SourcesPanelProps {
@@ -61,6 +62,7 @@ export const SourcesPanel = memo(function SourcesPanel({ analysis, active, onFil
                 >
                   {cellText(source.ip, 80) || '(none)'}
                 </button>
+                <WhoElseButton address={source.ip} />
               </td>
               <td>{cellText(countryText(source))}</td>
               <td>{cellText(asnText(source))}</td>

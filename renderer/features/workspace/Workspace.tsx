@@ -1,7 +1,7 @@
 import type { SortingState } from '@tanstack/react-table';
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 
-import { subjectValue } from '../../../shared/api/fetch-contract';
+import { sourceOf, subjectValue } from '../../../shared/api/fetch-contract';
 import type { FetchQuery } from '../../../shared/api/fetch-contract';
 import { toCsv } from '../../../shared/export/csv';
 import { toRecordsJson } from '../../../shared/export/records-json';
@@ -31,6 +31,7 @@ import { InvestigationControls } from '../investigations/InvestigationControls';
 import { InvestigationsDialog } from '../investigations/InvestigationsDialog';
 import { useInvestigationKeeper } from '../investigations/useInvestigationKeeper';
 import { MutesContext, useMuteState } from '../mutes/MutesContext';
+import { PivotContext, usePivotActions } from '../pivots/pivot-context';
 import { SessionGraphPanel } from '../session-graph/SessionGraphPanel';
 import { AnalysisContext } from '../sources/enrichment-context';
 import { TicketDrawer } from '../ticket/TicketDrawer';
@@ -125,13 +126,13 @@ export function Workspace({ initialQuery, profile, investigate = null }: Workspa
     baselineFetchId: baseline.fetchId,
   });
 
-  const onFetch = (query: FetchQuery) => {
+  const onFetch = (query: FetchQuery, since: string | null = values.range.kind === 'since' ? values.range.since : null) => {
     setFilters(emptyFilters);
     setSelection(new Set());
     setActiveId(null);
     setSorting([{ id: 'time', desc: true }]);
     mutes.setMutes([]);
-    keeper.startNew(values.range.kind === 'since' ? values.range.since : undefined);
+    keeper.startNew(since ?? undefined);
     resetBaseline();
     void start(query);
   };
@@ -140,6 +141,16 @@ export function Workspace({ initialQuery, profile, investigate = null }: Workspa
     setValues(next);
     const built = queryFromValues(profile, next, Date.now());
     if ('query' in built) onFetch(built.query);
+  });
+  // "Who else…": a new investigation over the same source and range (its own autosave), started at
+  // once since the analyst asked for exactly it; on Athena, where a query costs, it fills the form
+  // and waits for Fetch (the scan's estimate first). A fetch still running is cancelled, kept.
+  const pivots = usePivotActions(session.query, (query) => {
+    regionDefaults.choose(true);
+    setValues({ ...valuesFromQuery(query), baseline: values.baseline });
+    if (sourceOf(query).kind === 'athena') return panels.set('search', true);
+    if (busy) void cancel();
+    onFetch(query, null);
   });
   // IAM is asked once the events are in: their services count as used.
   const stopped = session.state === 'done' || session.state === 'failed' || session.state === 'cancelled';
@@ -232,7 +243,9 @@ export function Workspace({ initialQuery, profile, investigate = null }: Workspa
           )}
           {hasResults && panels.open.detections && (
             <div className="panel-slot" id={panelElementId('detections')}>
-              <DetectionsPanel state={analysis} filters={filters} onFilterFinding={onFilterFinding} onFilterAddress={onFilterAddress} />
+              <PivotContext.Provider value={pivots}>
+                <DetectionsPanel state={analysis} filters={filters} onFilterFinding={onFilterFinding} onFilterAddress={onFilterAddress} />
+              </PivotContext.Provider>
             </div>
           )}
           {hasResults && panels.open.sessions && (
@@ -292,7 +305,11 @@ export function Workspace({ initialQuery, profile, investigate = null }: Workspa
                     filtering={isFiltering(filters)}
                   />
                 )}
-                {activeEvent && <EventDetail event={activeEvent} onClose={() => setActiveId(null)} />}
+                {activeEvent && (
+                  <PivotContext.Provider value={pivots}>
+                    <EventDetail event={activeEvent} onClose={() => setActiveId(null)} />
+                  </PivotContext.Provider>
+                )}
               </div>
             </AnalysisContext.Provider>
           </>

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 
 import { ApiError, isApiError, isCredentialError } from '../../../shared/api/errors';
+import { sourceOf } from '../../../shared/api/fetch-contract';
 import type { FetchedEvent, FetchQuery, FetchState, FetchStatus, RegionProgress } from '../../../shared/api/fetch-contract';
 import type { StreamMessage } from '../../../shared/api/stream';
 import type { RegionTuning } from '../cloudtrail/region-runner';
@@ -9,6 +10,8 @@ import type { LookupSource } from '../cloudtrail/types';
 import { FetchRun } from './fetch-run';
 import { endpointOfSourceKey } from './fetch-store';
 import type { FetchRecord, FetchStore } from './fetch-store';
+import type { SourceDriver } from './source-driver';
+import { SourceRun } from './source-run';
 
 /** Pages read from the cache can be thousands of events: they are streamed in slices. */
 const EVENTS_PER_MESSAGE = 500;
@@ -21,11 +24,20 @@ export interface FetchManagerDeps {
   /** Drops a profile's cached credentials and clients (see FetchService.forgetCredentials). */
   forgetCredentials?(profile: string): void;
   tuning?: RegionTuning;
+  /**
+   * The driver of a query's source other than lookup (log files, S3, Athena), checked and ready:
+   * a wrong path or missing credentials fail here, as a start error.
+   */
+  openSource?(query: FetchQuery, signal?: AbortSignal): Promise<SourceDriver>;
 }
+
+/** A fetch in motion or on view: LookupEvents' streams, or another source's units. */
+type Run = FetchRun | SourceRun;
+const isLookup = (record: FetchRecord) => sourceOf(record.query).kind === 'lookup';
 
 
 interface Live {
-  run: FetchRun;
+  run: Run;
   controller: AbortController;
   done: Promise<void>;
   startedMs: number;
@@ -37,9 +49,10 @@ interface Live {
  */
 export function createFetchManager(deps: FetchManagerDeps) {
   const live = new Map<string, Live>();
-  const shown = new Map<string, FetchRun>();
+  const shown = new Map<string, Run>();
 
-  function progressOf(run: FetchRun, startedMs: number): RegionProgress[] {
+  function progressOf(run: Run, startedMs: number): RegionProgress[] {
+    if (run instanceof SourceRun) return [];
     return run.record.query.regions.map((region) => {
       const runner = run.runners.get(region)!;
       const regionRecord = run.record.regions[region]!;
@@ -62,13 +75,14 @@ export function createFetchManager(deps: FetchManagerDeps) {
     });
   }
 
-  function statusOf(run: FetchRun, startedMs: number): FetchStatus {
+  function statusOf(run: Run, startedMs: number): FetchStatus {
     const { record } = run;
     return {
       fetchId: record.fetchId,
       query: record.query,
       state: record.state,
       regions: progressOf(run, startedMs),
+      ...(run instanceof SourceRun ? { sourceProgress: run.progress() } : {}),
       eventCount: run.events.length,
       startedAt: record.startedAt,
       updatedAt: record.updatedAt,
@@ -77,7 +91,7 @@ export function createFetchManager(deps: FetchManagerDeps) {
   }
 
   /** Loads a fetch that is not running: one that ended, or one whose process died. */
-  function loadStopped(fetchId: string): FetchRun {
+  function loadStopped(fetchId: string): Run {
     const cached = shown.get(fetchId);
     if (cached) return cached;
     const record = deps.store.loadFetch(fetchId);
@@ -91,13 +105,14 @@ export function createFetchManager(deps: FetchManagerDeps) {
       for (const region of Object.values(record.regions))
         if (region.state === 'running' || region.state === 'queued') region.state = 'cancelled';
     }
-    const run = new FetchRun(record, inertSource, deps.store, { onEvents: () => {}, onProgress: () => {}, onSaved: () => {} });
+    const quiet = { onEvents: () => {}, onProgress: () => {}, onSaved: () => {} };
+    const run = isLookup(record) ? new FetchRun(record, inertSource, deps.store, quiet) : new SourceRun(record, null, deps.store, quiet);
     run.restore();
     shown.set(fetchId, run);
     return run;
   }
 
-  async function launch(record: FetchRecord, fresh: boolean, source: LookupSource): Promise<void> {
+  async function launch(record: FetchRecord, fresh: boolean, source: LookupSource | SourceDriver): Promise<void> {
     const controller = new AbortController();
     // Every waiting call listens for Cancel on this one signal: dozens at once is expected.
     setMaxListeners(1000, controller.signal);
@@ -119,22 +134,23 @@ export function createFetchManager(deps: FetchManagerDeps) {
       if (trailing) clearTimeout(trailing);
       trailing = null;
       lastProgress = Date.now();
-      deps.emit({ type: 'fetch.progress', fetchId: record.fetchId, regions: progressOf(run, startedMs), eventCount: run.events.length });
+      deps.emit({
+        type: 'fetch.progress',
+        fetchId: record.fetchId,
+        regions: progressOf(run, startedMs),
+        ...(run instanceof SourceRun ? { sourceProgress: run.progress() } : {}),
+        eventCount: run.events.length,
+      });
     };
-    const run = new FetchRun(
-      record,
-      source,
-      deps.store,
-      {
-        onEvents: (events) => {
-          for (let i = 0; i < events.length; i += EVENTS_PER_MESSAGE)
-            deps.emit({ type: 'fetch.events', fetchId: record.fetchId, events: events.slice(i, i + EVENTS_PER_MESSAGE) });
-        },
-        onProgress: (force) => emitProgress(force),
-        onSaved: () => emitProgress(),
+    const callbacks = {
+      onEvents: (events: FetchedEvent[]) => {
+        for (let i = 0; i < events.length; i += EVENTS_PER_MESSAGE)
+          deps.emit({ type: 'fetch.events', fetchId: record.fetchId, events: events.slice(i, i + EVENTS_PER_MESSAGE) });
       },
-      deps.tuning,
-    );
+      onProgress: (force?: boolean) => emitProgress(force),
+      onSaved: () => emitProgress(),
+    };
+    const run: Run = 'lookup' in source ? new FetchRun(record, source, deps.store, callbacks, deps.tuning) : new SourceRun(record, source, deps.store, callbacks);
     shown.delete(record.fetchId);
     record.state = 'running';
     record.error = null;
@@ -158,11 +174,12 @@ export function createFetchManager(deps: FetchManagerDeps) {
     live.set(record.fetchId, { run, controller, done, startedMs });
   }
 
-  function finish(run: FetchRun, cancelled: boolean, emitProgress: (force: boolean) => void): void {
+  function finish(run: Run, cancelled: boolean, emitProgress: (force: boolean) => void): void {
     const { record } = run;
     const regions = Object.values(record.regions);
     const failed = regions.find((region) => region.state === 'failed');
-    record.state = cancelled ? 'cancelled' : failed ? 'failed' : 'done';
+    // A source other than lookup has no regions: its own error says it failed.
+    record.state = cancelled ? 'cancelled' : failed || record.error ? 'failed' : 'done';
     record.error = cancelled ? null : (failed?.error ?? record.error ?? null);
     run.flush();
     emitProgress(true);
@@ -173,7 +190,9 @@ export function createFetchManager(deps: FetchManagerDeps) {
 
   function newRecord(query: FetchQuery, cacheKey: string): FetchRecord {
     const now = new Date().toISOString();
-    const regions = Object.fromEntries(query.regions.map((region) => [region, { state: 'queued' as FetchState, error: null }]));
+    const regions = isLookup({ query } as FetchRecord)
+      ? Object.fromEntries(query.regions.map((region) => [region, { state: 'queued' as FetchState, error: null }]))
+      : {};
     return {
       version: 1,
       fetchId: `f-${Date.now().toString(36)}-${randomBytes(5).toString('hex')}`,
@@ -189,12 +208,17 @@ export function createFetchManager(deps: FetchManagerDeps) {
     };
   }
 
+  function openSource(query: FetchQuery, signal?: AbortSignal): Promise<SourceDriver> {
+    if (!deps.openSource) throw new ApiError('BAD_INPUT', `This host reads CloudTrail through LookupEvents only, not ${sourceOf(query).kind} sources.`);
+    return deps.openSource(query, signal);
+  }
+
   return {
     /** Starts a fetch; `signal` cancels it while its credentials are still being resolved. */
     async start(query: FetchQuery, signal?: AbortSignal): Promise<string> {
-      const source = await deps.sourceFor(query.profile, signal);
+      const source = sourceOf(query).kind === 'lookup' ? await deps.sourceFor(query.profile, signal) : await openSource(query, signal);
       if (signal?.aborted) throw new ApiError('CANCELLED', 'The fetch was cancelled before it started.');
-      const record = newRecord(query, source.cacheKey);
+      const record = newRecord(query, 'cacheKey' in source ? source.cacheKey : `source|${source.kind}`);
       await launch(record, true, source);
       return record.fetchId;
     },
@@ -221,6 +245,11 @@ export function createFetchManager(deps: FetchManagerDeps) {
           region.state = 'queued';
           region.error = null;
         }
+      }
+      if (!isLookup(record)) {
+        record.error = null;
+        await launch(record, false, await openSource(record.query));
+        return fetchId;
       }
       const source = await deps.sourceFor(record.query.profile);
       // The pages kept and the saved NextTokens came from one endpoint: never continue them

@@ -10,6 +10,7 @@ import type { LookupSource } from '../cloudtrail/types';
 import { createDemoSource } from '../demo/demo-source';
 import { createFetchManager } from './fetch-manager';
 import { createFetchStore, sourceKeyOf } from './fetch-store';
+import { openSourceDriver } from './source-drivers';
 
 export interface FetchServiceOptions {
   tuning?: RegionTuning;
@@ -81,6 +82,7 @@ export function createFetchService(ctx: Pick<HostContext, 'env' | 'cacheDir' | '
     emit: ctx.emit,
     sourceFor,
     forgetCredentials,
+    openSource: (query, signal) => openSourceDriver(query, { env: ctx.env, credentials, askMfaCode: ctx.askMfaCode }, signal),
     ...(options.tuning ? { tuning: options.tuning } : {}),
   });
   return {

@@ -26,6 +26,8 @@ export interface StoredEvent {
   id: string;
   t: number;
   raw: string;
+  /** The record's region, for events of a source other than lookup (lookup's come from their stream). */
+  r?: string;
 }
 
 /** One lookup of a fetch: an attribute in a region over a window, reached directly or via a session. */
@@ -43,6 +45,20 @@ export interface RegionRecord {
   error: ApiErrorShape | null;
 }
 
+/** How far a fetch from a source other than lookup has come, kept for Resume. */
+export interface SourceRunState {
+  /** Units (files, objects) read and stored: Resume skips them. */
+  done: string[];
+  bytesDone: number;
+  /** Units and bytes of the whole query, once known. */
+  total: number | null;
+  bytes: number | null;
+  /** Units the last run could not read, with why (read again on Resume). */
+  failed: { name: string; message: string }[];
+  /** A driver's own resume data (Athena: its query execution id). */
+  resume: Record<string, string>;
+}
+
 /** Everything needed to show a fetch and to resume it after the process died. */
 export interface FetchRecord {
   version: 1;
@@ -56,6 +72,8 @@ export interface FetchRecord {
   streams: StreamRecord[];
   cursors: Array<CursorState & { region: string }>;
   regions: Record<string, RegionRecord>;
+  /** Set for a source other than lookup (its events are in the stream `sourceStreamKey`). */
+  source?: SourceRunState;
 }
 
 export function createFetchStore(cacheDir: string) {
@@ -189,6 +207,11 @@ export function sourceKeyOf(endpoint: string | undefined, account: string): stri
 export function endpointOfSourceKey(cacheKey: string): string {
   const bar = cacheKey.lastIndexOf('|');
   return bar < 0 ? cacheKey : cacheKey.slice(0, bar);
+}
+
+/** Where a fetch from a source other than lookup keeps its events: its own stream, not shared. */
+export function sourceStreamKey(fetchId: string): string {
+  return `source|${fetchId}`;
 }
 
 /** The cache key of one lookup stream: account (and endpoint), region and attribute. */

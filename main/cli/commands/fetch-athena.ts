@@ -1,5 +1,3 @@
-import { InvalidArgumentError } from 'commander';
-
 import { ApiError } from '../../../shared/api/errors';
 import { createCredentialCache, readProfile } from '../../services/aws/credentials';
 import { formatEvents } from '../../services/fetch/fetch-output';
@@ -28,13 +26,6 @@ export interface AthenaOptions {
   athenaQueryId?: string;
   athenaCleanup?: boolean;
   yes?: boolean;
-}
-
-/** `--athena-max-cost USD`: a non-negative amount of dollars. */
-export function parseMaxCost(value: string): number {
-  const usd = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !Number.isFinite(usd)) throw new InvalidArgumentError('an amount in US dollars such as 1 or 0.25');
-  return usd;
 }
 
 const WEEK_MS = 7 * 86_400_000;

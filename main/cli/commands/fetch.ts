@@ -2,22 +2,13 @@ import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 
 import { ApiError } from '../../../shared/api/errors';
-import { FetchQuery } from '../../../shared/api/fetch-contract';
-import type { FetchStatus } from '../../../shared/api/fetch-contract';
+import type { FetchQuery, FetchStatus } from '../../../shared/api/fetch-contract';
 import type { StreamMessage } from '../../../shared/api/stream';
-import { describeIssues } from '../../hosts/dispatch';
-import { createRegionService } from '../../services/aws/regions';
 import type { RegionService } from '../../services/aws/regions';
-import { formatEvents } from '../../services/fetch/fetch-output';
 import type { OutputFormat } from '../../services/fetch/fetch-output';
-import { createFetchService } from '../../services/fetch/fetch-service';
-import { createCliContext } from '../cli-context';
 import { ExitCode, exitCodeFor } from '../exit-codes';
 import { outputTarget, writeOutput } from '../output-target';
 import { printErr } from '../terminal-output';
-import { createProgressReporter } from './fetch-progress';
-import { parseMaxCost } from './fetch-athena';
-import { checkLookupOptions, runSourceFetch } from './fetch-source';
 
 interface FetchOptions {
   profile?: string;
@@ -47,6 +38,13 @@ function parseSince(value: string): number {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+/** `--athena-max-cost USD`: a non-negative amount of dollars (here, so that the option costs no SDK load). */
+function parseMaxCost(value: string): number {
+  const usd = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !Number.isFinite(usd)) throw new InvalidArgumentError('an amount in US dollars such as 1 or 0.25');
+  return usd;
+}
+
 /** Every region enabled for the account (else the partition's defaults), saying which on stderr. */
 async function regionsOf(service: RegionService, profile: string, signal: AbortSignal): Promise<string[]> {
   const found = await service.listRegions(profile, signal);
@@ -64,6 +62,7 @@ function profileOf(options: FetchOptions, env: NodeJS.ProcessEnv): string {
 
 /** The query, with `regions` the ones named by --region or, without any, the default ones. */
 async function buildQuery(options: FetchOptions, env: NodeJS.ProcessEnv, defaultRegions: (profile: string) => Promise<string[]>): Promise<FetchQuery> {
+  const [{ FetchQuery }, { describeIssues }] = await Promise.all([import('../../../shared/api/fetch-contract'), import('../../hosts/dispatch')]);
   const profile = profileOf(options, env);
   if (Boolean(options.user) === Boolean(options.accessKeyId))
     throw new ApiError('BAD_INPUT', 'Give exactly one of --user NAME or --access-key-id ID.');
@@ -127,11 +126,21 @@ export function registerFetchCommand(program: Command): void {
     .option('--athena-cleanup', "remove the query's result objects (.csv, .csv.metadata) once read")
     .option('--yes', 'run an Athena query estimated above --athena-max-cost, or create the table')
     .action(async (options: FetchOptions) => {
+      // Each source loads only its own modules: the SDK clients cost a CLI start half a second.
+      const { checkLookupOptions, runSourceFetch } = await import('./fetch-source');
       if (options.source !== 'lookup') {
         process.exitCode = await runSourceFetch(options);
         return;
       }
       checkLookupOptions(options);
+      const [{ createCliContext }, { createProgressReporter }, { createFetchService }, { createRegionService }, { formatEvents }] =
+        await Promise.all([
+          import('../cli-context'),
+          import('./fetch-progress'),
+          import('../../services/fetch/fetch-service'),
+          import('../../services/aws/regions'),
+          import('../../services/fetch/fetch-output'),
+        ]);
       const ctx = createCliContext(options.cacheDir ? { cacheDir: options.cacheDir } : {});
       // Usage errors first, before any credential or AWS call.
       await buildQuery(options, ctx.env, () => Promise.resolve(['us-east-1']));

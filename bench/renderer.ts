@@ -5,8 +5,8 @@
  * `fetch.events` pages, exactly as a real fetch arrives. Runs five times (RENDERER_RUNS to
  * change) in a fresh browser each, and prints each figure's median, spread and target, with the
  * load average (the machine may be shared), and where the data → table time went by the
- * renderer's own performance.measure stages. RENDERER_PROFILE=interactive (or search) adds
- * Chromium's CPU profile of that stage in the first run: the functions with the most self time.
+ * renderer's own performance.measure stages. RENDERER_PROFILE=interactive (or search, brush,
+ * scroll) adds Chromium's CPU profile of that stage in the first run: the functions with the most self time.
  *
  * Run it alone with `npx tsx bench/renderer.ts` (after `npm run build`), or through `npm run bench`.
  */
@@ -211,6 +211,9 @@ async function runOnce(url: string, profile: string | null): Promise<RendererRun
     // tsx names functions with a `__name` helper; the page needs it to run the serialised fixture.
     await page.addInitScript({ content: 'window.__name = (f) => f;' });
     await page.addInitScript(installFakeHost, { count: eventCount, pageSize });
+    // RENDERER_NO_WORKERS=1 refuses the ingest workers' script: the renderer then ingests on the
+    // main thread, as without workers, to compare the two under the same load.
+    if (process.env.RENDERER_NO_WORKERS) await page.route(/\.worker-[\w-]+\.js$/, (route) => route.abort());
     await page.goto(url);
     const profiled = async <T>(stage: string, measure: () => Promise<T>): Promise<T> => {
       if (stage !== profile) return measure();
@@ -229,9 +232,9 @@ async function runOnce(url: string, profile: string | null): Promise<RendererRun
     step('search');
     const search = await profiled('search', () => measureSearch(page));
     step('brush');
-    const brushRebucketMs = await measureBrush(page);
+    const brushRebucketMs = await profiled('brush', () => measureBrush(page));
     step('scroll');
-    const longestScrollFrameMs = await measureScroll(page);
+    const longestScrollFrameMs = await profiled('scroll', () => measureScroll(page));
     const heapMb = await measureHeap(page);
     return { interactiveMs, overviewMs, searchMedianMs: search.median, searchMaxMs: search.max, searchOverviewMedianMs: search.overviewMedian, searchOverviewMaxMs: search.overviewMax, brushRebucketMs, longestScrollFrameMs, heapMb, stages };
   } finally {

@@ -1,74 +1,20 @@
 import type { FetchedEvent } from '../../../shared/api/fetch-contract';
-import { buildSearchText, charMask, rawParametersText } from '../../../shared/filters/search-text';
-import { normalizeEvent, parseRecord } from '../../../shared/records/normalize';
-import type { CloudTrailRecord, NormalizedEvent } from '../../../shared/records/types';
+import { normalizeEvent } from '../../../shared/records/normalize';
+import type { NormalizedEvent } from '../../../shared/records/types';
 import { flagEvent } from '../../../shared/rules/engine';
 import type { RuleHit } from '../../../shared/rules/types';
+import { readPage } from './ingest-page';
+import { ingestPool } from './ingest-pool';
+import type { IngestPool } from './ingest-pool';
 import { measured } from './measure';
+import { WorkspaceEvent } from './workspace-event';
 
-/** Parsed records kept for the most recently read events (detail, compare, ticket). */
-const recentRecords = new Map<string, CloudTrailRecord | null>();
-const maxRecentRecords = 256;
-
-function recordOf(id: string, raw: string): CloudTrailRecord | null {
-  let record = recentRecords.get(id);
-  if (record === undefined) {
-    record = parseRecord(raw).record;
-    recentRecords.set(id, record);
-    if (recentRecords.size > maxRecentRecords) recentRecords.delete(recentRecords.keys().next().value!);
-  }
-  return record;
-}
-
-/**
- * A fetched event as the workspace keeps it. The normalised fields are own data properties set
- * in one order, so every event shares one hidden class and a scan over 100,000 of them stays
- * fast (redefining a property as a getter on each object would push them into V8's slow
- * dictionary mode). Flags are prepared at ingest, as a plain field; the search text and its
- * mask are prepared after the table is drawn (see prepareSearch), or on first use. The parsed
- * record is not kept: it is re-read from the raw text on demand, since 100,000 parsed records
- * would take several hundred megabytes and the raw text a third of that.
- */
-class WorkspaceEvent {
-  readonly flagged: boolean;
-  private text: string | null = null;
-  private mask = 0;
-
-  constructor(
-    fields: Omit<NormalizedEvent, 'record'>,
-    readonly flags: RuleHit[],
-  ) {
-    this.flagged = flags.length > 0;
-    Object.assign(this, fields);
-  }
-
-  get record(): CloudTrailRecord | null {
-    const self = this as unknown as NormalizedEvent;
-    return self.raw === null || self.parseError !== null ? null : recordOf(self.id, self.raw);
-  }
-
-  /** The lower-cased search text, from the fields and the raw text's request parameters (no second parse). */
-  get searchText(): string {
-    if (this.text === null) {
-      const self = this as unknown as NormalizedEvent;
-      this.text = buildSearchText(self, rawParametersText(self.raw ?? ''));
-      this.mask = charMask(this.text);
-    }
-    return this.text;
-  }
-
-  get searchMask(): number {
-    return this.text === null ? charMask(this.searchText) : this.mask;
-  }
-}
-
-/** Normalises one fetched event and prepares what every view needs at once (its flags). */
+/** Normalises one fetched event and prepares what every view needs at once (its flags), on this thread. */
 export function ingest(item: FetchedEvent): NormalizedEvent {
   const event = normalizeEvent(item.raw, { region: item.region, via: item.via ?? null });
   const flags = flagEvent(event);
   if (!event.record || event.raw === null) return event;
-  const { record: _record, ...fields } = event;
-  return new WorkspaceEvent(fields, flags) as unknown as NormalizedEvent;
+  return new WorkspaceEvent(event, event.raw, event.via, flags);
 }
 
 /** Milliseconds of preparation per task: short enough that a frame or a keystroke never waits for it. */
@@ -130,31 +76,123 @@ export function preparedSearchText(event: NormalizedEvent): string | undefined {
   return event instanceof WorkspaceEvent ? event.searchText : undefined;
 }
 
+/** Pages smaller than this, with none waiting, are ingested at once: a worker's round trip is not worth it. */
+const workerMinimum = 200;
+
+/** While pages are in the workers, how often what is back is shown. */
+const progressEveryMs = 1000;
+
+/** A page of fetched events on its way through the workers; `events` once they are back. */
+interface InFlight {
+  items: FetchedEvent[];
+  events: NormalizedEvent[] | null;
+  /** What waits for this page (and every page before it) to be in the list. */
+  then: Array<() => void>;
+}
+
 /**
  * The events of one fetch, normalised once as they arrive and kept once per eventId (pages can
- * overlap when a stream and a reload of stored events meet). Views read `list`, a new array
- * after each `snapshot()`, so React sees a change at most once per frame.
+ * overlap when a stream and a reload of stored events meet). Large pages are normalised in the
+ * ingest workers (see ingest-pool.ts) and join the list in the order they arrived; `onIngested`
+ * says when some have. Views read `list`, a new array after each `snapshot()`, so React sees a
+ * change at most once per frame.
  */
 export class EventBuffer {
   private readonly ids = new Set<string>();
   private readonly items: NormalizedEvent[] = [];
+  private readonly inFlight: InFlight[] = [];
   /** How many items have their search text prepared or on the way; which fetch they belong to. */
   private prepared = 0;
   private generation = 0;
+  private waitStart = 0;
+  private shownAt = 0;
   list: NormalizedEvent[] = [];
+  /** Called when pages that were in the workers have joined the list. */
+  onIngested: (() => void) | null = null;
 
-  /** Adds fetched events; returns how many were new. */
+  /** `pool`: where large pages are normalised (the page's workers by default; null: always here). */
+  constructor(private readonly pool: () => IngestPool | null = ingestPool) {}
+
+  /** Starts the workers, if there are any, so that a fetch's first page finds them ready. */
+  warm(): void {
+    this.pool();
+  }
+
+  /** Adds fetched events; returns how many were new (some may still be on their way, see onIngested). */
   add(fetched: readonly FetchedEvent[]): number {
-    return measured('ingest', () => {
-      let added = 0;
-      for (const item of fetched) {
-        if (this.ids.has(item.eventId)) continue;
-        this.ids.add(item.eventId);
-        this.items.push(ingest(item));
-        added += 1;
-      }
-      return added;
-    });
+    const fresh: FetchedEvent[] = [];
+    for (const item of fetched) {
+      if (this.ids.has(item.eventId)) continue;
+      this.ids.add(item.eventId);
+      fresh.push(item);
+    }
+    if (fresh.length === 0) return 0;
+    const pool = this.inFlight.length > 0 || fresh.length >= workerMinimum ? this.pool() : null;
+    if (!pool) {
+      measured('ingest', () => {
+        for (const item of fresh) this.items.push(ingest(item));
+      });
+      return fresh.length;
+    }
+    const page: InFlight = { items: fresh, events: null, then: [] };
+    if (this.inFlight.length === 0) this.waitStart = this.shownAt = performance.now();
+    this.inFlight.push(page);
+    const generation = this.generation;
+    pool.ingest(fresh.map((item) => item.raw), fresh.map((item) => item.region)).then(
+      (ingested) => {
+        if (generation !== this.generation) return;
+        page.events = measured('ingest', () => {
+          const events: NormalizedEvent[] = new Array(fresh.length);
+          readPage(ingested, (fields, flags, i) => {
+            const item = fresh[i]!;
+            events[i] = new WorkspaceEvent(fields, item.raw, item.via ?? null, flags);
+          });
+          for (const i of ingested.unparsed) events[i] = ingest(fresh[i]!);
+          return events;
+        });
+        this.arrive();
+      },
+      () => {
+        if (generation !== this.generation) return;
+        page.events = measured('ingest', () => fresh.map(ingest));
+        this.arrive();
+      },
+    );
+    return fresh.length;
+  }
+
+  /** Whether pages are still in the workers. */
+  get busy(): boolean {
+    return this.inFlight.length > 0;
+  }
+
+  /** Runs `work` once every event added so far is in the list: at once when none is on its way. */
+  whenIngested(work: () => void): void {
+    const last = this.inFlight[this.inFlight.length - 1];
+    if (last) last.then.push(work);
+    else work();
+  }
+
+  /** Moves the pages that are back, in the order they were added, into the list. */
+  private arrive(): void {
+    const done: Array<() => void> = [];
+    let moved = false;
+    while (this.inFlight[0]?.events) {
+      const page = this.inFlight.shift()!;
+      for (const event of page.events!) this.items.push(event);
+      done.push(...page.then);
+      moved = true;
+    }
+    if (!moved) return;
+    const now = performance.now();
+    if (this.inFlight.length === 0) performance.measure('trailcase:ingest in workers', { start: this.waitStart, end: now });
+    // A burst of pages is shown once it is all in (each showing re-sorts the whole list), a
+    // long one every second meanwhile.
+    if (this.inFlight.length === 0 || now - this.shownAt >= progressEveryMs) {
+      this.shownAt = now;
+      this.onIngested?.();
+    }
+    for (const work of done) work();
   }
 
   /** Publishes what was added since the last snapshot as a new `list`. */
@@ -173,6 +211,7 @@ export class EventBuffer {
     this.prepared = 0;
     this.ids.clear();
     this.items.length = 0;
+    this.inFlight.length = 0;
     this.list = [];
   }
 }

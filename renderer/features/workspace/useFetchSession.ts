@@ -47,18 +47,22 @@ export function useFetchSession() {
   const apply = useCallback(
     (message: StreamMessage) => {
       if (!('fetchId' in message) || message.fetchId !== current.current) return;
+      // Progress and state wait for the events sent before them (some may be in the ingest
+      // workers), so the workspace never says "done" over a count that is still climbing.
       if (message.type === 'fetch.events') {
         if (buffer.current.add(message.events) > 0) scheduleFlush();
       } else if (message.type === 'fetch.progress') {
-        setSession((s) => ({ ...s, regions: message.regions, eventCount: message.eventCount }));
+        buffer.current.whenIngested(() => setSession((s) => ({ ...s, regions: message.regions, eventCount: message.eventCount })));
       } else if (message.type === 'fetch.state') {
-        setSession((s) => ({ ...s, state: message.state, error: message.error }));
+        buffer.current.whenIngested(() => setSession((s) => ({ ...s, state: message.state, error: message.error })));
       }
     },
     [scheduleFlush],
   );
 
   useEffect(() => {
+    buffer.current.onIngested = scheduleFlush;
+    buffer.current.warm();
     const unsubscribe = api.subscribe((message) => {
       // Messages can arrive before startFetch answers with the fetch id: keep them until then.
       if (early.current && 'fetchId' in message) early.current.push(message);
@@ -68,7 +72,7 @@ export function useFetchSession() {
       unsubscribe();
       if (frame.current !== null) cancelAnimationFrame(frame.current);
     };
-  }, [apply]);
+  }, [apply, scheduleFlush]);
 
   const adopt = useCallback(
     (fetchId: string) => {
@@ -87,7 +91,10 @@ export function useFetchSession() {
         if (!page.ok || current.current !== fetchId) return page.ok ? null : page.error;
         buffer.current.add(page.data.events);
         scheduleFlush();
-        if (page.data.events.length === 0 || offset + page.data.events.length >= page.data.total) return null;
+        if (page.data.events.length === 0 || offset + page.data.events.length >= page.data.total) {
+          await new Promise<void>((resolve) => buffer.current.whenIngested(resolve));
+          return null;
+        }
       }
     },
     [scheduleFlush],

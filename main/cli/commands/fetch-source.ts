@@ -10,6 +10,8 @@ import { outputTarget, writeOutput } from '../output-target';
 import { printErr } from '../terminal-output';
 import { runAthenaFetch } from './fetch-athena';
 import type { AthenaOptions } from './fetch-athena';
+import { runS3Fetch } from './fetch-s3';
+import type { S3Options } from './fetch-s3';
 
 /** The options of `fetch` that a non-lookup source reads. */
 export interface SourceOptions {
@@ -63,13 +65,9 @@ const progressLine = (p: LogFilesProgress) => `Files ${p.filesDone}/${p.files}, 
  * writes them. Files that cannot be read are named on stderr and the exit code says the result is
  * partial (4); Ctrl+C stops reading and writes what arrived (4).
  */
-export async function runSourceFetch(options: SourceOptions & AthenaOptions): Promise<number> {
+export async function runSourceFetch(options: SourceOptions & AthenaOptions & S3Options): Promise<number> {
   if (options.source.startsWith('athena:')) return runAthenaFetch(options);
-  if (/^s3:\/\//.test(options.source))
-    throw new ApiError(
-      'BAD_INPUT',
-      `${options.source.split(':')[0]} sources are not available yet: give a folder or file of CloudTrail log files.`,
-    );
+  if (options.source.startsWith('s3://')) return runS3Fetch(options);
   const filter = filterOf(options);
   const bad = options.region.find((region) => !Region.safeParse(region).success);
   if (bad) throw new ApiError('BAD_INPUT', `--region ${bad} is not an AWS region such as us-east-1.`);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -123,17 +123,11 @@ export async function downloadObject(
     return await send(s3, where, signal, async () => {
       const answer = await s3.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), signal ? { abortSignal: signal } : {});
       if (!(answer.Body instanceof Readable)) throw new ApiError('INTERNAL', `S3 sent no body for s3://${bucket}/${key}.`);
-      const handle = await open(temp, 'wx', PRIVATE_FILE_MODE);
-      let bytes = 0;
-      try {
-        await pipeline(answer.Body, createWriteStream('', { fd: handle, autoClose: false }), signal ? { signal } : {});
-        bytes = (await handle.stat()).size;
-        if (answer.ContentLength !== undefined && bytes !== answer.ContentLength)
-          throw new ApiError('NETWORK', `s3://${bucket}/${key} arrived cut (${bytes} of ${answer.ContentLength} bytes). Run the fetch again.`);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      // flush: the file is fsynced before it closes, so the rename never publishes unwritten bytes.
+      await pipeline(answer.Body, createWriteStream(temp, { flags: 'wx', mode: PRIVATE_FILE_MODE, flush: true }), signal ? { signal } : {});
+      const bytes = (await stat(temp)).size;
+      if (answer.ContentLength !== undefined && bytes !== answer.ContentLength)
+        throw new ApiError('NETWORK', `s3://${bucket}/${key} arrived cut (${bytes} of ${answer.ContentLength} bytes). Run the fetch again.`);
       await rename(temp, path);
       return { bytes, etag: answer.ETag ?? '' };
     });

@@ -4,6 +4,7 @@
  * drives the built app, so the npm script builds first.
  */
 import { benchAnalyze } from './analyze';
+import { benchAthena } from './athena';
 import { benchBaseline } from './baseline';
 import { benchCloudTrail } from './cloudtrail';
 import { benchConsoleActions } from './console-actions';
@@ -23,6 +24,7 @@ const benches: Array<[string, () => Promise<void>]> = [
   ['detection-replay', benchDetectionReplay],
   ['iam', benchIam],
   ['log-files', benchLogFiles],
+  ['athena', benchAthena],
 ];
 
 async function main(): Promise<void> {

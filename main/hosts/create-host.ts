@@ -33,7 +33,7 @@ export function createHost(ctx: HostContext, log: (line: string) => void = () =>
   const handlers: Handlers = {
     ...createAppHandlers(hostCtx, { mfa, version: appVersion(), extraAllowedHosts: () => allowedSiteOrigins(tickets.currentSite()), forgetCredentials: fetches.forgetCredentials, listRegions: (profile) => regions.listRegions(profile) }),
     ...createTicketHandlers(tickets, analyze),
-    ...createFetchHandlers(fetches.manager),
+    ...createFetchHandlers(fetches.manager, { demoLogFiles: fetches.demoLogFiles }),
     ...createInvestigationHandlers(hostCtx),
     ...createIntelHandlers(hostCtx),
     ...createContainmentHandlers(hostCtx, fetches.credentials),

@@ -198,4 +198,9 @@ export const fetchContract = {
     input: z.strictObject({ fetchId: Id, offset: z.number().int().min(0), limit: z.number().int().min(1).max(5000) }),
     output: z.object({ events: z.array(FetchedEvent), total: z.number().int().nonnegative() }),
   },
+  /**
+   * The demo account written as CloudTrail log files on this machine (generated at first use, in
+   * the cache folder), so the log-files source can be tried without AWS: the folder to read.
+   */
+  prepareDemoLogFiles: { input: Empty, output: z.object({ path: z.string() }) },
 } as const;

@@ -7,6 +7,7 @@ import { DEMO_PROFILE } from '../aws/profiles';
 import type { RegionTuning } from '../cloudtrail/region-runner';
 import { createSdkSource } from '../cloudtrail/sdk-source';
 import type { LookupSource } from '../cloudtrail/types';
+import { prepareDemoLogFiles } from '../demo/demo-log-files';
 import { createDemoSource } from '../demo/demo-source';
 import { createFetchManager } from './fetch-manager';
 import { createFetchStore, sourceKeyOf } from './fetch-store';
@@ -95,6 +96,8 @@ export function createFetchService(ctx: Pick<HostContext, 'env' | 'cacheDir' | '
       for (const source of sources.values()) source.destroy?.();
     },
     storeDir: join(ctx.cacheDir, 'cloudtrail'),
+    /** The demo account as log files on this machine (written at first use), for the log-files source. */
+    demoLogFiles: () => prepareDemoLogFiles(ctx.cacheDir),
   };
 }
 

@@ -20,6 +20,7 @@ export function createFakeApi() {
     resumeFetch: vi.fn(() => ok({ fetchId: 'f1' })),
     getFetch: vi.fn(),
     getFetchEvents: vi.fn(() => ok({ events: [], total: 0 })),
+    prepareDemoLogFiles: vi.fn(() => ok({ path: '/cache/demo-log-files/current' })),
     listInvestigations: vi.fn(() => ok([])),
     saveInvestigation: vi.fn((input: object) => ok({ ...input, id: 'inv1', kind: 'saved', createdAt: '2026-11-20T00:00:00Z', updatedAt: '2026-11-20T00:00:00Z' })),
     autosaveInvestigation: vi.fn((input: object) => ok({ ...input, id: 'autosave-1', kind: 'autosave', createdAt: '2026-11-20T00:00:00Z', updatedAt: '2026-11-20T00:00:00Z' })),

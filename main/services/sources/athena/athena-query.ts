@@ -9,8 +9,13 @@ export interface QueryPlace {
   outputLocation?: string;
 }
 
-/** Waits between polls of a running query: 250 ms, doubling to 5 s. */
-export const POLL_BACKOFF_MS = [250, 500, 1000, 2000, 4000, 5000];
+/**
+ * Waits between polls of a running query: every 250 ms for the first second (most investigation
+ * queries over a few days end within seconds, and a doubling wait would see them end up to as
+ * long again later: measured 1.75 s late for a 2 s query), then doubling to 5 s. Polls are not
+ * billed: Athena charges only for the data a query scans.
+ */
+export const POLL_BACKOFF_MS = [250, 250, 250, 250, 500, 1000, 2000, 4000, 5000];
 
 /** A finished query: its id, where Athena wrote the results, and what it scanned. */
 export interface FinishedQuery {

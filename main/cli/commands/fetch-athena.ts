@@ -1,14 +1,13 @@
 import { ApiError } from '../../../shared/api/errors';
-import { createCredentialCache, readProfile } from '../../services/aws/credentials';
+import { createCredentialCache } from '../../services/aws/credentials';
 import { formatEvents } from '../../services/fetch/fetch-output';
-import { openAthena } from '../../services/sources/athena/athena-client';
+import { connectAthena } from '../../services/sources/athena/athena-connection';
 import { toAthenaApiError } from '../../services/sources/athena/athena-errors';
 import { parseAthenaSource, partitionDays } from '../../services/sources/athena/athena-sql';
 import { fetchAthena } from '../../services/sources/athena/athena-source';
 import type { AthenaFetchRequest, AthenaProgress } from '../../services/sources/athena/athena-source';
 import { costOf, DEFAULT_MAX_COST_USD, describeCost } from '../../services/sources/athena/cost-estimate';
 import { tableCreation } from '../../services/sources/athena/table-create';
-import { deleteObjects, listObjects, openS3 } from '../../services/sources/s3/s3-client';
 import { createCliContext } from '../cli-context';
 import { ExitCode } from '../exit-codes';
 import { outputTarget, writeOutput } from '../output-target';
@@ -65,10 +64,10 @@ export async function runAthenaFetch(options: SourceOptions & AthenaOptions): Pr
   const filter = creation ? null : filterOf(options);
   const range = options.since || options.start ? rangeOf(options) : { start: Date.now() - WEEK_MS, end: Date.now() };
   if (!creation) await outputTarget(options.out);
-  const { settings } = await readProfile(profile, ctx.env);
   const credentials = createCredentialCache({ env: ctx.env, askMfaCode: ctx.askMfaCode });
-  const athena = openAthena(settings, await credentials.get(profile));
-  const s3 = creation || (options.athenaQueryId && !options.athenaCleanup) ? null : await openS3(profile, { env: ctx.env, credentials });
+  // S3 lists the partitions for the estimate and removes the results; a DDL or a plain resume needs neither.
+  const s3 = !creation && !(options.athenaQueryId && !options.athenaCleanup);
+  const connection = await connectAthena(profile, { env: ctx.env, credentials, s3 });
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.on('SIGINT', onSignal);
@@ -76,7 +75,7 @@ export async function runAthenaFetch(options: SourceOptions & AthenaOptions): Pr
   const maxCost = options.athenaMaxCost ?? DEFAULT_MAX_COST_USD;
   try {
     if (creation) {
-      const queryId = await creation.create(athena, place, stop.signal);
+      const queryId = await creation.create(connection.athena, place, stop.signal);
       printErr(`Created ${target.database}.${target.table} (Athena query ${queryId}).\n`);
       return ExitCode.done;
     }
@@ -92,9 +91,7 @@ export async function runAthenaFetch(options: SourceOptions & AthenaOptions): Pr
       ...(options.athenaQueryId ? { queryId: options.athenaQueryId } : {}),
     };
     const result = await fetchAthena(request, {
-      athena,
-      listObjects: (bucket, prefix, signal) => listObjects(s3!, bucket, prefix, signal),
-      deleteObjects: (bucket, keys) => deleteObjects(s3!, bucket, keys),
+      ...connection,
       confirmCost: (estimate) => {
         if (estimate.usd <= maxCost || options.yes) return true;
         printErr(`The query would scan ${describeCost(estimate)}, above --athena-max-cost $${maxCost.toFixed(2)}: run again with --yes to accept it, or narrow --start/--end.\n`);
@@ -112,11 +109,10 @@ export async function runAthenaFetch(options: SourceOptions & AthenaOptions): Pr
     for (const failed of result.cleanup?.failed ?? []) printErr(`warning: could not remove ${failed}\n`);
     return result.cancelled ? ExitCode.interrupted : result.cleanup?.failed.length ? ExitCode.failed : ExitCode.done;
   } catch (error) {
-    throw toAthenaApiError(error, { profile, kind: settings.kind });
+    throw toAthenaApiError(error, connection);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    athena.destroy();
-    s3?.destroy();
+    connection.destroy();
   }
 }

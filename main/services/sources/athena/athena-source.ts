@@ -42,6 +42,8 @@ export interface AthenaDeps {
   confirmCost: (estimate: CostEstimate) => boolean;
   signal?: AbortSignal;
   onProgress?: (progress: AthenaProgress) => void;
+  /** Each page of results as records, as it arrives (the app's driver stores pages as units). */
+  onPage?: (events: FetchedEvent[]) => void;
   backoffMs?: readonly number[];
 }
 
@@ -74,7 +76,9 @@ export async function fetchAthena(request: AthenaFetchRequest, deps: AthenaDeps)
       deps.athena,
       result.queryId,
       (rows) => {
-        for (const values of rows) result.events.push(eventOf(values));
+        const page = rows.map(eventOf);
+        result.events.push(...page);
+        deps.onPage?.(page);
         deps.onProgress?.({ kind: 'rows', rows: result.events.length });
       },
       signal,

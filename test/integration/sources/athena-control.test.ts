@@ -22,10 +22,10 @@ const calls = (action: string) => setup.fake.calls.filter((call) => call.action 
 describe('controlling an Athena query', () => {
   it('pages through more than 1,000 rows: the header row first, 1,000 rows a page, NextToken', async () => {
     setup = await athenaSetup({ trails: { [TRAIL_LOCATION]: manyRecords(2500) } });
-    const pages: number[] = [];
-    const result = await setup.fetch({}, { onPage: (events) => pages.push(events.length) });
+    const pageSizes: number[] = [];
+    const result = await setup.fetch({}, { onPage: (events) => pageSizes.push(events.length) });
     expect(result.events).toHaveLength(2500);
-    expect(pages).toEqual([999, 1000, 501]);
+    expect(pageSizes).toEqual([999, 1000, 501]);
     expect(new Set(result.events.map((event) => event.eventId)).size).toBe(2500);
     const pages = calls('GetQueryResults');
     expect(pages.map((call) => call.body.MaxResults)).toEqual([1000, 1000, 1000]);

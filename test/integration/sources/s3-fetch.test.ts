@@ -79,6 +79,13 @@ describe('fetch --source s3://BUCKET/PREFIX', () => {
   });
 });
 
+describe('fetch --source s3:// writes nothing to AWS (promise 19)', () => {
+  it('made only listings and downloads in every run above: no DeleteObjects, no other call', () => {
+    expect(fake.calls.length).toBeGreaterThan(0);
+    expect(new Set(fake.calls.map((call) => call.operation))).toEqual(new Set(['ListObjectsV2', 'GetObject']));
+  });
+});
+
 describe('fetch --source s3:// errors', () => {
   it('names a bucket that does not exist (exit 1)', async () => {
     const result = await spawnCli(['fetch', '--source', 's3://no-such-trail-bucket/', '--user', 'alice', ...march], { env: s3Env(fake.url) });

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { DOWNLOADS_AT_ONCE } from '../../../main/services/sources/s3/s3-source';
+import { DOWNLOADS_AT_ONCE } from '../../../main/services/sources/s3/s3-downloads';
 import { startFakeS3 } from '../../fakes/s3/fake-s3';
 import type { FakeS3 } from '../../fakes/s3/fake-s3';
 import { spawnCli } from '../cli/spawn-cli';

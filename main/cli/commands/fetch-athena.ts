@@ -1,4 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
+import { Region } from '../../../shared/api/primitives';
 import { createCredentialCache } from '../../services/aws/credentials';
 import { formatEvents } from '../../services/fetch/fetch-output';
 import { connectAthena } from '../../services/sources/athena/athena-connection';
@@ -53,6 +54,8 @@ export async function runAthenaFetch(options: SourceOptions & AthenaOptions): Pr
   const profile = options.profile ?? ctx.env.AWS_PROFILE ?? (ctx.env.AWS_ACCESS_KEY_ID ? 'environment' : 'default');
   const place = { workgroup: options.athenaWorkgroup ?? 'primary', ...(options.athenaOutput ? { outputLocation: options.athenaOutput } : {}) };
   if (options.athenaOutput && !/^s3:\/\/[^/]+/.test(options.athenaOutput)) throw new ApiError('BAD_INPUT', '--athena-output must be an s3://BUCKET/PREFIX/ location.');
+  const bad = options.region.find((region) => !Region.safeParse(region).success);
+  if (bad) throw new ApiError('BAD_INPUT', `--region ${bad} is not an AWS region such as us-east-1.`);
   const creation = options.athenaCreateTable ? tableCreation({ ...target, location: options.athenaCreateTable }) : null;
   if (creation) {
     await printOut(`${creation.ddl};\n`);

@@ -43,6 +43,17 @@ describe('controlling an Athena query', () => {
     expect(calls('GetQueryResults')).toEqual([]);
   });
 
+  it('Cancel while StartQueryExecution is in flight lets it answer, then stops the query it started', async () => {
+    const stop = new AbortController();
+    setup = await athenaSetup({ runningMs: 60_000, onRequest: (call) => void (call.action === 'StartQueryExecution' && stop.abort()) });
+    const result = await setup.fetch({}, { signal: stop.signal });
+    expect(result.cancelled).toBe(true);
+    const started = [...setup.fake.executions.keys()];
+    expect(started).toHaveLength(1);
+    expect(calls('StopQueryExecution').map((call) => call.body.QueryExecutionId)).toEqual(started);
+    expect(calls('GetQueryExecution')).toEqual([]);
+  });
+
   it('Cancel while the results are paged keeps the rows already read and asks for no further page', async () => {
     setup = await athenaSetup({ trails: { [TRAIL_LOCATION]: manyRecords(2500) } });
     const stop = new AbortController();

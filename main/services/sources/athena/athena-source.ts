@@ -85,7 +85,8 @@ export async function fetchAthena(request: AthenaFetchRequest, deps: AthenaDeps)
     );
     result.cancelled = read.cancelled;
   } catch (error) {
-    if (!(isApiError(error) && error.code === 'CANCELLED' && signal?.aborted)) throw error;
+    const aborted = (isApiError(error) && error.code === 'CANCELLED') || (error as { name?: string } | null)?.name === 'AbortError';
+    if (!(aborted && signal?.aborted)) throw error;
     result.cancelled = true;
   }
   if (request.cleanup && result.query?.outputLocation && !result.cancelled) result.cleanup = await removeResults(result.query.outputLocation, deps);
@@ -104,7 +105,9 @@ async function startNew(request: AthenaFetchRequest, deps: AthenaDeps): Promise<
   if (!deps.confirmCost(estimate)) throw new ApiError('BAD_INPUT', 'The query was not run: its estimated cost is above the threshold.');
   if (deps.signal?.aborted) throw new ApiError('CANCELLED', 'The Athena fetch was cancelled before its query started.');
   const sql = recordsQuery(request.target, request.filter, request, request.regions);
-  const queryId = await startQuery(deps.athena, sql, request.place, deps.signal);
+  // Not aborted in flight: a start cut by Cancel could still run (and bill) with no id to stop it.
+  // Once it has an id, a Cancel that came meanwhile stops it at the first poll.
+  const queryId = await startQuery(deps.athena, sql, request.place);
   deps.onProgress?.({ kind: 'started', queryId, sql });
   return queryId;
 }

@@ -43,6 +43,22 @@ const env = () => ({
 const output = ['--athena-output', 's3://athena-results/trailcase/'];
 const calls = (action: string) => athena.calls.filter((call) => call.action === action);
 
+/** The CLI from source, sent SIGINT once its stderr shows `when`. */
+function interrupted(args: string[], when: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const tsx = pathToFileURL(resolve(__dirname, '../../../node_modules/tsx/dist/loader.mjs')).href;
+  const child = spawn(process.execPath, ['--import', tsx, resolve(__dirname, '../../../main/cli/main.ts'), ...args], {
+    env: { PATH: process.env.PATH, HOME: '/nonexistent', ...env() },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let [stdout, stderr] = ['', ''];
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+  child.stderr.setEncoding('utf8').on('data', (text: string) => {
+    stderr += text;
+    if (stderr.includes(when) && !child.killed) child.kill('SIGINT');
+  });
+  return new Promise((done) => child.on('close', (code) => done({ code, stdout, stderr })));
+}
+
 beforeEach(async () => start());
 afterEach(async () => {
   await athena.close();
@@ -104,23 +120,28 @@ describe('fetch --source athena:DATABASE.TABLE', () => {
     expect(result.stderr).toMatch(/trailcase: Athena query \S+ failed: "HIVE_CURSOR_ERROR: Row is not a valid JSON Object - JSONException: A JSONObject text must end with }"\n/);
   });
 
-  it('Ctrl+C while the query runs stops it (StopQueryExecution) and exits 4', async () => {
+  it('Ctrl+C while the query runs stops it (StopQueryExecution), sends nothing after, and exits 4', async () => {
     athena.settings.runningMs = 60_000;
-    const tsx = pathToFileURL(resolve(__dirname, '../../../node_modules/tsx/dist/loader.mjs')).href;
-    const child = spawn(process.execPath, ['--import', tsx, resolve(__dirname, '../../../main/cli/main.ts'), ...source, '--user', 'alice', ...march, ...output], {
-      env: { PATH: process.env.PATH, HOME: '/nonexistent', ...env() },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let [stdout, stderr] = ['', ''];
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-    child.stderr.setEncoding('utf8').on('data', (text: string) => {
-      stderr += text;
-      if (stderr.includes('Query RUNNING') && !child.killed) child.kill('SIGINT');
-    });
-    const code = await new Promise<number | null>((done) => child.on('close', done));
-    expect(code, stderr).toBe(4);
+    const result = await interrupted([...source, '--user', 'alice', ...march, ...output], 'Query RUNNING');
+    expect(result.code, result.stderr).toBe(4);
+    expect(athena.calls.at(-1)?.action).toBe('StopQueryExecution');
     expect(calls('StopQueryExecution')).toHaveLength(1);
-    expect(stderr).toMatch(/0 event\(s\) from Athena query \S+: cancelled/);
-    expect(stdout).toBe('{"Records":[]}\n');
+    expect(result.stderr).toMatch(/0 event\(s\) from Athena query \S+: cancelled/);
+    expect(result.stdout).toBe('{"Records":[]}\n');
+  }, 60_000);
+
+  it('Ctrl+C while the results are paged writes the rows already read and exits 4', async () => {
+    await athena.close();
+    await s3.close();
+    const many = Array.from({ length: 2500 }, (_, index) => ({ ...athenaRecords.alice, eventID: `66666666-ffff-4000-8000-${String(index).padStart(12, '0')}` }));
+    let release = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    await start({ trails: { [trail]: many }, onRequest: (call) => (call.action === 'GetQueryResults' && 'NextToken' in call.body ? held : undefined) });
+    const result = await interrupted([...source, '--user', 'alice', ...march, ...output], 'Rows 999');
+    release();
+    expect(result.code, result.stderr).toBe(4);
+    expect((JSON.parse(result.stdout) as { Records: unknown[] }).Records).toHaveLength(999);
+    expect(result.stderr).toMatch(/999 event\(s\) from Athena query \S+, .* scanned: cancelled/);
+    expect(calls('GetQueryResults')).toHaveLength(2);
   }, 60_000);
 });

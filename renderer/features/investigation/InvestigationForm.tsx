@@ -1,13 +1,17 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 
+import { sourceOf } from '../../../shared/api/fetch-contract';
 import type { FetchQuery } from '../../../shared/api/fetch-contract';
 import { visibleText } from '../../../shared/display/visible-text';
 import type { FormValues } from './form-model';
 import { queryFromValues } from './form-model';
 import { RegionPicker } from './RegionPicker';
+import { SourcePicker } from './SourcePicker';
+import { SubjectField } from './SubjectField';
 import { TimeRangePicker } from './TimeRangePicker';
 import { useRecentIdentities } from './useRecentIdentities';
+import { rememberSource } from './useRememberedSource';
 import './investigation.css';
 
 export interface InvestigationFormProps {
@@ -41,42 +45,28 @@ export function InvestigationForm({ profile, values, onChange, onFetch, busy, no
     }
     setTried(false);
     remember({ kind: values.identityKind, value: values.identityValue.trim() });
+    rememberSource(profile, sourceOf(result.query));
     onFetch(result.query);
   };
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => onChange({ ...values, [key]: value });
   return (
     <form className="investigation-form" onSubmit={submit} aria-label="Investigation">
-      <div className="form-field">
-        <label className="field-label" htmlFor="identity-value">
-          Identity
-        </label>
-        <div className="row">
-          <select aria-label="Identity kind" value={values.identityKind} onChange={(e) => set('identityKind', e.target.value as FormValues['identityKind'])}>
-            <option value="user">User or role session</option>
-            <option value="accessKey">Access key id</option>
-          </select>
-          <input
-            id="identity-value"
-            list="recent-identities"
-            placeholder={values.identityKind === 'user' ? 'e.g. alice' : 'AKIA… or ASIA…'}
-            value={values.identityValue}
-            onChange={(e) => set('identityValue', e.target.value)}
-            aria-invalid={errors.identity ? true : undefined}
-            autoComplete="off"
-            spellCheck={false}
-          />
-          <datalist id="recent-identities">
-            {recent
-              .filter((item) => item.kind === values.identityKind)
-              .map((item) => (
-                <option key={item.value} value={item.value} />
-              ))}
-          </datalist>
-        </div>
-        {errors.identity && <span className="field-error">{errors.identity}</span>}
-      </div>
-      <RegionPicker value={values.regions} onChange={(regions) => set('regions', regions)} {...(regionsNote ? { note: regionsNote.text, noteDetail: regionsNote.detail } : {})} />
-      <TimeRangePicker value={values.range} onChange={(range) => set('range', range)} now={now} />
+      <SourcePicker value={values.source} onChange={(source) => set('source', source)} errors={errors} demo={profile === 'demo'} />
+      <SubjectField
+        source={values.source.kind}
+        kind={values.identityKind}
+        value={values.identityValue}
+        onChange={(kind, value) => onChange({ ...values, identityKind: kind, identityValue: value })}
+        error={errors.identity}
+        recent={recent.filter((item) => item.kind === values.identityKind).map((item) => item.value)}
+      />
+      <RegionPicker
+        value={values.regions}
+        onChange={(regions) => set('regions', regions)}
+        everyRegionWhenNone={values.source.kind !== 'lookup'}
+        {...(regionsNote ? { note: regionsNote.text, noteDetail: regionsNote.detail } : {})}
+      />
+      <TimeRangePicker value={values.range} onChange={(range) => set('range', range)} now={now} lookup={values.source.kind === 'lookup'} />
       <label className="check follow">
         <input type="checkbox" checked={values.followSessions} onChange={(e) => set('followSessions', e.target.checked)} />
         Follow sessions

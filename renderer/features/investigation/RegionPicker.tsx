@@ -12,10 +12,12 @@ export interface RegionPickerProps {
   note?: string;
   /** Why the account's own list could not be read, as text (the service's words). */
   noteDetail?: string | null;
+  /** A source that reads the records (log files, S3, Athena): no region picked means every one. */
+  everyRegionWhenNone?: boolean;
 }
 
 /** Multi-select of regions: known regions as checkboxes, plus any other valid region typed in. */
-export function RegionPicker({ value, onChange, note: sourceNote, noteDetail }: RegionPickerProps) {
+export function RegionPicker({ value, onChange, note: sourceNote, noteDetail, everyRegionWhenNone = false }: RegionPickerProps) {
   const [other, setOther] = useState('');
   const options = [...new Set([...knownRegions, ...value])];
   const toggle = (region: string) => onChange(value.includes(region) ? value.filter((r) => r !== region) : [...value, region]);
@@ -24,7 +26,7 @@ export function RegionPicker({ value, onChange, note: sourceNote, noteDetail }: 
     if (Region.safeParse(region).success && !value.includes(region)) onChange([...value, region]);
     setOther('');
   };
-  const summary = value.length === 0 ? 'No region' : value.length <= 2 ? value.join(', ') : `${value.length} regions`;
+  const summary = value.length === 0 ? (everyRegionWhenNone ? 'Every region' : 'No region') : value.length <= 2 ? value.join(', ') : `${value.length} regions`;
   // Global services (IAM, STS, sign-in) record in us-east-1: said only when it is left out.
   const withoutGlobal = value.length > 0 && !value.includes('us-east-1');
   return (

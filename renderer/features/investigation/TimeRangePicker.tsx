@@ -7,12 +7,14 @@ export interface TimeRangePickerProps {
   onChange(range: FormValues['range']): void;
   /** The time the range is checked against (LookupEvents' 90 days end now). */
   now: number;
+  /** LookupEvents keeps 90 days: warned about only for it (log files, S3, Athena keep what the trail kept). */
+  lookup?: boolean;
 }
 
 /** Presets (1 h … 90 d) as toggle buttons, or a custom UTC range checked as it is typed. */
-export function TimeRangePicker({ value, onChange, now }: TimeRangePickerProps) {
+export function TimeRangePicker({ value, onChange, now, lookup = true }: TimeRangePickerProps) {
   const custom = value.kind === 'custom';
-  const { error, warning } = rangeProblems(value, now);
+  const { error, warning } = rangeProblems(value, now, lookup);
   // Custom starts from the span on view (the preset's), so 30 days stays 30 days.
   const startCustom = () => !custom && onChange(customOfSpan(value.since, now));
   const described = error ? 'range-error' : warning ? 'range-warning' : undefined;

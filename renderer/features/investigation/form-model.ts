@@ -2,6 +2,8 @@ import { FetchQuery, subjectValue } from '../../../shared/api/fetch-contract';
 import type { SubjectKind } from '../../../shared/api/fetch-contract';
 import type { DeepLinkForm } from '../../../shared/links/deep-link';
 import { maxLookbackMs, parseSince, rangeFromSince } from '../../../shared/time/presets';
+import { defaultSourceValues, sourceFromValues, sourceValuesOf, subjectKindsOf } from './source-model';
+import type { SourceValues } from './source-model';
 
 /** The investigation form as the analyst edits it (strings, before validation). */
 export interface FormValues {
@@ -12,6 +14,8 @@ export interface FormValues {
   followSessions: boolean;
   /** Also fetch the identity's earlier history (up to 90 days before the range) to compare with. */
   baseline: boolean;
+  /** Where the events come from (LookupEvents, log files, S3, Athena). */
+  source: SourceValues;
 }
 
 export const defaultFormValues: FormValues = {
@@ -22,6 +26,7 @@ export const defaultFormValues: FormValues = {
   followSessions: true,
   // On by default: without a baseline nothing can be routine or new (the cost: more LookupEvents calls).
   baseline: true,
+  source: defaultSourceValues,
 };
 
 /** A datetime-local value: minutes, maybe seconds and milliseconds. */
@@ -63,6 +68,7 @@ export function valuesFromQuery(query: FetchQuery, since?: string): FormValues {
     range: since && parseSince(since) !== null ? { kind: 'since', since } : { kind: 'custom', start: inputOfIso(query.start), end: inputOfIso(query.end) },
     followSessions: query.followSessions,
     baseline: true,
+    source: sourceValuesOf(query.source),
   };
 }
 
@@ -76,13 +82,15 @@ function timeOfInput(value: string): number {
  * analyst should know (`warning`: LookupEvents keeps 90 days, so an older start finds nothing
  * before that). Checked as the analyst types.
  */
-export function rangeProblems(range: FormValues['range'], now: number): { error?: string; warning?: string } {
+export function rangeProblems(range: FormValues['range'], now: number, lookup = true): { error?: string; warning?: string } {
   if (range.kind === 'since') return parseSince(range.since) === null ? { error: 'Choose a time range of at most 90 days.' } : {};
   const start = timeOfInput(range.start);
   const end = timeOfInput(range.end);
   if (Number.isNaN(start)) return { error: 'Enter the start as a full date and time (UTC).' };
   if (Number.isNaN(end)) return { error: 'Enter the end as a full date and time (UTC).' };
   if (start >= end) return { error: 'The start must be before the end.' };
+  // Log files, S3 and Athena keep what the trail delivered, for as long as it is kept.
+  if (!lookup) return {};
   const oldest = now - maxLookbackMs;
   if (end <= oldest) return { warning: 'The whole range is older than 90 days: LookupEvents keeps 90 days of events, so this finds nothing.' };
   if (start < oldest)
@@ -102,29 +110,39 @@ export function subjectOf(kind: SubjectKind, value: string): Record<string, stri
   return { kind, [field]: value };
 }
 
+const subjectMessages: Record<SubjectKind, string> = {
+  user: 'Name a user, role session or access key id.',
+  accessKey: 'Name a user, role session or access key id.',
+  ip: 'Give a source address, such as 203.0.113.7.',
+  role: 'Name an IAM role, such as deploy-prod.',
+  resource: 'Name a resource or give its ARN.',
+};
+
 /** Turns the form into a fetch query, or says what is wrong, field by field. */
 export function queryFromValues(profile: string, values: FormValues, now: number): { query: FetchQuery } | { errors: Record<string, string> } {
-  const problem = rangeProblems(values.range, now).error;
+  const lookup = values.source.kind === 'lookup';
+  const problem = rangeProblems(values.range, now, lookup).error;
   const range =
     values.range.kind === 'since'
       ? rangeFromSince(values.range.since, now)
       : { start: isoOfInput(values.range.start), end: isoOfInput(values.range.end) };
   const identityValue = values.identityValue.trim();
-  if (problem || !range) {
-    const errors: Record<string, string> = { start: problem ?? 'Choose a time range of at most 90 days.' };
-    if (!identityValue) errors.identity = 'Name a user, role session or access key id.';
-    if (values.regions.length === 0) errors.regions = 'Pick at least one region.';
-    return { errors };
+  const source = sourceFromValues(values.source);
+  const errors: Record<string, string> = 'errors' in source ? { ...source.errors } : {};
+  if (!subjectKindsOf(values.source.kind).includes(values.identityKind))
+    errors.identity = 'LookupEvents cannot search by address or role: choose log files, S3 or Athena as the source.';
+  if (problem || !range) errors.start = problem ?? 'Choose a time range of at most 90 days.';
+  if (Object.keys(errors).length === 0 && range && 'source' in source) {
+    const identity = subjectOf(values.identityKind, identityValue);
+    const fields = { profile, regions: values.regions, identity, ...range, followSessions: values.followSessions };
+    const parsed = FetchQuery.safeParse(lookup ? fields : { ...fields, source: source.source });
+    if (parsed.success) return { query: parsed.data };
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? 'form');
+      errors[key] ??= key === 'identity' && issue.path.length > 1 ? `${subjectMessages[values.identityKind]} (${issue.message})` : issue.message;
+    }
   }
-  const identity = subjectOf(values.identityKind, identityValue);
-  const parsed = FetchQuery.safeParse({ profile, regions: values.regions, identity, ...range, followSessions: values.followSessions });
-  if (parsed.success) return { query: parsed.data };
-  const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const key = String(issue.path[0] ?? 'form');
-    errors[key] ??= issue.message;
-  }
-  if (!identityValue) errors.identity = 'Name a user, role session or access key id.';
-  if (values.regions.length === 0) errors.regions = 'Pick at least one region.';
+  if (!identityValue) errors.identity = subjectMessages[values.identityKind];
+  if (lookup && values.regions.length === 0) errors.regions = 'Pick at least one region.';
   return { errors };
 }

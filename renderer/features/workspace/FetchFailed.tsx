@@ -42,7 +42,9 @@ export function FetchFailed({ session, onRetry }: FetchFailedProps) {
     <section className="fetch-failed" role="alert" aria-labelledby="fetch-failed-title" data-testid="fetch-failed">
       <h2 id="fetch-failed-title">{answered.length === 0 ? 'Nothing could be fetched' : 'Some regions could not be fetched'}</h2>
       <p>
-        {answered.length === 0
+        {session.sourceProgress
+          ? 'The source could not be read, so this says nothing about what the identity did. Why:'
+          : answered.length === 0
           ? 'No region answered, so this says nothing about what the identity did. Why:'
           : `${answered.join(', ')} answered with no events; the others could not be read, so this says nothing about them. Why:`}
       </p>

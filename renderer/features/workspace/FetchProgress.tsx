@@ -3,6 +3,7 @@ import type { RegionProgress } from '../../../shared/api/fetch-contract';
 import { countWords } from '../../../shared/display/count-words';
 import { visibleText } from '../../../shared/display/visible-text';
 import { fetchedNothing } from './FetchFailed';
+import { SourceProgressLine } from './SourceProgressLine';
 import type { FetchSession } from './useFetchSession';
 
 export interface FetchProgressProps {
@@ -85,6 +86,7 @@ export function FetchProgress({ session, onCancel, onResume }: FetchProgressProp
           </button>
         )}
       </div>
+      {session.sourceProgress && !fetchedNothing(session) && <SourceProgressLine progress={session.sourceProgress} running={running} />}
       {/* When nothing came, FetchFailed below says each region's reason once; no line per region here. */}
       {session.regions.length > 0 && !fetchedNothing(session) && (
         <ul className="region-list">

@@ -27,6 +27,7 @@ import { IdentityPanel } from '../identity/IdentityPanel';
 import { defaultFormValues, queryFromValues, valuesFromLink, valuesFromQuery } from '../investigation/form-model';
 import type { FormValues } from '../investigation/form-model';
 import { InvestigationForm } from '../investigation/InvestigationForm';
+import { useRememberedSource } from '../investigation/useRememberedSource';
 import { InvestigationControls } from '../investigations/InvestigationControls';
 import { InvestigationsDialog } from '../investigations/InvestigationsDialog';
 import { useInvestigationKeeper } from '../investigations/useInvestigationKeeper';
@@ -76,6 +77,8 @@ export function Workspace({ initialQuery, profile, investigate = null }: Workspa
   // again; it never starts a fetch. Adjusted during render, as React advises for a changed prop.
   // Regions default to every region enabled for the account, unless a link or the analyst names them.
   const regionDefaults = useRegionDefaults(profile, Boolean(link?.form.regions), setValues);
+  // Each profile opens on the source it last fetched from (not when a link filled the form).
+  useRememberedSource(profile, Boolean(link), setValues);
   const [shownLink, setShownLink] = useState(link);
   if (link !== shownLink) {
     setShownLink(link);

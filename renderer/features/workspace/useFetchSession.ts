@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import type { FetchQuery, FetchState, RegionProgress } from '../../../shared/api/fetch-contract';
+import type { FetchQuery, FetchState, RegionProgress, SourceProgress } from '../../../shared/api/fetch-contract';
 import type { ApiErrorShape } from '../../../shared/api/errors';
 import type { StreamMessage } from '../../../shared/api/stream';
 import type { NormalizedEvent } from '../../../shared/records/types';
@@ -12,12 +12,14 @@ export interface FetchSession {
   query: FetchQuery | null;
   state: FetchState | 'idle' | 'starting' | 'loading';
   regions: RegionProgress[];
+  /** Files (objects, pages) done of all, bytes, events: a source other than lookup. */
+  sourceProgress?: SourceProgress | null;
   eventCount: number;
   error: ApiErrorShape | null;
   events: NormalizedEvent[];
 }
 
-const idle: FetchSession = { fetchId: null, query: null, state: 'idle', regions: [], eventCount: 0, error: null, events: [] };
+const idle: FetchSession = { fetchId: null, query: null, state: 'idle', regions: [], sourceProgress: null, eventCount: 0, error: null, events: [] };
 
 /** Pages of stored events read per call when an investigation is reopened. */
 const reopenPage = 5000;
@@ -52,7 +54,8 @@ export function useFetchSession() {
       if (message.type === 'fetch.events') {
         if (buffer.current.add(message.events) > 0) scheduleFlush();
       } else if (message.type === 'fetch.progress') {
-        buffer.current.whenIngested(() => setSession((s) => ({ ...s, regions: message.regions, eventCount: message.eventCount })));
+        const sourceProgress = message.sourceProgress ?? null;
+        buffer.current.whenIngested(() => setSession((s) => ({ ...s, regions: message.regions, sourceProgress, eventCount: message.eventCount })));
       } else if (message.type === 'fetch.state') {
         buffer.current.whenIngested(() => setSession((s) => ({ ...s, state: message.state, error: message.error })));
       }
@@ -159,7 +162,7 @@ export function useFetchSession() {
       }
       const error = await loadStored(fetchId);
       const s = status.data;
-      setSession((prev) => ({ ...prev, state: s.state, regions: s.regions, eventCount: s.eventCount, error: error ?? s.error }));
+      setSession((prev) => ({ ...prev, state: s.state, regions: s.regions, sourceProgress: s.sourceProgress ?? null, eventCount: s.eventCount, error: error ?? s.error }));
     },
     [loadStored],
   );

@@ -1,3 +1,5 @@
+import { gzipSync } from 'node:zlib';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startFakeS3 } from '../../fakes/s3/fake-s3';
@@ -69,6 +71,23 @@ describe('fetch --source s3://BUCKET/PREFIX', () => {
     expect(second.stdout).toBe(recordsOutput(records.alice, records.aliceOld));
     expect(second.stderr).toContain('0 downloaded, 0.0 MB; 3 from the cache');
     expect(fake.calls.slice(from).filter((call) => call.operation === 'GetObject')).toEqual([]);
+  });
+
+  it('downloads again an object whose ETag changed since it was cached, and only that one', async () => {
+    const env = s3Env(fake.url);
+    const key = `${TRAIL_PREFIX}AWSLogs/111122223333/CloudTrail/us-east-1/2026/03/02/111122223333_CloudTrail_us-east-1_20260302T0705Z_b.json.gz`;
+    const before = fake.object(BUCKET, key)!.body;
+    await spawnCli(['fetch', '--source', source, '--user', 'alice', ...march], { env });
+    fake.put(BUCKET, key, gzipSync(`{"Records":[${records.aliceOld}]}`));
+    try {
+      const from = fake.calls.length;
+      const result = await spawnCli(['fetch', '--source', source, '--user', 'alice', ...march], { env });
+      expect(result.stdout).toBe(recordsOutput(records.alice, records.aliceByService, records.aliceOld, records.aliceSession));
+      expect(fake.calls.slice(from).filter((call) => call.operation === 'GetObject').map((call) => call.key)).toEqual([key]);
+      expect(result.stderr).toContain('1 downloaded');
+    } finally {
+      fake.put(BUCKET, key, before);
+    }
   });
 
   it('reads every date without a range, never the Digest files', async () => {

@@ -73,6 +73,21 @@ describe('the cost estimate', () => {
     expect(asked).toEqual(['trail/AWSLogs/1/CloudTrail/us-east-1/2026/03/01/', 'trail/AWSLogs/1/CloudTrail/us-east-1/2026/03/02/']);
     expect(estimate).toEqual({ partitions: 2, objects: 4, bytes: 2048 * 2 ** 20, billedBytes: 2048 * 2 ** 20, usd: 5 / 512 });
   });
+
+  it('lists eight day folders at a time, not one after another', async () => {
+    let [inFlight, most] = [0, 0];
+    async function* list() {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((done) => setTimeout(done, 5));
+      inFlight -= 1;
+      yield { key: 'k', size: 1 };
+    }
+    const days = Array.from({ length: 20 }, (_, index) => `2026/03/${String(index + 1).padStart(2, '0')}`);
+    const estimate = await estimateCost(list, 's3://trail/p/${timestamp}', days);
+    expect(most).toBe(8);
+    expect(estimate).toMatchObject({ partitions: 20, objects: 20, bytes: 20 });
+  });
 });
 
 describe('the result objects of a query', () => {

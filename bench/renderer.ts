@@ -16,6 +16,7 @@ import type { CDPSession, Page } from '@playwright/test';
 import { startWebHost } from '../test/e2e/fixtures';
 import { installFakeHost } from './renderer-fixture';
 import { printProfile } from './renderer-profile';
+import { printTrace, startTrace } from './renderer-trace';
 import type { Profile } from './renderer-profile';
 import { currentLoad, median, printRendererFigures } from './renderer-stats';
 import type { RendererFigures, RendererRun } from './renderer-stats';
@@ -203,7 +204,7 @@ async function startProfile(page: Page): Promise<CDPSession> {
 }
 
 /** Runs every measurement once, in a fresh browser, and returns the figures. */
-async function runOnce(url: string, profile: string | null): Promise<RendererRun> {
+async function runOnce(url: string, profile: string | null, trace: string | null): Promise<RendererRun> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -216,6 +217,13 @@ async function runOnce(url: string, profile: string | null): Promise<RendererRun
     if (process.env.RENDERER_NO_WORKERS) await page.route(/\.worker-[\w-]+\.js$/, (route) => route.abort());
     await page.goto(url);
     const profiled = async <T>(stage: string, measure: () => Promise<T>): Promise<T> => {
+      if (stage === trace) {
+        const cdp = await page.context().newCDPSession(page);
+        await startTrace(cdp);
+        const result = await measure();
+        await printTrace(stage, cdp);
+        return result;
+      }
       if (stage !== profile) return measure();
       const profiler = await startProfile(page);
       const result = await measure();
@@ -250,7 +258,7 @@ export async function runRendererBench(runs = Number(process.env.RENDERER_RUNS ?
   try {
     for (let i = 0; i < runs; i++) {
       process.stderr.write(`renderer bench, run ${i + 1} of ${runs}\n`);
-      results.push(await runOnce(host.url, i === 0 ? (process.env.RENDERER_PROFILE ?? null) : null));
+      results.push(await runOnce(host.url, i === 0 ? (process.env.RENDERER_PROFILE ?? null) : null, i === 0 ? (process.env.RENDERER_TRACE ?? null) : null));
     }
   } finally {
     await host.stop();

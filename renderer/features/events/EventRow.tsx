@@ -22,9 +22,9 @@ export interface EventRowProps {
 }
 
 /**
- * One row of the event table. Memoised: while the analyst scrolls, only rows whose event or
- * state changed render again, and the table keys rows by slot so React updates the same DOM
- * nodes rather than building new ones.
+ * One row of the event table. Memoised: only rows whose event or state changed render again;
+ * the table keys rows by their place in view, so scrolling updates the same DOM nodes (their
+ * text, title and position) rather than building new ones.
  */
 export const EventRow = memo(function EventRow(props: EventRowProps) {
   const { event, index } = props;

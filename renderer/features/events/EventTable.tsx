@@ -17,8 +17,6 @@ import './events.css';
 
 export const rowHeight = 30;
 const noSizes: Record<string, number> = {};
-/** More row elements than any screen shows at once, so slot keys never collide. */
-const rowSlots = 512;
 const noRows: NormalizedEvent[] = [];
 
 export interface EventTableProps {
@@ -69,6 +67,7 @@ function EventGrid({ events: rows, sorting, onSortingChange, prefs, selection, o
   // sortEvents), since building the library's row model for every scroll step costs more than
   // the rows themselves.
   const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
   const table = useReactTable({
     data: noRows,
     columns,
@@ -168,8 +167,10 @@ function EventGrid({ events: rows, sorting, onSortingChange, prefs, selection, o
           if (!event) return null;
           return (
             <EventRow
-              // Keyed by slot, not by event: scrolling re-fills the same row elements.
-              key={item.index % rowSlots}
+              // Keyed by place in view, not by event: scrolling re-fills the same row elements,
+              // in the same document order, so the browser restyles none of them (building
+              // new rows' styles was half of a scroll frame) and moves none.
+              key={item.index - firstIndex}
               event={event}
               index={item.index}
               top={item.start + rowHeight}

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
 import { expect, test } from './fixtures';
@@ -7,6 +8,12 @@ import { fetchDemoUser } from './support/demo';
 
 const header = (page: Page) => page.getByTestId('fetched-header');
 const progress = (page: Page) => page.getByRole('region', { name: 'Fetch progress' });
+
+/** What axe (WCAG 2.x A and AA, best practices) finds in one part of the page, a line per failing node. */
+async function violationsIn(page: Page, selector: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+}
 
 /** Opens the Sources tab of the panel above the table. */
 async function openSources(page: Page) {
@@ -102,6 +109,8 @@ test('on LookupEvents an address cannot be pivoted on (it says why), while an ac
   await detail.getByRole('button', { name: 'Who else…' }).click();
   const menu = app.getByRole('menu', { name: 'Who else' });
   await expect(menu.getByRole('menuitem', { name: /^Who else used \d/ }).first()).toHaveAttribute('aria-disabled', 'true');
+  expect(await violationsIn(app, '.who-else-menu')).toEqual([]);
+  expect(await violationsIn(app, '.sources-table')).toEqual([]);
   const byKey = menu.getByRole('menuitem', { name: /^Who else used access key AKIA/ });
   const key = ((await byKey.textContent()) ?? '').match(/AKIA[A-Z0-9]+/)![0];
   await byKey.click();

@@ -136,6 +136,8 @@ export async function startFakeS3(options: FakeS3Options = {}) {
     /** The keys of a bucket, in S3's order. */
     keys: (bucket: string) => [...(buckets.get(bucket)?.keys() ?? [])].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))),
     object: (bucket: string, key: string) => buckets.get(bucket)?.get(key),
+    /** Removes an object; true when there was one. */
+    remove: (bucket: string, key: string) => buckets.get(bucket)?.delete(key) ?? false,
     setOptions(changes: Partial<Pick<FakeS3Options, 'fault' | 'refuseDelete' | 'onRequest'>>) {
       Object.assign(settings, changes);
     },

@@ -82,7 +82,7 @@ export async function benchAthena(): Promise<void> {
       const queryMs = Math.max(execution.done!.finishedAt, execution.submittedAt + runningMs) - execution.submittedAt;
       const found = (JSON.parse(result.stdout) as { Records: unknown[] }).Records.length;
       console.log(
-        `query running ${runningMs} ms: wall ${result.ms.toFixed(0)} ms, fake query ${queryMs} ms (DuckDB ${execution.done!.engineMs} ms), overhead ${(result.ms - queryMs).toFixed(0)} ms; ${found} records, ${athena.calls.length - calls} Athena calls`,
+        `query running ${runningMs} ms: wall ${result.ms.toFixed(0)} ms, fake query ${queryMs} ms (DuckDB ${execution.done!.engineMs} ms), overhead ${(result.ms - queryMs).toFixed(0)} ms (${(result.ms - queryMs - start.ms).toFixed(0)} ms beyond the start alone); ${found} records, ${athena.calls.length - calls} Athena calls`,
       );
     }
   } finally {

@@ -25,14 +25,20 @@ function progressLine(progress: S3Progress): string {
   return `Files ${progress.filesDone}/${progress.files}, ${mb(progress.bytesDone)} of ${mb(progress.bytes)}, ${progress.events} event(s)`;
 }
 
-/** Progress at most twice a second, and always the last line of each phase. */
+/** Progress at most twice a second, and always each phase's last line (the listing's totals, all objects, all files). */
 function createProgressPrinter() {
   let shown = 0;
+  let skipped: S3Progress | null = null;
   let phase = '';
   return (progress: S3Progress) => {
+    if (progress.phase !== phase && skipped) printErr(`${progressLine(skipped)}\n`);
+    skipped = null;
     const last =
       (progress.phase === 'downloading' && progress.objectsDone === progress.objects) || (progress.phase === 'reading' && progress.filesDone === progress.files);
-    if (progress.phase === phase && !last && Date.now() - shown < 500) return;
+    if (progress.phase === phase && !last && Date.now() - shown < 500) {
+      skipped = progress;
+      return;
+    }
     shown = Date.now();
     phase = progress.phase;
     printErr(`${progressLine(progress)}\n`);

@@ -57,6 +57,8 @@ export async function runS3Fetch(options: SourceOptions & S3Options): Promise<nu
   if (bad) throw new ApiError('BAD_INPUT', `--region ${bad} is not an AWS region such as us-east-1.`);
   const range = rangeOf(options);
   await outputTarget(options.out);
+  if (!options.since && !options.start)
+    printErr('No --since or --start/--end: every date under the prefix is listed and downloaded (the cache keeps them for the next question).\n');
   const ctx = createCliContext(options.cacheDir ? { cacheDir: options.cacheDir } : {});
   const profile = options.profile ?? ctx.env.AWS_PROFILE ?? (ctx.env.AWS_ACCESS_KEY_ID ? 'environment' : 'default');
   const stop = new AbortController();

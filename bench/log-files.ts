@@ -1,54 +1,50 @@
 /**
- * Log-file benchmark: 200 gzip CloudTrail files / 200,000 records (BENCH_LOG_FILES,
- * BENCH_LOG_RECORDS), generated in the S3 key layout in a temp folder, one user's records (1 %).
- * Timed as whole processes: `node out/main/cli.cjs fetch --source DIR --user X` against
- * `zcat | jq` (target: at least 4× faster) and against a DuckDB query written by hand over the
- * same files in its own Node process (target: no slower, though it returns DuckDB's rewritten
- * JSON, not the exact records). Peak memory of the CLI from /usr/bin/time when present.
- * Needs a build (`npm run bench` builds first).
+ * Log-file benchmark, one run, ratios. The corpus: 200 gzip CloudTrail files / 200,000 records
+ * (BENCH_LOG_FILES, BENCH_LOG_RECORDS) in the S3 key layout, one user's records (1 %). Timed as
+ * whole processes, each ROUNDS times in turn (the median kept, since the machine may be shared):
+ * `node out/main/cli.cjs fetch --source DIR --user X` against `zcat | jq` (target: at least 4×
+ * faster) and against a DuckDB query written by hand over the same files in its own Node process
+ * (target: no slower, though it returns DuckDB's rewritten JSON, not the exact records). Then the
+ * memory case: 256 MB then 1 GB of gzip (BENCH_LOG_LARGE_BYTES, 0 skips it), the CLI's peak RSS
+ * at each (target: flat, under 500 MB). Needs a build (`npm run bench` builds first).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+
+import { TARGET, growLargeCorpus, writeCorpus, writeLargeCorpus } from './log-files-corpus';
+import type { LargeCorpus } from './log-files-corpus';
 
 const FILES = Number(process.env.BENCH_LOG_FILES ?? 200);
 const RECORDS = Number(process.env.BENCH_LOG_RECORDS ?? 200_000);
+const LARGE_BYTES = Number(process.env.BENCH_LOG_LARGE_BYTES ?? 1 << 30);
+const ROUNDS = 3;
 const CLI = join(import.meta.dirname, '../out/main/cli.cjs');
-const TARGET = 'bench-target';
-const DAY = 86_400_000;
-const START = Date.parse('2026-10-01T00:00:00Z');
+const MB = 1_048_576;
 
-function record(file: number, index: number): string {
-  const user = index % 100 === 7 ? TARGET : `user-${index % 97}`;
-  const time = new Date(START + file * (DAY / 10) + index * 37).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const id = `${file.toString(16).padStart(8, '0')}-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
-  return `{"eventVersion":"1.09","userIdentity":{"type":"IAMUser","principalId":"AIDA${index % 97}","arn":"arn:aws:iam::111122223333:user/${user}","accountId":"111122223333","accessKeyId":"AKIA${String(index % 97).padStart(16, '0')}","userName":"${user}"},"eventTime":"${time}","eventSource":"ec2.amazonaws.com","eventName":"DescribeInstances","awsRegion":"us-east-1","sourceIPAddress":"198.51.100.${index % 250}","userAgent":"aws-cli/2.15.0 Python/3.11.6 Linux/6.5.0 exe/x86_64.ubuntu.22","requestParameters":{"instancesSet":{},"filterSet":{"items":[{"name":"instance-state-name","valueSet":{"items":[{"value":"running"}]}}]}},"responseElements":null,"requestID":"${id}","eventID":"${id}","readOnly":true,"eventType":"AwsApiCall","managementEvent":true,"recipientAccountId":"111122223333","eventCategory":"Management","tlsDetails":{"tlsVersion":"TLSv1.3","cipherSuite":"TLS_AES_128_GCM_SHA256","clientProvidedHostHeader":"ec2.us-east-1.amazonaws.com"}}`;
+interface Run {
+  seconds: number;
+  stdout: string;
+  /** Peak resident set of the process, in MB (from /usr/bin/time), when measured. */
+  peakMb?: number;
 }
 
-export function writeCorpus(root: string): number {
-  const perFile = Math.ceil(RECORDS / FILES);
-  let bytes = 0;
-  for (let file = 0; file < FILES; file++) {
-    const day = new Date(START + file * (DAY / 10));
-    const folder = join(root, 'AWSLogs/111122223333/CloudTrail/us-east-1', day.toISOString().slice(0, 10).replace(/-/g, '/'));
-    mkdirSync(folder, { recursive: true });
-    const texts = Array.from({ length: perFile }, (_, index) => record(file, index));
-    const packed = gzipSync(`{"Records":[${texts.join(',')}]}`);
-    bytes += packed.length;
-    writeFileSync(join(folder, `111122223333_CloudTrail_us-east-1_${file}.json.gz`), packed);
-  }
-  return bytes;
-}
+const withTime = existsSync('/usr/bin/time');
 
-function timed(command: string, args: string[]): { seconds: number; stdout: string; stderr: string } {
+function timed(command: string, args: string[]): Run {
+  const [program, argv] = withTime ? ['/usr/bin/time', ['-f', 'maxrss=%M', command, ...args]] : [command, args];
   const started = performance.now();
-  const run = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const run = spawnSync(program, argv, { encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${run.status}: ${run.stderr.slice(-500)}`);
-  return { seconds, stdout: run.stdout, stderr: run.stderr };
+  const rss = /maxrss=(\d+)/.exec(run.stderr)?.[1];
+  return { seconds, stdout: run.stdout, ...(rss ? { peakMb: Number(rss) / 1024 } : {}) };
 }
+
+const median = (runs: Run[]) => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
+const recordCount = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { Records: unknown[] }).Records.length;
+const peak = (runs: Run[]) => (runs[0]?.peakMb === undefined ? '' : `, peak RSS ${Math.max(...runs.map((run) => run.peakMb!)).toFixed(0)} MB`);
 
 const handQuery = (root: string, out: string) => `
 const { DuckDBInstance } = require(${JSON.stringify(join(import.meta.dirname, '../node_modules/@duckdb/node-api'))});
@@ -58,37 +54,68 @@ const { DuckDBInstance } = require(${JSON.stringify(join(import.meta.dirname, '.
   require('node:fs').writeFileSync(${JSON.stringify(out)}, '{"Records":[' + reader.getRowObjectsJS().map((row) => row.rec).join(',') + ']}');
 })();`;
 
+const trailcaseRun = (root: string, out: string) => timed(process.execPath, [CLI, 'fetch', '--source', root, '--user', TARGET, '--out', out]);
+
+/** The timed corpus: trailcase, the hand query and zcat | jq, in turn, ROUNDS times. */
+function benchSpeed(root: string): void {
+  const bytes = writeCorpus(root, FILES, RECORDS);
+  console.log(`corpus: ${FILES} gzip files, ${RECORDS} records, ${(bytes / MB).toFixed(1)} MB of gzip`);
+  const hasJq = spawnSync('sh', ['-c', 'command -v jq && command -v zcat']).status === 0;
+  const filter = `.Records[] | select(.userIdentity.userName == "${TARGET}")`;
+  const [out, handOut] = [join(root, 'trailcase.json'), join(root, 'duckdb.json')];
+  const runs = { trailcase: [] as Run[], hand: [] as Run[], jq: [] as Run[] };
+  for (let round = 0; round < ROUNDS; round++) {
+    runs.trailcase.push(trailcaseRun(root, out));
+    runs.hand.push(timed(process.execPath, ['-e', handQuery(root, handOut)]));
+    if (hasJq) runs.jq.push(timed('sh', ['-c', `find '${root}' -name '*.json.gz' -print0 | xargs -0 zcat | jq -c '${filter}' | wc -l`]));
+  }
+  const [trailcase, hand] = [median(runs.trailcase), median(runs.hand)];
+  console.log(`trailcase fetch --source (exact records): ${trailcase.seconds.toFixed(2)} s, ${recordCount(out)} records${peak(runs.trailcase)}`);
+  console.log(
+    `hand-written DuckDB query (rewritten JSON): ${hand.seconds.toFixed(2)} s, ${recordCount(handOut)} records; trailcase ${(hand.seconds / trailcase.seconds).toFixed(2)}× its speed (target ≥ 1)`,
+  );
+  if (!hasJq) console.log('zcat | jq: jq or zcat is not installed, not measured');
+  else {
+    const jq = median(runs.jq);
+    console.log(`zcat | jq: ${jq.seconds.toFixed(2)} s, ${jq.stdout.trim()} records; trailcase ${(jq.seconds / trailcase.seconds).toFixed(2)}× faster (target 4×)`);
+  }
+  console.log(`(medians of ${ROUNDS} rounds; each round runs the three in turn)`);
+}
+
+/** The CLI over the large corpus as it is now: time, records kept, peak RSS. */
+function largeRun(corpus: LargeCorpus): Run {
+  const out = join(corpus.root, '..', `${corpus.root.split('/').pop()}-out.json`);
+  const run = trailcaseRun(corpus.root, out);
+  const rss = run.peakMb === undefined ? '' : `, peak RSS ${run.peakMb.toFixed(0)} MB`;
+  console.log(`  ${(corpus.bytes / MB).toFixed(0)} MB of gzip (${corpus.files} files, ${corpus.records} records): ${run.seconds.toFixed(1)} s, ${recordCount(out)} records${rss}`);
+  rmSync(out, { force: true });
+  return run;
+}
+
+/**
+ * The memory case: the same files at a quarter of LARGE_BYTES and at all of it (the target's
+ * records the same in both), the CLI's peak RSS at each (target: flat, under 500 MB).
+ */
+function benchMemory(root: string): void {
+  const started = performance.now();
+  const corpus = writeLargeCorpus(root);
+  growLargeCorpus(corpus, LARGE_BYTES / 4);
+  console.log(`memory case (generated in ${((performance.now() - started) / 1000).toFixed(0)} s):`);
+  const quarter = largeRun(corpus);
+  growLargeCorpus(corpus, LARGE_BYTES);
+  const whole = largeRun(corpus);
+  if (quarter.peakMb !== undefined && whole.peakMb !== undefined)
+    console.log(`  peak RSS ${quarter.peakMb.toFixed(0)} MB → ${whole.peakMb.toFixed(0)} MB for 4× the input (target: flat, < 500 MB)`);
+}
+
 export async function benchLogFiles(): Promise<void> {
   if (!existsSync(CLI)) throw new Error('out/main/cli.cjs is missing: run `npm run build` first.');
-  const root = mkdtempSync(join(tmpdir(), 'trailcase-bench-logs-'));
+  const roots = [mkdtempSync(join(tmpdir(), 'trailcase-bench-logs-')), mkdtempSync(join(tmpdir(), 'trailcase-bench-large-'))];
   try {
-    const bytes = writeCorpus(root);
-    console.log(`corpus: ${FILES} gzip files, ${RECORDS} records, ${(bytes / 1_048_576).toFixed(1)} MB of gzip`);
-    const out = join(root, 'trailcase.json');
-    const cliArgs = [CLI, 'fetch', '--source', root, '--user', TARGET, '--out', out];
-    const withTime = existsSync('/usr/bin/time');
-    const trailcase = withTime
-      ? timed('/usr/bin/time', ['-f', 'maxrss=%M', process.execPath, ...cliArgs])
-      : timed(process.execPath, cliArgs);
-    const found = (JSON.parse(readFileSync(out, 'utf8')) as { Records: unknown[] }).Records.length;
-    const rss = /maxrss=(\d+)/.exec(trailcase.stderr)?.[1];
-    console.log(
-      `trailcase fetch --source: ${trailcase.seconds.toFixed(2)} s, ${found} records${rss ? `, peak RSS ${(Number(rss) / 1024).toFixed(0)} MB` : ''}`,
-    );
-    const handOut = join(root, 'duckdb.json');
-    const hand = timed(process.execPath, ['-e', handQuery(root, handOut)]);
-    const handFound = (JSON.parse(readFileSync(handOut, 'utf8')) as { Records: unknown[] }).Records.length;
-    console.log(
-      `hand-written DuckDB query (rewritten JSON): ${hand.seconds.toFixed(2)} s, ${handFound} records; trailcase ${(hand.seconds / trailcase.seconds).toFixed(2)}× its speed`,
-    );
-    const hasJq = spawnSync('sh', ['-c', 'command -v jq && command -v zcat']).status === 0;
-    if (!hasJq) return console.log('zcat | jq: jq or zcat is not installed, not measured');
-    const filter = `.Records[] | select(.userIdentity.userName == "${TARGET}")`;
-    const jq = timed('sh', ['-c', `find '${root}' -name '*.json.gz' -print0 | xargs -0 zcat | jq -c '${filter}' | wc -l`]);
-    console.log(
-      `zcat | jq: ${jq.seconds.toFixed(2)} s, ${jq.stdout.trim()} records; trailcase ${(jq.seconds / trailcase.seconds).toFixed(2)}× faster (target 4×)`,
-    );
+    benchSpeed(roots[0]!);
+    if (LARGE_BYTES > 0) benchMemory(roots[1]!);
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    for (const root of roots) rmSync(root, { recursive: true, force: true });
   }
+  await Promise.resolve();
 }

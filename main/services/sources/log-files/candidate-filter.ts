@@ -6,19 +6,16 @@ import type { LogQuery } from './log-query';
 /** What DuckDB says of one candidate record: not JSON, or a match with its region and eventID. */
 export type Verdict = { valid: false } | { valid: true; region: string | null; eventId: string | null };
 
-/** Prepares the connection: the candidates table each batch is appended to. */
-export async function prepareCandidates(connection: DuckDBConnection): Promise<void> {
-  await connection.run(`CREATE TEMP TABLE ${CANDIDATES_TABLE} (id INTEGER, raw VARCHAR)`);
-}
-
 /**
  * DuckDB's verdict on a batch of candidate records (their exact texts), by index in `raws`: the
  * filter, the time range and the regions are all decided here, in SQL. Records absent from the
- * map do not match. The table is emptied for the next batch.
+ * map do not match. Each batch has a table of its own, dropped after: DuckDB keeps the memory of
+ * deleted rows, so emptying one table would grow with the input.
  */
 export async function judgeCandidates(connection: DuckDBConnection, raws: readonly string[], query: LogQuery): Promise<Map<number, Verdict>> {
   const verdicts = new Map<number, Verdict>();
   if (!raws.length) return verdicts;
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${CANDIDATES_TABLE} (id INTEGER, raw VARCHAR)`);
   const appender = await connection.createAppender(CANDIDATES_TABLE);
   try {
     for (const [id, raw] of raws.entries()) {
@@ -34,7 +31,7 @@ export async function judgeCandidates(connection: DuckDBConnection, raws: readon
     for (const row of reader.getRowObjectsJS() as { id: number; valid: boolean; region: string | null; event_id: string | null }[])
       verdicts.set(row.id, row.valid ? { valid: true, region: row.region, eventId: row.event_id } : { valid: false });
   } finally {
-    await connection.run(`DELETE FROM ${CANDIDATES_TABLE}`);
+    await connection.run(`DROP TABLE ${CANDIDATES_TABLE}`);
   }
   return verdicts;
 }

@@ -8,9 +8,7 @@ import type { LogFilter } from '../../services/sources/log-files/log-query';
 import { ExitCode } from '../exit-codes';
 import { outputTarget, writeOutput } from '../output-target';
 import { printErr } from '../terminal-output';
-import { runAthenaFetch } from './fetch-athena';
 import type { AthenaOptions } from './fetch-athena';
-import { runS3Fetch } from './fetch-s3';
 import type { S3Options } from './fetch-s3';
 
 /** The options of `fetch` that a non-lookup source reads. */
@@ -66,8 +64,9 @@ const progressLine = (p: LogFilesProgress) => `Files ${p.filesDone}/${p.files}, 
  * partial (4); Ctrl+C stops reading and writes what arrived (4).
  */
 export async function runSourceFetch(options: SourceOptions & AthenaOptions & S3Options): Promise<number> {
-  if (options.source.startsWith('athena:')) return runAthenaFetch(options);
-  if (options.source.startsWith('s3://')) return runS3Fetch(options);
+  // Loaded only for their sources: their SDK clients would cost a local fetch's start.
+  if (options.source.startsWith('athena:')) return (await import('./fetch-athena')).runAthenaFetch(options);
+  if (options.source.startsWith('s3://')) return (await import('./fetch-s3')).runS3Fetch(options);
   const filter = filterOf(options);
   const bad = options.region.find((region) => !Region.safeParse(region).success);
   if (bad) throw new ApiError('BAD_INPUT', `--region ${bad} is not an AWS region such as us-east-1.`);

@@ -90,6 +90,15 @@ describe('fetch --source s3://BUCKET/PREFIX', () => {
     }
   });
 
+  it('starts from an organisation trail’s own folder, listing nothing above it', async () => {
+    const from = fake.calls.length;
+    const result = await spawnCli(['fetch', '--source', `s3://${BUCKET}/${TRAIL_PREFIX}AWSLogs/o-abc123def4/`, '--ip', '203.0.113.7', '--format', 'ndjson', ...march], { env: s3Env(fake.url) });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { raw: string }).raw)).toEqual([records.aliceSession, records.bobSameAddress]);
+    const prefixes = fake.calls.slice(from).filter((call) => call.operation === 'ListObjectsV2').map((call) => call.query.prefix ?? '');
+    expect(prefixes.filter((prefix) => !prefix.startsWith(`${TRAIL_PREFIX}AWSLogs/o-abc123def4/`))).toEqual([]);
+  });
+
   it('reads every date without a range, never the Digest files', async () => {
     const from = fake.calls.length;
     const result = await spawnCli(['fetch', '--source', `s3://${BUCKET}/${TRAIL_PREFIX}AWSLogs/111122223333/`, '--user', 'alice'], { env: s3Env(fake.url) });

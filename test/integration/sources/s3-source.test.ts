@@ -45,6 +45,16 @@ describe('fetchS3Logs', () => {
     expect(fake.calls.filter((call) => call.operation === 'GetObject').length).toBeLessThanOrEqual(2 + 2 * 6);
   });
 
+  it('reads a prefix outside the trail layout whole, as a flat folder', async () => {
+    const [first, second] = fake.keys('trail');
+    fake.put('trail', `exports/case-42/${first!.split('/').at(-1)}`, fake.object('trail', first!)!.body);
+    fake.put('trail', `exports/case-42/notes.txt`, 'not a log file');
+    fake.put('trail', `exports/other/${second!.split('/').at(-1)}`, fake.object('trail', second!)!.body);
+    const result = await fetchS3Logs('s3://trail/exports/case-42', { ...query, regions: [] }, options());
+    expect(result).toMatchObject({ objects: 1, downloaded: 1, error: null });
+    expect(result.events.map((event) => event.raw)).toHaveLength(1);
+  });
+
   it('names an object removed after the listing, and reads the others', async () => {
     const gone = fake.keys('trail')[3]!;
     // Removed just before its GetObject is answered, as a lifecycle rule could between list and get.

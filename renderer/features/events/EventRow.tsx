@@ -8,8 +8,8 @@ import { cellRenderers, cellTitle } from './columns';
 export interface EventRowProps {
   event: NormalizedEvent;
   index: number;
-  /** Where the row sits below the top of the grid, in pixels. */
-  top: number;
+  /** Where the row sits below the top of the grid, in pixels, for a row placed on its own (the event grid's rows stack in a moving block instead). */
+  top?: number;
   columns: readonly string[];
   template: string;
   width: number;
@@ -38,7 +38,7 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
       aria-rowindex={index + 2}
       aria-selected={props.selected}
       className={classes.filter(Boolean).join(' ')}
-      style={{ gridTemplateColumns: props.template, width: props.width, transform: `translateY(${props.top}px)` }}
+      style={{ gridTemplateColumns: props.template, width: props.width, transform: props.top === undefined ? undefined : `translateY(${props.top}px)` }}
       onClick={(e) => props.onRowClick(e, index)}
     >
       <div role="gridcell" className="cell check-cell">

@@ -162,29 +162,32 @@ function EventGrid({ events: rows, sorting, onSortingChange, prefs, selection, o
     >
       <div className="table-inner" style={{ width, height: virtualizer.getTotalSize() + rowHeight }}>
         <TableHead table={table} layout={layout} scroller={scroller} />
-        {items.map((item) => {
-          const event = rows[item.index];
-          if (!event) return null;
-          return (
-            <EventRow
-              // Keyed by place in view, not by event: scrolling re-fills the same row elements,
-              // in the same document order, so the browser restyles none of them (building
-              // new rows' styles was half of a scroll frame) and moves none.
-              key={item.index - firstIndex}
-              event={event}
-              index={item.index}
-              top={item.start + rowHeight}
-              columns={visible}
-              template={template}
-              width={width}
-              selected={selection.has(event.id)}
-              isCursor={item.index === safeCursor}
-              isActive={event.id === activeId}
-              onRowClick={onRowClick}
-              onCheckClick={onCheckClick}
-            />
-          );
-        })}
+        {/* One moving block of rows: a scroll step changes this block's transform and the rows'
+            text, never the rows' own style, so the browser restyles one element, not every row. */}
+        <div className="table-rows" role="rowgroup" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
+          {items.map((item) => {
+            const event = rows[item.index];
+            if (!event) return null;
+            return (
+              <EventRow
+                // Keyed by place in view, not by event: scrolling re-fills the same row elements,
+                // in the same document order, so the browser restyles none of them (building
+                // new rows' styles was half of a scroll frame) and moves none.
+                key={item.index - firstIndex}
+                event={event}
+                index={item.index}
+                columns={visible}
+                template={template}
+                width={width}
+                selected={selection.has(event.id)}
+                isCursor={item.index === safeCursor}
+                isActive={event.id === activeId}
+                onRowClick={onRowClick}
+                onCheckClick={onCheckClick}
+              />
+            );
+          })}
+        </div>
       </div>
     </div>
   );

@@ -61,8 +61,11 @@ function interrupted(args: string[], when: string): Promise<{ code: number | nul
 
 beforeEach(async () => start());
 afterEach(async () => {
+  // Every query the fake saw, in every test, was bounded on the timestamp partition.
+  const unbounded = athena.unboundedQueries();
   await athena.close();
   await s3.close();
+  expect(unbounded).toEqual([]);
 });
 
 describe('fetch --source athena:DATABASE.TABLE', () => {

@@ -6,7 +6,12 @@ import { athenaRecords, TABLE, TRAIL_LOCATION } from '../../fakes/athena/fake-at
 import { athenaSetup, recordsOf } from './athena-harness';
 
 let setup: Awaited<ReturnType<typeof athenaSetup>>;
-afterEach(async () => setup?.close());
+afterEach(async () => {
+  // Every query the fake saw, in every test, was bounded on the timestamp partition.
+  const unbounded = setup.fake.unboundedQueries();
+  await setup.close();
+  expect(unbounded).toEqual([]);
+});
 
 /** `count` records of alice's, a second apart on 2026-03-01, each with its own eventID. */
 function manyRecords(count: number): Record<string, unknown>[] {

@@ -5,7 +5,12 @@ import { athenaSetup, recordsOf } from './athena-harness';
 
 /** The Athena source through the real @aws-sdk/client-athena against the fake (DuckDB over the documented table). */
 let setup: Awaited<ReturnType<typeof athenaSetup>>;
-afterEach(async () => setup?.close());
+afterEach(async () => {
+  // Every query the fake saw, in every test, was bounded on the timestamp partition.
+  const unbounded = setup.fake.unboundedQueries();
+  await setup.close();
+  expect(unbounded).toEqual([]);
+});
 
 describe('fetching records through Athena', () => {
   it("rebuilds a user's records as CloudTrail wrote them: own calls, a call through a service, a 1.0-era record without eventID, a role session", async () => {

@@ -33,7 +33,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     // A full axe run over the workspace takes seconds on a shared machine; a test checks several states.
     test.describe.configure({ timeout: 240_000 });
 
-    test('the start page, the profile picker, the investigation form, the region picker and the about dialog', async ({ app }) => {
+    test('the start page, the profile picker, the investigation form, the region picker, the source picker and the about dialog', async ({ app }) => {
       await expect(app.getByLabel('AWS profile')).toContainText('demo');
       await expect(app.getByRole('button', { name: /^Regions/ })).toBeEnabled();
       await expectAccessible(app, 'start page with the profile picker and the investigation form');
@@ -42,6 +42,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(app.getByRole('listbox', { name: 'Regions to search' })).toBeVisible();
       await expectAccessible(app, 'region picker open');
       await app.keyboard.press('Escape');
+
+      // The source picker on Athena, with a results location refused as typed.
+      await app.getByRole('combobox', { name: 'Source' }).selectOption('athena');
+      await app.getByLabel('Results location (optional)').fill('not-a-url');
+      await app.getByLabel('Database.table').focus();
+      await expect(app.getByText(/An S3 URL such as/)).toBeVisible();
+      await expectAccessible(app, 'source picker on Athena with a field error');
+      await app.getByRole('combobox', { name: 'Source' }).selectOption('lookup');
 
       await app.getByRole('button', { name: 'About' }).click();
       await expect(app.getByRole('dialog', { name: /^Trailcase/ })).toBeVisible();

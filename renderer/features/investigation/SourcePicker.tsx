@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { FocusEvent } from 'react';
 
 import type { FetchSourceKind } from '../../../shared/api/fetch-contract';
 import { visibleText } from '../../../shared/display/visible-text';
@@ -23,14 +22,15 @@ interface FieldProps {
   placeholder: string;
   error: string | undefined;
   onChange(value: string): void;
+  onLeave(): void;
   wide?: boolean;
 }
 
-/** One labelled text field with its error, which is announced and tied to it (aria-describedby). */
-function SourceField({ id, label, value, placeholder, error, onChange, wide = false }: FieldProps) {
+/** One labelled text field of the form's row, with its error announced and tied to it (aria-describedby). */
+function SourceField({ id, label, value, placeholder, error, onChange, onLeave, wide = false }: FieldProps) {
   return (
-    <span className="source-field">
-      <label className="field-sublabel" htmlFor={id}>
+    <div className="form-field">
+      <label className="field-label" htmlFor={id}>
         {label}
       </label>
       <input
@@ -39,6 +39,7 @@ function SourceField({ id, label, value, placeholder, error, onChange, wide = fa
         value={value}
         placeholder={placeholder}
         onChange={(e) => onChange(e.target.value)}
+        onBlur={onLeave}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         autoComplete="off"
@@ -49,7 +50,7 @@ function SourceField({ id, label, value, placeholder, error, onChange, wide = fa
           {error}
         </span>
       )}
-    </span>
+    </div>
   );
 }
 
@@ -59,17 +60,24 @@ function SourceField({ id, label, value, placeholder, error, onChange, wide = fa
  * (its format), and on Fetch (a missing value); every kind keeps what was typed for it.
  */
 export function SourcePicker({ value, onChange, errors, demo }: SourcePickerProps) {
-  const [left, setLeft] = useState<Set<string>>(() => new Set());
+  const [left, setLeft] = useState<ReadonlySet<keyof SourceValues>>(() => new Set());
   const [demoProblem, setDemoProblem] = useState<string | null>(null);
   const checked = sourceFromValues(value);
   const live = 'errors' in checked ? checked.errors : {};
   // A format error shows once its field was left; a refused Fetch shows every one.
-  const errorOf = (field: string) => errors[`source.${field}`] ?? (left.has(field) && value[field as keyof SourceValues] ? live[`source.${field}`] : undefined);
-  const set = (field: keyof SourceValues, text: string) => onChange({ ...value, [field]: text });
-  const onBlur = (event: FocusEvent<HTMLDivElement>) => {
-    const field = event.target.id.replace(/^source-/, '');
-    if (field && !left.has(field)) setLeft(new Set([...left, field]));
-  };
+  const errorOf = (field: keyof SourceValues) => errors[`source.${field}`] ?? (left.has(field) && value[field] ? live[`source.${field}`] : undefined);
+  const field = (name: Exclude<keyof SourceValues, 'kind'>, label: string, placeholder: string, wide = false) => (
+    <SourceField
+      id={`source-${name}`}
+      label={label}
+      value={value[name]}
+      placeholder={placeholder}
+      error={errorOf(name)}
+      onChange={(text) => onChange({ ...value, [name]: text })}
+      onLeave={() => !left.has(name) && setLeft(new Set([...left, name]))}
+      wide={wide}
+    />
+  );
   const pickDemoFiles = async () => {
     setDemoProblem(null);
     const result = await api.prepareDemoLogFiles({});
@@ -77,49 +85,32 @@ export function SourcePicker({ value, onChange, errors, demo }: SourcePickerProp
     else setDemoProblem(result.error.message);
   };
   return (
-    <div className="form-field source-picker" role="group" aria-labelledby="source-label" onBlur={onBlur}>
-      <label className="field-label" id="source-label" htmlFor="source-kind">
-        Source
-      </label>
-      <div className="row source-row">
-        <select id="source-kind" value={value.kind} onChange={(e) => onChange({ ...value, kind: e.target.value as FetchSourceKind })}>
+    <>
+      <div className="form-field">
+        <label className="field-label" htmlFor="source-kind">
+          Source
+        </label>
+        <select id="source-kind" className="source-kind" value={value.kind} onChange={(e) => onChange({ ...value, kind: e.target.value as FetchSourceKind })}>
           {sourceKinds.map((kind) => (
             <option key={kind} value={kind}>
               {sourceLabels[kind]}
             </option>
           ))}
         </select>
-        {value.kind === 'files' && (
-          <>
-            <SourceField
-              id="source-path"
-              label="Folder or file"
-              value={value.path}
-              placeholder="/home/me/cloudtrail (AWSLogs/… inside, or flat)"
-              error={errorOf('path')}
-              onChange={(text) => set('path', text)}
-              wide
-            />
-            {demo && (
-              <button type="button" onClick={() => void pickDemoFiles()} title="Writes the demo account as CloudTrail log files in Trailcase's cache folder and picks that folder">
-                Use the demo log files
-              </button>
-            )}
-          </>
-        )}
-        {value.kind === 's3' && (
-          <SourceField id="source-url" label="S3 URL" value={value.url} placeholder="s3://my-trail-bucket/AWSLogs/" error={errorOf('url')} onChange={(text) => set('url', text)} wide />
-        )}
-        {value.kind === 'athena' && (
-          <>
-            <SourceField id="source-table" label="Database.table" value={value.table} placeholder="default.cloudtrail_logs" error={errorOf('table')} onChange={(text) => set('table', text)} />
-            <SourceField id="source-workgroup" label="Workgroup (optional)" value={value.workgroup} placeholder="primary" error={errorOf('workgroup')} onChange={(text) => set('workgroup', text)} />
-            <SourceField id="source-output" label="Results location (optional)" value={value.output} placeholder="s3://athena-results/trailcase/" error={errorOf('output')} onChange={(text) => set('output', text)} />
-          </>
-        )}
       </div>
-      {value.kind !== 'lookup' && <span className="field-note">Searched by address, role or resource too; reads every region when none is picked.</span>}
-      {demoProblem && <span className="field-error">{visibleText(demoProblem)}</span>}
-    </div>
+      {value.kind === 'files' && field('path', 'Folder or file', '/home/me/cloudtrail (AWSLogs/… or flat)', true)}
+      {value.kind === 'files' && demo && (
+        <div className="form-field">
+          <button type="button" onClick={() => void pickDemoFiles()} title="Writes the demo account as CloudTrail log files in Trailcase's cache folder and picks that folder">
+            Use the demo log files
+          </button>
+          {demoProblem && <span className="field-error">{visibleText(demoProblem)}</span>}
+        </div>
+      )}
+      {value.kind === 's3' && field('url', 'S3 URL', 's3://my-trail-bucket/AWSLogs/', true)}
+      {value.kind === 'athena' && field('table', 'Database.table', 'default.cloudtrail_logs')}
+      {value.kind === 'athena' && field('workgroup', 'Workgroup (optional)', 'primary')}
+      {value.kind === 'athena' && field('output', 'Results location (optional)', 's3://athena-results/trailcase/')}
+    </>
   );
 }

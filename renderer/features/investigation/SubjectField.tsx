@@ -42,10 +42,10 @@ export function SubjectField({ source, kind, value, onChange, error, recent }: S
         Identity
       </label>
       <div className="row">
-        <select aria-label="Identity kind" value={kind} onChange={(e) => onChange(e.target.value as SubjectKind, value)}>
+        <select aria-label="Identity kind" className="subject-kind" value={kind} onChange={(e) => onChange(e.target.value as SubjectKind, value)}>
           {allKinds.map((option) => (
             <option key={option} value={option} disabled={!allowed.includes(option) && option !== kind}>
-              {allowed.includes(option) ? kindLabels[option] : `${kindLabels[option]} (log files, S3, Athena)`}
+              {allowed.includes(option) ? kindLabels[option] : `${kindLabels[option]} (not LookupEvents)`}
             </option>
           ))}
         </select>

@@ -1,4 +1,7 @@
+import type { z } from 'zod';
+
 import { FetchSource } from '../../../shared/api/fetch-contract';
+import { AthenaName, AthenaWorkgroup, LocalPath, S3Url } from '../../../shared/api/primitives';
 import type { FetchSourceKind, SubjectKind } from '../../../shared/api/fetch-contract';
 
 /** The source fields as the analyst edits them: every kind's fields kept, so switching back loses nothing. */
@@ -48,43 +51,60 @@ export function sourceValuesOf(source: FetchSource | undefined, base: SourceValu
 }
 
 /** What each field must hold, said the way the form's errors say it. */
-const emptyMessages: Record<string, string> = {
+const emptyMessages: Record<'path' | 'url' | 'table', string> = {
   path: 'Give the folder or file of CloudTrail log files, as an absolute path.',
   url: 'Give the trail’s bucket and prefix, such as s3://my-trail-bucket/AWSLogs/.',
   table: 'Give the Athena table as DATABASE.TABLE, such as default.cloudtrail_logs.',
 };
 
-/** The form's source as the contract's, or what is wrong, by field (`source.path`, `source.table`…). */
-export function sourceFromValues(values: SourceValues): { source: FetchSource } | { errors: Record<string, string> } {
-  const candidate = candidateOf(values);
-  if ('errors' in candidate) return candidate;
-  const parsed = FetchSource.safeParse(candidate.source);
-  if (parsed.success) return { source: parsed.data };
-  const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const field = String(issue.path[0] ?? 'kind');
-    const key = `source.${field === 'database' ? 'table' : field}`;
-    errors[key] ??= field === 'database' || field === 'table' ? `Database and table: ${issue.message}.` : `${capital(issue.message)}.`;
-  }
-  return { errors };
+/** A field's value checked against its schema: the contract's message, as a sentence. */
+function fieldError(schema: z.ZodType, value: string, prefix = ''): string | null {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? null : `${prefix}${capital(parsed.error.issues[0]?.message ?? 'not a valid value')}.`;
 }
 
-function candidateOf(values: SourceValues): { source: unknown } | { errors: Record<string, string> } {
-  const field = values.kind === 'files' ? 'path' : values.kind === 's3' ? 'url' : values.kind === 'athena' ? 'table' : null;
-  if (field && !values[field].trim()) return { errors: { [`source.${field}`]: emptyMessages[field]! } };
+/** What is wrong with each field of the chosen kind (`source.path`, `source.table`…): empty ones, then formats. */
+function errorsOf(values: SourceValues): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const check = (field: keyof typeof emptyMessages | 'workgroup' | 'output', problem: string | null) => {
+    if (problem) errors[`source.${field}`] = problem;
+  };
+  const required = (field: keyof typeof emptyMessages, schema: z.ZodType) =>
+    check(field, values[field].trim() ? fieldError(schema, values[field].trim()) : emptyMessages[field]);
+  if (values.kind === 'files') required('path', LocalPath);
+  if (values.kind === 's3') required('url', S3Url);
+  if (values.kind === 'athena') {
+    const [database, table, ...rest] = values.table.trim().split('.');
+    if (!values.table.trim() || !database || !table || rest.length) check('table', emptyMessages.table);
+    else check('table', fieldError(AthenaName, database, 'Database: ') ?? fieldError(AthenaName, table, 'Table: '));
+    if (values.workgroup.trim()) check('workgroup', fieldError(AthenaWorkgroup, values.workgroup.trim()));
+    if (values.output.trim()) check('output', fieldError(S3Url, values.output.trim()));
+  }
+  return errors;
+}
+
+/** The form's source as the contract's, or what is wrong, by field (`source.path`, `source.table`…). */
+export function sourceFromValues(values: SourceValues): { source: FetchSource } | { errors: Record<string, string> } {
+  const errors = errorsOf(values);
+  if (Object.keys(errors).length) return { errors };
+  const parsed = FetchSource.safeParse(candidateOf(values));
+  // Every field was checked above: a refusal here is the contract's own, said as it is.
+  return parsed.success ? { source: parsed.data } : { errors: { 'source.kind': parsed.error.issues[0]?.message ?? 'Not a valid source.' } };
+}
+
+function candidateOf(values: SourceValues): unknown {
   switch (values.kind) {
     case 'lookup':
-      return { source: { kind: 'lookup' } };
+      return { kind: 'lookup' };
     case 'files':
-      return { source: { kind: 'files', path: values.path.trim() } };
+      return { kind: 'files', path: values.path.trim() };
     case 's3':
-      return { source: { kind: 's3', url: values.url.trim() } };
+      return { kind: 's3', url: values.url.trim() };
     case 'athena': {
-      const [database, table, ...rest] = values.table.trim().split('.');
-      if (!database || !table || rest.length) return { errors: { 'source.table': emptyMessages.table! } };
+      const [database, table] = values.table.trim().split('.');
       const workgroup = values.workgroup.trim();
       const output = values.output.trim();
-      return { source: { kind: 'athena', database, table, ...(workgroup ? { workgroup } : {}), ...(output ? { output } : {}) } };
+      return { kind: 'athena', database, table, ...(workgroup ? { workgroup } : {}), ...(output ? { output } : {}) };
     }
   }
 }

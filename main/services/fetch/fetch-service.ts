@@ -83,7 +83,7 @@ export function createFetchService(ctx: Pick<HostContext, 'env' | 'cacheDir' | '
     emit: ctx.emit,
     sourceFor,
     forgetCredentials,
-    openSource: (query, signal) => openSourceDriver(query, { env: ctx.env, credentials, askMfaCode: ctx.askMfaCode }, signal),
+    openSource: (query, signal) => openSourceDriver(query, { env: ctx.env, cacheDir: ctx.cacheDir, credentials, askMfaCode: ctx.askMfaCode }, signal),
     ...(options.tuning ? { tuning: options.tuning } : {}),
   });
   return {

@@ -3,6 +3,7 @@ import { Region } from '../../../shared/api/primitives';
 import { createCredentialCache } from '../../services/aws/credentials';
 import { formatEvents } from '../../services/fetch/fetch-output';
 import { connectAthena } from '../../services/sources/athena/athena-connection';
+import type { AthenaConnection } from '../../services/sources/athena/athena-connection';
 import { toAthenaApiError } from '../../services/sources/athena/athena-errors';
 import { parseAthenaSource, partitionDays } from '../../services/sources/athena/athena-sql';
 import { fetchAthena } from '../../services/sources/athena/athena-source';
@@ -65,18 +66,24 @@ export async function runAthenaFetch(options: SourceOptions & AthenaOptions): Pr
     }
   }
   const filter = creation ? null : filterOf(options);
-  const range = options.since || options.start ? rangeOf(options) : { start: Date.now() - WEEK_MS, end: Date.now() };
+  const range = options.since || options.start || options.end ? rangeOf(options) : { start: Date.now() - WEEK_MS, end: Date.now() };
   if (!creation) await outputTarget(options.out);
   const credentials = createCredentialCache({ env: ctx.env, askMfaCode: ctx.askMfaCode });
-  // S3 lists the partitions for the estimate and removes the results; a DDL or a plain resume needs neither.
-  const s3 = !creation && !(options.athenaQueryId && !options.athenaCleanup);
-  const connection = await connectAthena(profile, { env: ctx.env, credentials, s3 });
+  // Ctrl+C stops the fetch from here on, even while the credentials are being resolved.
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const maxCost = options.athenaMaxCost ?? DEFAULT_MAX_COST_USD;
+  let connection: AthenaConnection | null = null;
   try {
+    // S3 lists the partitions for the estimate and removes the results; a DDL or a plain resume needs neither.
+    const s3 = !creation && !(options.athenaQueryId && !options.athenaCleanup);
+    printErr(`Getting credentials for profile "${profile}"…\n`);
+    connection = await connectAthena(profile, { env: ctx.env, credentials, s3, signal: stop.signal }).catch((error: unknown) => {
+      if (stop.signal.aborted) throw new ApiError('CANCELLED', 'The Athena fetch was cancelled before it started.');
+      throw error;
+    });
     if (creation) {
       const queryId = await creation.create(connection.athena, place, stop.signal);
       printErr(`Created ${target.database}.${target.table} (Athena query ${queryId}).\n`);
@@ -112,10 +119,10 @@ export async function runAthenaFetch(options: SourceOptions & AthenaOptions): Pr
     for (const failed of result.cleanup?.failed ?? []) printErr(`warning: could not remove ${failed}\n`);
     return result.cancelled ? ExitCode.interrupted : result.cleanup?.failed.length ? ExitCode.failed : ExitCode.done;
   } catch (error) {
-    throw toAthenaApiError(error, connection);
+    throw toAthenaApiError(error, connection ?? { profile, kind: 'keys' });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    connection.destroy();
+    connection?.destroy();
   }
 }

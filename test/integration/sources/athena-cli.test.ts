@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -44,10 +46,10 @@ const output = ['--athena-output', 's3://athena-results/trailcase/'];
 const calls = (action: string) => athena.calls.filter((call) => call.action === action);
 
 /** The CLI from source, sent SIGINT once its stderr shows `when`. */
-function interrupted(args: string[], when: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function interrupted(args: string[], when: string, more: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const tsx = pathToFileURL(resolve(__dirname, '../../../node_modules/tsx/dist/loader.mjs')).href;
   const child = spawn(process.execPath, ['--import', tsx, resolve(__dirname, '../../../main/cli/main.ts'), ...args], {
-    env: { PATH: process.env.PATH, HOME: '/nonexistent', ...env() },
+    env: { PATH: process.env.PATH, HOME: '/nonexistent', ...env(), ...more },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let [stdout, stderr] = ['', ''];
@@ -131,6 +133,20 @@ describe('fetch --source athena:DATABASE.TABLE', () => {
     expect(calls('StopQueryExecution')).toHaveLength(1);
     expect(result.stderr).toMatch(/0 event\(s\) from Athena query \S+: cancelled/);
     expect(result.stdout).toBe('{"Records":[]}\n');
+  }, 60_000);
+
+  it('Ctrl+C while a credential_process hangs stops at once with exit 4, before any Athena call', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'trailcase-athena-hang-'));
+    writeFileSync(join(home, 'config'), '[profile hang]\nregion = us-east-1\ncredential_process = sleep 30\n');
+    const started = Date.now();
+    const result = await interrupted([...source, '--profile', 'hang', '--user', 'alice', ...march, ...output], 'Getting credentials', {
+      AWS_CONFIG_FILE: join(home, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+    });
+    expect(result.code, result.stderr).toBe(4);
+    expect(result.stderr).toContain('cancelled before it started');
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(athena.calls).toEqual([]);
   }, 60_000);
 
   it('Ctrl+C while the results are paged writes the rows already read and exits 4', async () => {

@@ -104,7 +104,7 @@ export function useInvestigationKeeper(work: WorkOnView) {
     },
     [enqueue, reload, setError],
   );
-  useAutosave(snapshot, snapshot !== null && fetchId !== null && events > 0, autosave);
+  const flushAutosave = useAutosave(snapshot, snapshot !== null && fetchId !== null && events > 0, autosave);
 
   /** An explicit save: the saved investigation on view replaced, or (with a name) a new one. */
   const save = useCallback(
@@ -128,15 +128,20 @@ export function useInvestigationKeeper(work: WorkOnView) {
     [snapshot, onView, enqueue, reload, setError],
   );
 
-  /** A new fetch: nothing saved on view yet; its autosave slot is that of its identity and `since`. */
+  /**
+   * A new fetch: nothing saved on view yet; its autosave slot is that of its identity and `since`.
+   * A change of the work on view still waiting for its autosave is saved first (a pivot a moment
+   * after the fetch ended would otherwise drop the first investigation's autosave).
+   */
   const startNew = useCallback((nextSince: string | undefined) => {
+    flushAutosave();
     setOnView(null);
     setAwaiting(undefined);
     setSavedMark(null);
     setNotes('');
     setSince(nextSince);
     setAutosavedAt(null);
-  }, []);
+  }, [flushAutosave]);
 
   /** An investigation reopened: a saved one is the one Save replaces; an autosave goes on as the autosave. */
   const adopt = useCallback((saved: SavedInvestigation) => {

@@ -39,6 +39,8 @@ describe('a pivot from the workspace', () => {
     fireEvent.click(screen.getByRole('menuitem', { name: 'Who else used 203.0.113.7' }));
     await waitFor(() => expect(fake.current!.api.startFetch).toHaveBeenCalledTimes(2));
     expect(fake.current!.api.cancelFetch).toHaveBeenCalledWith({ fetchId: 'f1' });
+    // alice's work was autosaved before the pivot replaced it, though its autosave's moment had not come.
+    expect(fake.current!.api.autosaveInvestigation).toHaveBeenCalledWith(expect.objectContaining({ query: expect.objectContaining({ identity: { kind: 'user', userName: 'alice' } }) }));
     expect(fake.current!.api.startFetch).toHaveBeenLastCalledWith(
       expect.objectContaining({
         identity: { kind: 'ip', address: '203.0.113.7' },

@@ -35,7 +35,8 @@ function progressLine(progress: AthenaProgress, yes: boolean, maxCost: number): 
   if (progress.kind === 'estimate') {
     const { estimate } = progress;
     const over = estimate.usd > maxCost ? ` — above --athena-max-cost $${maxCost.toFixed(2)}${yes ? ', accepted with --yes' : ''}` : '';
-    return `Estimated scan: ${describeCost(estimate)} (${estimate.objects} object(s) in ${estimate.partitions} daily partition(s))${over}\n`;
+    const none = estimate.objects ? '' : " — no log files in those days' folders: check the range, and the table's storage.location.template";
+    return `Estimated scan: ${describeCost(estimate)} (${estimate.objects} object(s) in ${estimate.partitions} daily partition(s))${over}${none}\n`;
   }
   if (progress.kind === 'started') return `Athena query ${progress.queryId} started (read its results again with --athena-query-id ${progress.queryId})\n`;
   if (progress.kind === 'state') return `Query ${progress.state}\n`;

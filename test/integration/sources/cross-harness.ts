@@ -50,6 +50,8 @@ export async function startCross() {
     folder,
     s3,
     athena,
+    /** The real Athena SDK client against the fake. */
+    client,
     tables,
     /** `trailcase fetch` (the CLI from source) over the folder or the bucket, with these options. */
     cli: (source: 'folder' | 's3', args: string[]) =>

@@ -1,3 +1,4 @@
+import { sourceOf } from '../api/fetch-contract';
 import type { FetchQuery } from '../api/fetch-contract';
 import { shortBaselineDays } from './frequency';
 
@@ -9,12 +10,13 @@ const edgeMs = 3_600_000;
 
 /**
  * The query for an investigation's baseline: the same identity, profile and regions, from 90 days
- * before the range's start (no earlier than LookupEvents reaches from `nowMs`) to the range's
- * start. Null when nothing earlier is within reach.
+ * before the range's start (for LookupEvents no earlier than it reaches from `nowMs`; log files,
+ * S3 and Athena keep what the trail kept) to the range's start. Null when nothing earlier is within reach.
  */
 export function baselineQueryOf(query: FetchQuery, nowMs: number): FetchQuery | null {
   const end = Date.parse(query.start);
-  const start = Math.max(end - lookupDays * dayMs, nowMs - lookupDays * dayMs + edgeMs);
+  const reach = sourceOf(query).kind === 'lookup' ? nowMs - lookupDays * dayMs + edgeMs : -Infinity;
+  const start = Math.max(end - lookupDays * dayMs, reach);
   if (!(end - start >= 60_000)) return null;
   return { ...query, start: new Date(start).toISOString(), end: new Date(end).toISOString() };
 }

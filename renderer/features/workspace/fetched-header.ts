@@ -1,8 +1,9 @@
-import { subjectValue } from '../../../shared/api/fetch-contract';
+import { sourceOf, subjectValue } from '../../../shared/api/fetch-contract';
 import type { FetchQuery } from '../../../shared/api/fetch-contract';
 import { rangeFromSince } from '../../../shared/time/presets';
 import { isoOfInput } from '../investigation/form-model';
 import type { FormValues } from '../investigation/form-model';
+import { sourceFromValues } from '../investigation/source-model';
 
 /** The identity a query names, as typed (a user or role session name, or an access key id). */
 export function identityOf(query: FetchQuery): string {
@@ -47,6 +48,8 @@ export function formDifferences(query: FetchQuery, values: FormValues, profile: 
   if (values.regions.length > 0 && !sameSet(values.regions, query.regions)) differences.push('regions');
   if (!sameRange(query, values.range, now)) differences.push('time range');
   if (values.followSessions !== query.followSessions) differences.push('follow sessions');
+  const source = sourceFromValues(values.source);
+  if ('source' in source && JSON.stringify(source.source) !== JSON.stringify(sourceOf(query))) differences.push('source');
   return differences;
 }
 

@@ -3,8 +3,7 @@ import { promisify } from 'node:util';
 import { parentPort, workerData } from 'node:worker_threads';
 import { gunzip } from 'node:zlib';
 
-import { DuckDBInstance } from '@duckdb/node-api';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
 import { judgeCandidates } from './candidate-filter';
 import type { LogFile } from './discover';
@@ -75,15 +74,15 @@ async function flush(connection: DuckDBConnection, batch: Pending[], query: LogQ
 let stopped = false;
 let running: DuckDBConnection | null = null;
 
+/** DuckDB, loaded after the first files are asked for, so that they unzip meanwhile. */
 async function openEngine(): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '256MB' });
   const connection = await instance.connect();
   return { instance, connection };
 }
 
 async function main({ files, query }: LogWorkerInput): Promise<void> {
-  const engine = openEngine();
-  engine.catch(() => {});
   const needles = needlesOf(query.filter);
   const texts = new Map<number, Promise<Buffer>>();
   const load = (at: number) => {
@@ -93,7 +92,8 @@ async function main({ files, query }: LogWorkerInput): Promise<void> {
     text.catch(() => {});
     texts.set(at, text);
   };
-  const { instance, connection } = await engine;
+  for (let ahead = 0; ahead <= AHEAD; ahead++) load(ahead);
+  const { instance, connection } = await openEngine();
   running = connection;
   let batch: Pending[] = [];
   let held = { records: 0, bytes: 0 };

@@ -1,5 +1,5 @@
 import type { SortingState } from '@tanstack/react-table';
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 
 import { sourceOf, subjectValue } from '../../../shared/api/fetch-contract';
 import type { FetchQuery } from '../../../shared/api/fetch-contract';
@@ -49,6 +49,7 @@ import { measured, useDrawnMark } from './measure';
 import { TableState } from './TableState';
 import { useBaselineFetch } from './useBaselineFetch';
 import { useFetchSession } from './useFetchSession';
+import { useAfterPaint } from './useAfterPaint';
 import { useFilteredEvents } from './useFilteredEvents';
 import { useRegionDefaults } from './useRegionDefaults';
 import { useSlashToSearch } from './useSlashToSearch';
@@ -107,10 +108,10 @@ export function Workspace({ initialQuery, profile, investigate = null }: Workspa
   // Sorted once per sort order; filtering keeps that order, so a keystroke never re-sorts.
   const sorted = useMemo(() => measured('sort', () => sortEvents(events, sorting)), [events, sorting]);
   const { withoutTime, filtered } = useFilteredEvents(sorted, filters, analysisIndex?.findingsOf);
-  // The table follows a keystroke at once; timeline and charts follow in a deferred render that
-  // yields to the browser, so typing and the table never wait for them to re-count.
-  const overviewEvents = useDeferredValue(withoutTime);
-  const chartEvents = useDeferredValue(filtered);
+  // The table follows a keystroke at once; timeline and charts follow once its frame is painted,
+  // in a render that yields to the browser, so typing and the table never wait for them to re-count.
+  const overview = useAfterPaint(useMemo(() => ({ overviewEvents: withoutTime, chartEvents: filtered }), [withoutTime, filtered]));
+  const { overviewEvents, chartEvents } = overview;
   useDrawnMark('overview', chartEvents);
   const selectedEvents = useMemo(() => events.filter((e) => selection.has(e.id)), [events, selection]);
   const activeEvent = useMemo(() => (activeId ? (events.find((e) => e.id === activeId) ?? null) : null), [events, activeId]);

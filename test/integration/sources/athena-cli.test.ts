@@ -118,6 +118,13 @@ describe('fetch --source athena:DATABASE.TABLE', () => {
     expect(again.stderr).toContain(`Removed s3://athena-results/trailcase/${queryId}.csv.metadata`);
   });
 
+  it('goes to AWS_ENDPOINT_URL_ATHENA only over https, plain http only on loopback', async () => {
+    const result = await spawnCli([...source, '--user', 'alice', ...march, ...output], { env: { ...env(), AWS_ENDPOINT_URL_ATHENA: 'http://athena.example.com' } });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('AWS_ENDPOINT_URL_ATHENA must be an https URL');
+    expect(athena.calls).toEqual([]);
+  });
+
   it('says why a query failed, quoted, and exits 1', async () => {
     athena.settings.failWith = 'HIVE_CURSOR_ERROR: Row is not a valid JSON Object - JSONException: A JSONObject text must end with }';
     const result = await spawnCli([...source, '--user', 'alice', ...march, ...output], { env: env() });

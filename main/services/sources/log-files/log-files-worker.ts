@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { parentPort, workerData } from 'node:worker_threads';
 import { gunzip } from 'node:zlib';
 
+import type * as DuckDB from '@duckdb/node-api';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
 import { judgeCandidates } from './candidate-filter';
@@ -74,9 +76,12 @@ async function flush(connection: DuckDBConnection, batch: Pending[], query: LogQ
 let stopped = false;
 let running: DuckDBConnection | null = null;
 
-/** DuckDB, loaded after the first files are asked for, so that they unzip meanwhile. */
+/**
+ * DuckDB, loaded after the first files are asked for, so that they unzip meanwhile; by require, as
+ * the worker is CommonJS (an import() would have Node's ESM loader parse the package, 100 ms).
+ */
 async function openEngine(): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
-  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const { DuckDBInstance } = createRequire(__filename)('@duckdb/node-api') as typeof DuckDB;
   const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '256MB' });
   const connection = await instance.connect();
   return { instance, connection };
@@ -97,6 +102,7 @@ async function main({ files, query }: LogWorkerInput): Promise<void> {
   running = connection;
   let batch: Pending[] = [];
   let held = { records: 0, bytes: 0 };
+  let failure: unknown = null;
   try {
     for (let at = 0; at < files.length && !stopped; at++) {
       for (let ahead = 0; ahead <= AHEAD; ahead++) load(at + ahead);
@@ -117,13 +123,14 @@ async function main({ files, query }: LogWorkerInput): Promise<void> {
     }
   } catch (error) {
     // An interrupted query is Cancel; anything else is the engine's failure.
-    if (!stopped) throw error;
-  } finally {
-    running = null;
-    connection.closeSync();
+    if (!stopped) failure = error;
   }
+  running = null;
+  // Done first (the host writes its output while DuckDB closes), unless the engine failed.
+  if (!failure) post({ type: 'done' });
+  connection.closeSync();
   instance.closeSync();
-  post({ type: 'done' });
+  if (failure) throw failure;
   // The port was listened to for 'stop': close it so that the thread ends on its own (terminating
   // a thread while DuckDB works aborts the process).
   parentPort!.close();

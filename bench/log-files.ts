@@ -28,22 +28,26 @@ interface Run {
   stdout: string;
   /** Peak resident set of the process, in MB (from /usr/bin/time), when measured. */
   peakMb?: number;
+  /** CPU seconds (user + system) of the process and its children, less sensitive to a shared machine. */
+  cpu?: number;
 }
 
 const withTime = existsSync('/usr/bin/time');
 
 function timed(command: string, args: string[]): Run {
-  const [program, argv] = withTime ? ['/usr/bin/time', ['-f', 'maxrss=%M', command, ...args]] : [command, args];
+  const [program, argv] = withTime ? ['/usr/bin/time', ['-f', 'maxrss=%M cpu=%U+%S', command, ...args]] : [command, args];
   const started = performance.now();
   const run = spawnSync(program, argv, { encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${run.status}: ${run.stderr.slice(-500)}`);
   const rss = /maxrss=(\d+)/.exec(run.stderr)?.[1];
-  return { seconds, stdout: run.stdout, ...(rss ? { peakMb: Number(rss) / 1024 } : {}) };
+  const cpu = /cpu=([\d.]+)\+([\d.]+)/.exec(run.stderr);
+  return { seconds, stdout: run.stdout, ...(rss ? { peakMb: Number(rss) / 1024 } : {}), ...(cpu ? { cpu: Number(cpu[1]) + Number(cpu[2]) } : {}) };
 }
 
 const median = (runs: Run[]) => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
 const recordCount = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { Records: unknown[] }).Records.length;
+const cpuOf = (run: Run) => (run.cpu === undefined ? '' : ` (CPU ${run.cpu.toFixed(2)} s)`);
 const peak = (runs: Run[]) => (runs[0]?.peakMb === undefined ? '' : `, peak RSS ${Math.max(...runs.map((run) => run.peakMb!)).toFixed(0)} MB`);
 
 const handQuery = (root: string, out: string) => `
@@ -70,14 +74,16 @@ function benchSpeed(root: string): void {
     if (hasJq) runs.jq.push(timed('sh', ['-c', `find '${root}' -name '*.json.gz' -print0 | xargs -0 zcat | jq -c '${filter}' | wc -l`]));
   }
   const [trailcase, hand] = [median(runs.trailcase), median(runs.hand)];
-  console.log(`trailcase fetch --source (exact records): ${trailcase.seconds.toFixed(2)} s, ${recordCount(out)} records${peak(runs.trailcase)}`);
+  console.log(`trailcase fetch --source (exact records): ${trailcase.seconds.toFixed(2)} s${cpuOf(trailcase)}, ${recordCount(out)} records${peak(runs.trailcase)}`);
   console.log(
-    `hand-written DuckDB query (rewritten JSON): ${hand.seconds.toFixed(2)} s, ${recordCount(handOut)} records; trailcase ${(hand.seconds / trailcase.seconds).toFixed(2)}× its speed (target ≥ 1)`,
+    `hand-written DuckDB query (rewritten JSON): ${hand.seconds.toFixed(2)} s${cpuOf(hand)}, ${recordCount(handOut)} records; trailcase ${(hand.seconds / trailcase.seconds).toFixed(2)}× its speed (target ≥ 1)`,
   );
   if (!hasJq) console.log('zcat | jq: jq or zcat is not installed, not measured');
   else {
     const jq = median(runs.jq);
-    console.log(`zcat | jq: ${jq.seconds.toFixed(2)} s, ${jq.stdout.trim()} records; trailcase ${(jq.seconds / trailcase.seconds).toFixed(2)}× faster (target 4×)`);
+    console.log(`zcat | jq: ${jq.seconds.toFixed(2)} s${cpuOf(jq)}, ${jq.stdout.trim()} records; trailcase ${(jq.seconds / trailcase.seconds).toFixed(2)}× faster (target 4×)`);
+    if (jq.cpu !== undefined && trailcase.cpu !== undefined && hand.cpu !== undefined)
+      console.log(`in CPU seconds: trailcase ${(jq.cpu / trailcase.cpu).toFixed(2)}× less than zcat | jq, ${(hand.cpu / trailcase.cpu).toFixed(2)}× less than the hand query`);
   }
   console.log(`(medians of ${ROUNDS} rounds; each round runs the three in turn)`);
 }

@@ -40,6 +40,21 @@ export interface QueryOutcome {
 /** The day partition of a record, yyyy/MM/dd from its eventTime. */
 const dayOf = (record: Record<string, unknown>) => String(record.eventTime ?? '').slice(0, 10).replaceAll('-', '/');
 
+/**
+ * A table's records with their partitions: those of `trails` under the day of their eventTime,
+ * and those of `files` (log files by their s3:// URL) under the folder that holds them, as Athena
+ * sees them (its `timestamp` is the delivery folder: a record written just before midnight sits
+ * in the next day's partition).
+ */
+function partitionedRecords(location: string, trails: Record<string, Record<string, unknown>[]>, files: Record<string, Record<string, unknown>[]>) {
+  const found = (trails[location] ?? []).map((record) => ({ record, day: dayOf(record) }));
+  for (const [url, records] of Object.entries(files)) {
+    const day = url.startsWith(location) ? /^(\d{4}\/\d{2}\/\d{2})\//.exec(url.slice(location.length))?.[1] : undefined;
+    if (day) found.push(...records.map((record) => ({ record, day })));
+  }
+  return found;
+}
+
 /** A bound on `timestamp` in the text: BETWEEN 'a' AND 'b', = 'a', or >= 'a' AND <= 'b'. */
 export function partitionBoundOf(sql: string): [string, string] | null {
   const between = /"timestamp"\s+BETWEEN\s+'([^']*)'\s+AND\s+'([^']*)'/i.exec(sql);
@@ -51,7 +66,7 @@ export function partitionBoundOf(sql: string): [string, string] | null {
 }
 
 /** DuckDB behind the fake: tables of the documented shape over fixture records, and Athena's checks. */
-export async function createEngine(trails: Record<string, Record<string, unknown>[]>) {
+export async function createEngine(trails: Record<string, Record<string, unknown>[]>, files: Record<string, Record<string, unknown>[]> = {}) {
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   const connection: DuckDBConnection = await instance.connect();
   for (const shim of SHIMS) await connection.run(shim);
@@ -66,10 +81,10 @@ export async function createEngine(trails: Record<string, Record<string, unknown
     if (missing.length) throw new DdlError(`the table's TBLPROPERTIES lack ${missing.join(', ')}`);
     if (!table.partitions.includes('timestamp') || !table.properties['storage.location.template']!.includes('${timestamp}'))
       throw new DdlError('the table is not partitioned on `timestamp` through storage.location.template');
-    const records = trails[table.location] ?? [];
-    const rows = records.map((record) => ({
+    const records = partitionedRecords(table.location, trails, files);
+    const rows = records.map(({ record, day }) => ({
       ...Object.fromEntries(table.columns.map(([column, type]) => [column, serdeValue(type, record[Object.keys(record).find((key) => key.toLowerCase() === column) ?? ''])])),
-      timestamp: dayOf(record),
+      timestamp: day,
     }));
     const file = join(folder, `${table.database}-${table.table}.ndjson`);
     writeFileSync(file, rows.map((row) => JSON.stringify(row)).join('\n'));
@@ -77,7 +92,7 @@ export async function createEngine(trails: Record<string, Record<string, unknown
     await connection.run(`CREATE SCHEMA IF NOT EXISTS "${table.database}"`);
     await connection.run(`CREATE TABLE "${table.database}"."${table.table}" AS SELECT * FROM read_json('${file}', format = 'newline_delimited', columns = {${types}})`);
     const byDay = new Map<string, string[]>();
-    for (const record of records) byDay.set(dayOf(record), [...(byDay.get(dayOf(record)) ?? []), JSON.stringify(record)]);
+    for (const { record, day } of records) byDay.set(day, [...(byDay.get(day) ?? []), JSON.stringify(record)]);
     const partitionBytes = new Map([...byDay].map(([day, texts]) => [day, gzipSync(`{"Records":[${texts.join(',')}]}`).length]));
     tables.set(name, { ...table, partitionBytes, createdAt: Date.now() });
     return { columns: [], rows: [], statementType: 'DDL', scannedBytes: 0, partitionBound: null };

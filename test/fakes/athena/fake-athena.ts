@@ -21,6 +21,8 @@ export interface AthenaCall {
 export interface FakeAthenaOptions extends Partial<FakeAthenaSettings> {
   /** Fixture records per trail folder (a table's LOCATION): a CREATE EXTERNAL TABLE there loads them. */
   trails?: Record<string, Record<string, unknown>[]>;
+  /** Fixture log files by s3:// URL: a table whose LOCATION holds one files its records under the file's day folder. */
+  files?: Record<string, Record<string, unknown>[]>;
   /** Tables that exist from the start: each DDL is run as if an analyst had run it. */
   tables?: string[];
   /** Calls answered TooManyRequestsException first (the SDK retries them), in order. */
@@ -39,7 +41,7 @@ export interface FakeAthenaOptions extends Partial<FakeAthenaSettings> {
  * ran without a bound on `timestamp`.
  */
 export async function startFakeAthena(options: FakeAthenaOptions = {}) {
-  const engine = await createEngine(options.trails ?? {});
+  const engine = await createEngine(options.trails ?? {}, options.files ?? {});
   const settings: FakeAthenaSettings = {
     queuedMs: options.queuedMs ?? 0,
     runningMs: options.runningMs ?? 0,

@@ -49,6 +49,12 @@ describe('cross-source edges', () => {
     await expectEverywhere(span, ['--ip', SHARED_IP], { kind: 'ip', address: SHARED_IP }, [cr.carolOdd, cr.bobShared], ['ap-southeast-2']);
   }, 90_000);
 
+  it('a role session’s name finds the session as a user name does; a role’s name finds none of its sessions', async () => {
+    const span = { start: '2026-02-26T00:00:00Z', end: '2026-03-02T23:59:59Z' };
+    await expectEverywhere(span, ['--user', 'ci-run'], { kind: 'user', userName: 'ci-run' }, [cr.roleCarol]);
+    await expectEverywhere(span, ['--user', 'Deploy'], { kind: 'user', userName: 'Deploy' }, []);
+  }, 90_000);
+
   it('a range over 62 days (S3 listed by month) gives the same records as the folder', async () => {
     const { s3 } = await expectEverywhere({ start: '2026-01-01T00:00:00Z', end: '2026-03-31T23:59:59Z' }, ['--user', 'root'], { kind: 'user', userName: 'root' }, [cr.rootLogin, cr.rootKey]);
     expect(s3.code).toBe(0);

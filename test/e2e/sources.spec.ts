@@ -118,6 +118,32 @@ test('the demo profile tries log files without AWS: its own account written as a
   await expect(app.getByTestId('event-row').first()).toBeVisible();
 });
 
+test('Cancel stops a log-files fetch and Resume reads the files not yet done, to every record', async ({ app }) => {
+  const many = mkdtempSync(join(tmpdir(), 'trailcase-e2e-many-'));
+  const FILES = 800;
+  const folder = join(many, 'AWSLogs/111122223333/CloudTrail/us-east-1', new Date(Date.now() - HOUR).toISOString().slice(0, 10).replace(/-/g, '/'));
+  mkdirSync(folder, { recursive: true });
+  for (let file = 0; file < FILES; file++)
+    writeFileSync(join(folder, `f${String(file).padStart(4, '0')}.json.gz`), gzipSync(`{"Records":[${record(1000 + file, 'alice', 'GetUser', 1)}]}`));
+  try {
+    await sourceSelect(app).selectOption('files');
+    await app.getByLabel('Folder or file').fill(many);
+    await app.getByLabel('Identity', { exact: true }).fill('alice');
+    await app.getByRole('button', { name: '24h', exact: true }).click();
+    await app.getByRole('button', { name: /^Fetch/ }).click();
+    const line = progress(app).getByTestId('source-progress');
+    await expect(line).toContainText(`of ${FILES.toLocaleString('en-US')} files`);
+    await progress(app).getByRole('button', { name: 'Cancel' }).click();
+    await expect(progress(app).getByText(/^Cancelled/)).toBeVisible({ timeout: 30_000 });
+    await progress(app).getByRole('button', { name: 'Resume' }).click();
+    await expect(progress(app).getByText('Done', { exact: true })).toBeVisible({ timeout: 60_000 });
+    await expect(line).toContainText(`${FILES.toLocaleString('en-US')} of ${FILES.toLocaleString('en-US')} files`);
+    await expect(eventCounts(app)).toContainText(`${FILES} of ${FILES} events`);
+  } finally {
+    rmSync(many, { recursive: true, force: true });
+  }
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the picker in the ${colorScheme} theme`, async ({ app }, testInfo) => {
     await app.emulateMedia({ colorScheme });

@@ -3,6 +3,7 @@ import { createDispatcher } from './dispatch';
 import type { Handlers } from './dispatch';
 import { createAnalysisHandlers, createFetchAnalyzer } from './handlers/analysis-handlers';
 import { createAppHandlers } from './handlers/app-handlers';
+import { createAthenaHandlers } from './handlers/athena-handlers';
 import { createChatHandlers } from './handlers/chat-handlers';
 import { createContainmentHandlers } from './handlers/containment-handlers';
 import { createFetchHandlers } from './handlers/fetch-handlers';
@@ -34,6 +35,7 @@ export function createHost(ctx: HostContext, log: (line: string) => void = () =>
     ...createAppHandlers(hostCtx, { mfa, version: appVersion(), extraAllowedHosts: () => allowedSiteOrigins(tickets.currentSite()), forgetCredentials: fetches.forgetCredentials, listRegions: (profile) => regions.listRegions(profile) }),
     ...createTicketHandlers(tickets, analyze),
     ...createFetchHandlers(fetches.manager, { demoLogFiles: fetches.demoLogFiles }),
+    ...createAthenaHandlers({ env: hostCtx.env, credentials: fetches.credentials }),
     ...createInvestigationHandlers(hostCtx),
     ...createIntelHandlers(hostCtx),
     ...createContainmentHandlers(hostCtx, fetches.credentials),

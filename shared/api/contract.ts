@@ -2,6 +2,7 @@ import type { z } from 'zod';
 
 import { analysisContract } from './analysis-contract';
 import { appContract } from './app-contract';
+import { athenaContract } from './athena-contract';
 import { chatContract } from './chat-contract';
 import { containmentContract } from './containment-contract';
 import { fetchContract } from './fetch-contract';
@@ -19,6 +20,7 @@ import type { StreamMessage } from './stream';
  */
 export const apiContract = {
   ...appContract,
+  ...athenaContract,
   ...chatContract,
   ...containmentContract,
   ...analysisContract,

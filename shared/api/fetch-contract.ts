@@ -34,6 +34,10 @@ export const FetchSource = z.discriminatedUnion('kind', [
     workgroup: AthenaWorkgroup.optional(),
     /** Where Athena writes its results (else the workgroup's own location). */
     output: S3Url.optional(),
+    /** The analyst's threshold: a query estimated above it runs only once confirmed (default $1.00). */
+    maxCostUsd: z.number().nonnegative().max(1_000_000).optional(),
+    /** The estimate the analyst accepted; a fresh one up to 10% above it still runs (the data may grow). */
+    confirmedUsd: z.number().nonnegative().max(1_000_000).optional(),
   }),
 ]);
 export type FetchSource = z.infer<typeof FetchSource>;

@@ -46,6 +46,7 @@ export function createFakeTicketApi(options: { connected?: boolean; storedDraft?
     forgetChatWebhook: (input: unknown) => record('forgetChatWebhook', input, ok(chatStatus)),
     previewChatMessage: (input: unknown) => record('previewChatMessage', input, ok({ lines: [{ kind: 'title' as const, text: 'Summary' }] })),
     sendToChat: (input: unknown) => record('sendToChat', input, ok({ messageId: 'm-1', alreadySent: false })),
+    estimateAthenaScan: (input: unknown) => record('estimateAthenaScan', input, ok({ bytes: 0, billedBytes: 10 * 2 ** 20, usd: 0.0000476837158203125, days: 1, objects: 0 })),
     saveJiraConnection: (input: { site: string; email: string; token: string | null }) => {
       info = { ...info, site: input.site, email: input.email, hasToken: info.hasToken || input.token !== null, source: 'saved' };
       return record('saveJiraConnection', input, ok(info));

@@ -21,6 +21,8 @@ export function createFakeApi() {
     getFetch: vi.fn(),
     getFetchEvents: vi.fn(() => ok({ events: [], total: 0 })),
     prepareDemoLogFiles: vi.fn(() => ok({ path: '/cache/demo-log-files/current' })),
+    // An Athena scan of 3 days, 12 objects, 40 GB: $0.20 (a test sets another answer).
+    estimateAthenaScan: vi.fn(() => ok({ bytes: 40 * 2 ** 30, billedBytes: 40 * 2 ** 30, usd: 0.1953125, days: 3, objects: 12 })),
     listInvestigations: vi.fn(() => ok([])),
     saveInvestigation: vi.fn((input: object) => ok({ ...input, id: 'inv1', kind: 'saved', createdAt: '2026-11-20T00:00:00Z', updatedAt: '2026-11-20T00:00:00Z' })),
     autosaveInvestigation: vi.fn((input: object) => ok({ ...input, id: 'autosave-1', kind: 'autosave', createdAt: '2026-11-20T00:00:00Z', updatedAt: '2026-11-20T00:00:00Z' })),

@@ -1,7 +1,7 @@
 import type { FetchQuery } from '../../../shared/api/fetch-contract';
 import { visibleText } from '../../../shared/display/visible-text';
 import type { FormValues } from '../investigation/form-model';
-import { differenceMessage, formDifferences, identityOf, spanOf, utcMinute } from './fetched-header';
+import { differenceMessage, formDifferences, identityOf, sourceName, sourcePlace, sourceText, spanOf, utcMinute } from './fetched-header';
 import './fetched-header.css';
 
 export interface FetchedHeaderProps {
@@ -38,13 +38,14 @@ export function FetchedHeader({ query, values, profile, now }: FetchedHeaderProp
         <div>
           <dt>Regions</dt>
           <dd title={regions}>
-            {query.regions.length} · <span className="fetched-regions">{regions}</span>
+            {query.regions.length === 0 ? 'every region' : <>{query.regions.length} · <span className="fetched-regions">{regions}</span></>}
           </dd>
         </div>
         <div>
           <dt>Source</dt>
-          <dd>
-            LookupEvents · profile <span className="mono">{visibleText(query.profile)}</span>
+          <dd title={visibleText(sourceText(query))}>
+            {sourceName(query)} · {sourcePlace(query) && <span className="mono">{visibleText(sourcePlace(query)!)} · </span>}profile{' '}
+            <span className="mono">{visibleText(query.profile)}</span>
           </dd>
         </div>
         <div>

@@ -10,6 +10,28 @@ export function identityOf(query: FetchQuery): string {
   return subjectValue(query.identity);
 }
 
+const sourceNames = { lookup: 'LookupEvents', files: 'Log files', s3: 'S3', athena: 'Athena' } as const;
+
+/** The kind of source a query read, in words. */
+export function sourceName(query: FetchQuery): string {
+  return sourceNames[sourceOf(query).kind];
+}
+
+/** Where the source is: the folder, the s3:// URL or DATABASE.TABLE (null for LookupEvents). */
+export function sourcePlace(query: FetchQuery): string | null {
+  const source = sourceOf(query);
+  if (source.kind === 'files') return source.path;
+  if (source.kind === 's3') return source.url;
+  if (source.kind === 'athena') return `${source.database}.${source.table}`;
+  return null;
+}
+
+/** The source as one line (a title). */
+export function sourceText(query: FetchQuery): string {
+  const place = sourcePlace(query);
+  return `${sourceName(query)}${place ? ` ${place}` : ''} · profile ${query.profile}`;
+}
+
 /** `2026-11-20 10:00` in UTC. */
 export function utcMinute(iso: string): string {
   return new Date(Date.parse(iso)).toISOString().slice(0, 16).replace('T', ' ');

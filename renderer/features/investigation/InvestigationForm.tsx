@@ -4,6 +4,8 @@ import type { FormEvent } from 'react';
 import { sourceOf } from '../../../shared/api/fetch-contract';
 import type { FetchQuery } from '../../../shared/api/fetch-contract';
 import { visibleText } from '../../../shared/display/visible-text';
+import { AthenaCostDialog } from '../athena/AthenaCostDialog';
+import { useAthenaCostCheck } from '../athena/useAthenaCostCheck';
 import type { FormValues } from './form-model';
 import { queryFromValues } from './form-model';
 import { RegionPicker } from './RegionPicker';
@@ -33,6 +35,8 @@ export function InvestigationForm({ profile, values, onChange, onFetch, busy, no
   // After a refused Fetch the messages follow the form as it is edited: each goes once fixed.
   const [tried, setTried] = useState(false);
   const { recent, remember } = useRecentIdentities();
+  // An Athena query is estimated first, and waits for the analyst above their threshold.
+  const athena = useAthenaCostCheck(onFetch);
   const now = Date.now();
   const checked = tried ? queryFromValues(profile, values, now) : null;
   const errors = checked && 'errors' in checked ? checked.errors : {};
@@ -46,7 +50,7 @@ export function InvestigationForm({ profile, values, onChange, onFetch, busy, no
     setTried(false);
     remember({ kind: values.identityKind, value: values.identityValue.trim() });
     rememberSource(profile, sourceOf(result.query));
-    onFetch(result.query);
+    void athena.check(result.query);
   };
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => onChange({ ...values, [key]: value });
   return (
@@ -76,9 +80,15 @@ export function InvestigationForm({ profile, values, onChange, onFetch, busy, no
         <input type="checkbox" checked={values.baseline} onChange={(e) => set('baseline', e.target.checked)} />
         Baseline (90 days before)
       </label>
-      <button type="submit" className="primary fetch-button" disabled={busy || regionsPending || !profile}>
-        {busy ? 'Fetching…' : 'Fetch events'}
+      <button type="submit" className="primary fetch-button" disabled={busy || athena.estimating || regionsPending || !profile}>
+        {busy ? 'Fetching…' : athena.estimating ? 'Estimating the scan…' : 'Fetch events'}
       </button>
+      {athena.problem && (
+        <span className="field-error" role="alert">
+          {visibleText(athena.problem)}
+        </span>
+      )}
+      <AthenaCostDialog pending={athena.pending} onConfirm={athena.confirm} onCancel={athena.cancel} />
       {(errors.regions || errors.profile || errors.form || errors.end) && <span className="field-error">{errors.regions ?? errors.profile ?? errors.form ?? errors.end}</span>}
       {notices.length > 0 && (
         <div role="status" className="form-notices">

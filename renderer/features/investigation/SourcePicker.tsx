@@ -24,10 +24,12 @@ interface FieldProps {
   onChange(value: string): void;
   onLeave(): void;
   wide?: boolean;
+  /** A number field (the Athena cost threshold), in dollars. */
+  money?: boolean;
 }
 
 /** One labelled text field of the form's row, with its error announced and tied to it (aria-describedby). */
-function SourceField({ id, label, value, placeholder, error, onChange, onLeave, wide = false }: FieldProps) {
+function SourceField({ id, label, value, placeholder, error, onChange, onLeave, wide = false, money = false }: FieldProps) {
   return (
     <div className="form-field">
       <label className="field-label" htmlFor={id}>
@@ -35,7 +37,8 @@ function SourceField({ id, label, value, placeholder, error, onChange, onLeave, 
       </label>
       <input
         id={id}
-        className={wide ? 'source-input wide' : 'source-input'}
+        className={wide ? 'source-input wide' : money ? 'source-input money' : 'source-input'}
+        {...(money ? { type: 'number', min: 0, step: 0.01, inputMode: 'decimal' as const } : {})}
         value={value}
         placeholder={placeholder}
         onChange={(e) => onChange(e.target.value)}
@@ -66,7 +69,7 @@ export function SourcePicker({ value, onChange, errors, demo }: SourcePickerProp
   const live = 'errors' in checked ? checked.errors : {};
   // A format error shows once its field was left; a refused Fetch shows every one.
   const errorOf = (field: keyof SourceValues) => errors[`source.${field}`] ?? (left.has(field) && value[field] ? live[`source.${field}`] : undefined);
-  const field = (name: Exclude<keyof SourceValues, 'kind'>, label: string, placeholder: string, wide = false) => (
+  const field = (name: Exclude<keyof SourceValues, 'kind'>, label: string, placeholder: string, wide = false, money = false) => (
     <SourceField
       id={`source-${name}`}
       label={label}
@@ -76,6 +79,7 @@ export function SourcePicker({ value, onChange, errors, demo }: SourcePickerProp
       onChange={(text) => onChange({ ...value, [name]: text })}
       onLeave={() => !left.has(name) && setLeft(new Set([...left, name]))}
       wide={wide}
+      money={money}
     />
   );
   const pickDemoFiles = async () => {
@@ -111,6 +115,7 @@ export function SourcePicker({ value, onChange, errors, demo }: SourcePickerProp
       {value.kind === 'athena' && field('table', 'Database.table', 'default.cloudtrail_logs')}
       {value.kind === 'athena' && field('workgroup', 'Workgroup (optional)', 'primary')}
       {value.kind === 'athena' && field('output', 'Results location (optional)', 's3://athena-results/trailcase/')}
+      {value.kind === 'athena' && field('maxCost', 'Ask before a query costing more than $', '1.00', false, true)}
     </>
   );
 }

@@ -16,9 +16,11 @@ export interface SourceValues {
   workgroup: string;
   /** `s3://…` where Athena writes its results. */
   output: string;
+  /** Ask before an Athena query estimated above this many dollars (empty: the default $1.00). */
+  maxCost: string;
 }
 
-export const defaultSourceValues: SourceValues = { kind: 'lookup', path: '', url: '', table: '', workgroup: '', output: '' };
+export const defaultSourceValues: SourceValues = { kind: 'lookup', path: '', url: '', table: '', workgroup: '', output: '', maxCost: '' };
 
 /** The picker's words for each source. */
 export const sourceLabels: Record<FetchSourceKind, string> = {
@@ -46,7 +48,7 @@ export function sourceValuesOf(source: FetchSource | undefined, base: SourceValu
     case 's3':
       return { ...base, kind: 's3', url: source.url };
     case 'athena':
-      return { ...base, kind: 'athena', table: `${source.database}.${source.table}`, workgroup: source.workgroup ?? '', output: source.output ?? '' };
+      return { ...base, kind: 'athena', table: `${source.database}.${source.table}`, workgroup: source.workgroup ?? '', output: source.output ?? '', maxCost: source.maxCostUsd === undefined ? '' : String(source.maxCostUsd) };
   }
 }
 
@@ -66,7 +68,7 @@ function fieldError(schema: z.ZodType, value: string, prefix = ''): string | nul
 /** What is wrong with each field of the chosen kind (`source.path`, `source.table`…): empty ones, then formats. */
 function errorsOf(values: SourceValues): Record<string, string> {
   const errors: Record<string, string> = {};
-  const check = (field: keyof typeof emptyMessages | 'workgroup' | 'output', problem: string | null) => {
+  const check = (field: keyof typeof emptyMessages | 'workgroup' | 'output' | 'maxCost', problem: string | null) => {
     if (problem) errors[`source.${field}`] = problem;
   };
   const required = (field: keyof typeof emptyMessages, schema: z.ZodType) =>
@@ -79,6 +81,7 @@ function errorsOf(values: SourceValues): Record<string, string> {
     else check('table', fieldError(AthenaName, database, 'Database: ') ?? fieldError(AthenaName, table, 'Table: '));
     if (values.workgroup.trim()) check('workgroup', fieldError(AthenaWorkgroup, values.workgroup.trim()));
     if (values.output.trim()) check('output', fieldError(S3Url, values.output.trim()));
+    if (values.maxCost.trim() && maxCostOf(values.maxCost) === null) check('maxCost', 'Give the cost in dollars, such as 1.00 (0 asks before every query).');
   }
   return errors;
 }
@@ -104,9 +107,17 @@ function candidateOf(values: SourceValues): unknown {
       const [database, table] = values.table.trim().split('.');
       const workgroup = values.workgroup.trim();
       const output = values.output.trim();
-      return { kind: 'athena', database, table, ...(workgroup ? { workgroup } : {}), ...(output ? { output } : {}) };
+      const maxCostUsd = maxCostOf(values.maxCost);
+      return { kind: 'athena', database, table, ...(workgroup ? { workgroup } : {}), ...(output ? { output } : {}), ...(maxCostUsd !== null ? { maxCostUsd } : {}) };
     }
   }
+}
+
+/** The threshold typed, in dollars: a plain non-negative number (no "$", no exponent), else null. */
+function maxCostOf(text: string): number | null {
+  const trimmed = text.trim().replace(/^\$/, '');
+  if (!/^\d{1,7}(\.\d{0,6})?$/.test(trimmed)) return null;
+  return Number(trimmed);
 }
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

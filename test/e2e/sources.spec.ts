@@ -97,6 +97,7 @@ test('says what is wrong with a path before fetching, and remembers the source a
   await app.getByLabel('Identity', { exact: true }).fill('alice');
   await app.getByRole('button', { name: /^Fetch/ }).click();
   await expect(app.getByText(/there is no such file or folder/).first()).toBeVisible();
+  await expect(app.getByTestId('fetch-failed')).toContainText('The source could not be read');
 
   await path.fill(trail);
   await app.getByRole('button', { name: /^Fetch/ }).click();

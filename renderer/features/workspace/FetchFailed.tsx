@@ -1,3 +1,4 @@
+import { sourceOf } from '../../../shared/api/fetch-contract';
 import { visibleText } from '../../../shared/display/visible-text';
 import type { FetchSession } from './useFetchSession';
 
@@ -42,7 +43,7 @@ export function FetchFailed({ session, onRetry }: FetchFailedProps) {
     <section className="fetch-failed" role="alert" aria-labelledby="fetch-failed-title" data-testid="fetch-failed">
       <h2 id="fetch-failed-title">{answered.length === 0 ? 'Nothing could be fetched' : 'Some regions could not be fetched'}</h2>
       <p>
-        {session.sourceProgress
+        {session.query && sourceOf(session.query).kind !== 'lookup'
           ? 'The source could not be read, so this says nothing about what the identity did. Why:'
           : answered.length === 0
           ? 'No region answered, so this says nothing about what the identity did. Why:'

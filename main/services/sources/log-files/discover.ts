@@ -1,5 +1,5 @@
 import { open, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 
 /** What limits the files read: regions (none: every region) and the time range in epoch ms. */
 export interface LogFileScope {
@@ -79,6 +79,7 @@ export async function findLogFiles(root: string, scope: LogFileScope): Promise<{
       }
     }
   };
-  await walk(root, []);
+  // The root's own segments too: a root at or below `CloudTrail/` keeps the region and day pruning.
+  await walk(root, resolve(root).split(sep));
   return { files, foldersSkipped };
 }

@@ -38,7 +38,8 @@ function SourceField({ id, label, value, placeholder, error, onChange, onLeave, 
       <input
         id={id}
         className={wide ? 'source-input wide' : money ? 'source-input money' : 'source-input'}
-        {...(money ? { type: 'number', min: 0, step: 0.01, inputMode: 'decimal' as const } : {})}
+        // No min or step: the browser's own check would block Fetch without a word; the form says what is wrong.
+        {...(money ? { type: 'number', step: 'any', inputMode: 'decimal' as const } : {})}
         value={value}
         placeholder={placeholder}
         onChange={(e) => onChange(e.target.value)}

@@ -12,13 +12,22 @@ const edgeMs = 3_600_000;
  * The query for an investigation's baseline: the same identity, profile and regions, from 90 days
  * before the range's start (for LookupEvents no earlier than it reaches from `nowMs`; log files,
  * S3 and Athena keep what the trail kept) to the range's start. Null when nothing earlier is within reach.
+ * An Athena source loses the estimate the analyst accepted: a costly baseline is refused, saying its estimate.
  */
 export function baselineQueryOf(query: FetchQuery, nowMs: number): FetchQuery | null {
   const end = Date.parse(query.start);
   const reach = sourceOf(query).kind === 'lookup' ? nowMs - lookupDays * dayMs + edgeMs : -Infinity;
   const start = Math.max(end - lookupDays * dayMs, reach);
   if (!(end - start >= 60_000)) return null;
-  return { ...query, start: new Date(start).toISOString(), end: new Date(end).toISOString() };
+  const range = { start: new Date(start).toISOString(), end: new Date(end).toISOString() };
+  // The analyst accepted the cost of the range's Athena query, not of this one: it runs within their threshold only.
+  const source = query.source?.kind === 'athena' ? { source: withoutConfirmation(query.source) } : {};
+  return { ...query, ...range, ...source };
+}
+
+function withoutConfirmation<S extends { confirmedUsd?: number }>(source: S): Omit<S, 'confirmedUsd'> {
+  const { confirmedUsd: _accepted, ...rest } = source;
+  return rest;
 }
 
 /** Whole days a baseline range covers (a part day counts). */

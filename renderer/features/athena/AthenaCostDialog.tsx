@@ -30,7 +30,7 @@ export function AthenaCostDialog({ pending, onConfirm, onCancel }: AthenaCostDia
           {pending && estimate && (
             <>
               <Dialog.Description>
-                It would cost about {usdWords(estimate.usd)}, more than the {usdWords(pending.threshold)} you set to be asked above. Athena bills the data it scans: {scanWords(estimate)}.
+                It would cost about {usdWords(estimate.usd)}, more than your threshold of {usdWords(pending.threshold)}. Athena bills the data it scans: {scanWords(estimate)}.
               </Dialog.Description>
               <dl className="athena-cost-facts">
                 <dt>Table</dt>

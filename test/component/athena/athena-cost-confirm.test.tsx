@@ -31,7 +31,7 @@ describe('Fetch from Athena above the analyst’s threshold', () => {
     openAthena();
     const asked = await dialog();
     expect(fake.current!.api.estimateAthenaScan).toHaveBeenCalledWith(expect.objectContaining({ identity: { kind: 'user', userName: 'alice' }, source: { kind: 'athena', database: 'security', table: 'cloudtrail_logs' } }));
-    expect(asked.textContent).toMatch(/It would cost about \$2\.27, more than the \$1\.00 you set/);
+    expect(asked.textContent).toMatch(/It would cost about \$2\.27, more than your threshold of \$1\.00/);
     expect(within(asked).getByText('up to 500 GB')).toBeTruthy();
     expect(within(asked).getByText('8 days, 1,234 objects')).toBeTruthy();
     expect(within(asked).getByText('security.cloudtrail_logs')).toBeTruthy();
@@ -45,7 +45,7 @@ describe('Fetch from Athena above the analyst’s threshold', () => {
   it('Run query starts the fetch carrying the accepted estimate and the threshold', async () => {
     openAthena('0.5');
     const asked = await dialog();
-    expect(asked.textContent).toMatch(/more than the \$0\.50 you set/);
+    expect(asked.textContent).toMatch(/more than your threshold of \$0\.50/);
     fireEvent.click(within(asked).getByRole('button', { name: 'Run query ($2.27)' }));
     await waitFor(() => expect(fake.current!.api.startFetch).toHaveBeenCalledTimes(1));
     expect(fake.current!.api.startFetch).toHaveBeenCalledWith(

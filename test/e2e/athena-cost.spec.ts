@@ -2,6 +2,8 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
+import AxeBuilder from '@axe-core/playwright';
+
 import { startFakeAthena } from '../fakes/athena/fake-athena';
 import type { FakeAthena } from '../fakes/athena/fake-athena';
 import { athenaTableDdl, athenaTrail, trailObjectKeys } from '../fakes/athena/fake-athena-fixtures';
@@ -50,6 +52,10 @@ test('an Athena query above the threshold waits for Run query, with its scan and
   await expect(dialog).toContainText('4 days, 2 objects');
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await page.screenshot({ path: testInfo.outputPath('athena-cost-dialog.png') });
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: testInfo.outputPath('athena-cost-dialog-dark.png') });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
   expect(starts()).toBe(0);

@@ -126,5 +126,12 @@ export function crossTrails(bucketUrl: string): Record<string, Record<string, un
   return trails;
 }
 
+/** The same records by the s3:// URL of the file that holds them, for a fake Athena that files them by folder day. */
+export function crossFileRecords(bucketUrl: string): Record<string, Record<string, unknown>[]> {
+  return Object.fromEntries(
+    Object.entries(crossFiles).map(([key, texts]) => [`${bucketUrl}${key}`, texts.map((text) => JSON.parse(text) as Record<string, unknown>)]),
+  );
+}
+
 /** `fetch`'s records output of these texts. */
 export const recordsOf = (...texts: string[]) => `{"Records":[${texts.join(',')}]}\n`;

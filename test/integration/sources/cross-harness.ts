@@ -13,7 +13,7 @@ import { startFakeS3 } from '../../fakes/s3/fake-s3';
 import type { FakeS3 } from '../../fakes/s3/fake-s3';
 import { spawnCli } from '../cli/spawn-cli';
 import { clientFor } from './athena-harness';
-import { crossObjects, crossTrails } from './cross-corpus';
+import { crossFileRecords, crossObjects, crossTrails } from './cross-corpus';
 import { s3Env } from './s3-corpus';
 
 export const BUCKET = 'cross-trail-logs';
@@ -39,7 +39,7 @@ export async function startCross() {
   const s3: FakeS3 = await startFakeS3({ buckets: { [BUCKET]: crossObjects(PREFIX) } });
   const trails = crossTrails(`s3://${BUCKET}/${PREFIX}`);
   const tables = Object.keys(trails).map((location) => ({ database: 'default', table: tableOf(location), location }));
-  const athena: FakeAthena = await startFakeAthena({ trails, tables: tables.map((table) => cloudtrailTableDdl(table)), workgroups: { primary: { outputLocation: 's3://athena-results/cross/' } } });
+  const athena: FakeAthena = await startFakeAthena({ files: crossFileRecords(`s3://${BUCKET}/${PREFIX}`), tables: tables.map((table) => cloudtrailTableDdl(table)), workgroups: { primary: { outputLocation: 's3://athena-results/cross/' } } });
   const client = clientFor(athena.url);
   const sizes = Object.entries(crossObjects(PREFIX)).map(([key, body]) => ({ key, size: body.length }));
   async function* listObjects(bucket: string, prefix: string) {

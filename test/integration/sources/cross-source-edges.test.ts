@@ -76,11 +76,9 @@ describe('cross-source edges', () => {
 
   /**
    * Athena's `timestamp` partition is the folder a file sits in (its delivery day), not the
-   * event's day. The fake files each record under its eventTime's day instead
-   * (test/fakes/athena/fake-athena-engine.ts, dayOf in createTable), so a query bounded on the
-   * partition alone sees carolLate on 28 February, where Athena sees it on 1 March.
+   * event's day: a query bounded on the partition alone sees carolLate on 1 March, as Athena does.
    */
-  it.fails('the fake Athena puts a record in the partition of the folder that holds it (its delivery day)', async () => {
+  it('the fake Athena puts a record in the partition of the folder that holds it (its delivery day)', async () => {
     const sql = `SELECT eventname FROM "default"."ct_${A}_eu_west_1" WHERE "timestamp" = '2026/03/01' ORDER BY eventname`;
     const id = await startQuery(cross.client, sql, { workgroup: 'primary' });
     await waitForQuery(cross.client, id, { backoffMs: [5, 10] });

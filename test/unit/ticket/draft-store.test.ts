@@ -50,11 +50,13 @@ describe('the draft store', () => {
     await store.save('crash', draftVersion(0));
     let lastSeen = 0;
     let next = startWriter(writer, dataDir);
-    for (let round = 0; round < 200; round++) {
+    // The last round is killed late enough to have written, whatever the load: the test cannot
+    // pass without a single version having landed.
+    for (let round = 0; round <= 200; round++) {
       const current = next;
       await current.ready;
       next = startWriter(writer, dataDir);
-      const started = await current.runAndKill(lastSeen + 1, Math.random() * 12);
+      const started = await current.runAndKill(lastSeen + 1, round === 200 ? 1500 : Math.random() * 12);
       const saved = await createDraftStore(dataDir).load('crash');
       expect(saved).not.toBeNull();
       const n = Number(/^Version (\d+)$/.exec(saved!.draft.summary ?? '')?.[1]);

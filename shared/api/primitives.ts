@@ -66,12 +66,15 @@ export const S3Url = z
 /**
  * An absolute path on the host's machine. It comes from the renderer or a link, so it is checked:
  * absolute (nothing is read relative to the host's working folder), bounded, no control characters.
+ * Never a network path (`\\server\share`, `//server/share`): opening one on Windows connects to
+ * that server and offers it the user's NTLM credentials, so a link or a compromised page could
+ * send them anywhere. Copy such files to a local folder first.
  */
 export const LocalPath = z
   .string()
   .max(4096)
   // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)[^\u0000-\u001f\u007f]*$/, 'an absolute path such as /home/me/cloudtrail or C:\\logs');
+  .regex(/^(\/(?![\\/])|[A-Za-z]:[\\/])[^\u0000-\u001f\u007f]*$/, 'an absolute path such as /home/me/cloudtrail or C:\\logs, on this machine (not a network share)');
 
 /** An Athena (Glue) database or table name. */
 export const AthenaName = z.string().regex(/^[A-Za-z0-9_]{1,255}$/, 'letters, digits and _ only');

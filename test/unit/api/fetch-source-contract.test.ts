@@ -41,6 +41,12 @@ describe('FetchQuery sources', () => {
     expect(FetchSource.safeParse({ kind: 'files', path: '' }).success).toBe(false);
   });
 
+  it('refuses a network path, which Windows would open by offering the server the user\'s credentials', () => {
+    for (const path of ['\\\\attacker.example\\share\\logs', '//attacker.example/share', '\\\\?\\UNC\\host\\share'])
+      expect(FetchSource.safeParse({ kind: 'files', path }).success, path).toBe(false);
+    expect(FetchSource.safeParse({ kind: 'files', path: 'C:/logs/trail' }).success).toBe(true);
+  });
+
   it('refuses an S3 URL that is not s3://BUCKET[/PREFIX] with a bucket name S3 allows', () => {
     for (const url of ['https://bucket.s3.amazonaws.com/x', 's3://', 's3://Upper-Case/x', 's3://ab', 's3://bucket/a\nb'])
       expect(FetchSource.safeParse({ kind: 's3', url }).success, url).toBe(false);

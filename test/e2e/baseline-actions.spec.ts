@@ -48,8 +48,13 @@ test('a rule muted for jmorales is kept with the investigation and shown as mute
   await app.getByRole('button', { name: 'Open Muted trail rule' }).click();
   const mutes = app.getByLabel('Muted rules');
   await expect(mutes).toContainText('1 rule muted for jmorales', { timeout: 45_000 });
-  await mutes.getByRole('button', { name: 'show' }).click();
-  await expect(mutes.getByTestId('mute-item')).toContainText(reason);
+  // The panel can be drawn again while the reopened investigation's analysis comes in, and a
+  // click on the old button is lost: click until the list shows.
+  await expect(async () => {
+    const show = mutes.getByRole('button', { name: 'show' });
+    if (await show.count()) await show.click({ timeout: 2000 });
+    await expect(mutes.getByTestId('mute-item')).toContainText(reason, { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
   await expect(app.locator('.mutes-list b')).toHaveCount(0);
   await app.getByTestId('event-row').first().click();
   await expect(app.getByTestId('event-detail').getByTestId('muted-badge')).toBeVisible();

@@ -64,7 +64,11 @@ export async function startWebHost(options: StartOptions = {}): Promise<WebHostP
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
+        // A host still closing after 10 s (a loaded machine) is killed: the test is over, and its
+        // teardown must not eat the next one's time.
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
         await exited;
+        clearTimeout(timer);
       }
       if (!options.dataDir && !options.cacheDir) rmSync(root, { recursive: true, force: true });
     },

@@ -21,6 +21,9 @@ export function createFakeApi() {
     getFetch: vi.fn(),
     getFetchEvents: vi.fn(() => ok({ events: [], total: 0 })),
     prepareDemoLogFiles: vi.fn(() => ok({ path: '/cache/demo-log-files/current' })),
+    // The web host's answer: no native chooser (a test of the desktop's sets its own).
+    canChooseLocalPath: vi.fn(() => ok({ available: false })),
+    chooseLocalPath: vi.fn(() => ok<{ path: string | null }>({ path: null })),
     // An Athena scan of 3 days, 12 objects, 40 GB: $0.20 (a test sets another answer).
     estimateAthenaScan: vi.fn(() => ok({ bytes: 40 * 2 ** 30, billedBytes: 40 * 2 ** 30, usd: 0.1953125, days: 3, objects: 12 })),
     listInvestigations: vi.fn(() => ok([])),

@@ -10,6 +10,7 @@ import { DEEP_LINK_SCHEME, deepLinkFromArgv, deepLinkQuery } from '../security/d
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
 import { setupIpc } from './ipc';
 import { createJiraSiteDialog } from './jira-site-dialog';
+import { createLocalPathDialog } from './local-path-dialog';
 import { setupLockdown } from './lockdown';
 import { createSafeStorageSecrets } from './safe-storage-secrets';
 import { createMainWindow } from './window';
@@ -67,6 +68,7 @@ function start(): void {
       askMfaCode: () => Promise.reject(new Error('replaced by the MFA broker')),
       secrets: createSafeStorageSecrets(dataDir),
       confirmJiraSite: createJiraSiteDialog(() => mainWindow),
+      chooseLocalPath: createLocalPathDialog(() => mainWindow),
       openExternal: async (url) => {
         // Reviewed: only URLs that passed checkExternalUrl (https, allow-listed hosts or the exact configured Jira site) arrive here.
         await shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */

@@ -10,6 +10,7 @@ import { createFetchHandlers } from './handlers/fetch-handlers';
 import { createIamHandlers } from './handlers/iam-handlers';
 import { createIntelHandlers } from './handlers/intel-handlers';
 import { createInvestigationHandlers } from './handlers/investigation-handlers';
+import { createLocalPathHandlers } from './handlers/local-path-handlers';
 import { createMfaBroker } from './mfa-broker';
 import { appVersion } from './package-info';
 import { createRegionService } from '../services/aws/regions';
@@ -37,6 +38,7 @@ export function createHost(ctx: HostContext, log: (line: string) => void = () =>
     ...createFetchHandlers(fetches.manager, { demoLogFiles: fetches.demoLogFiles }),
     ...createAthenaHandlers({ env: hostCtx.env, credentials: fetches.credentials }),
     ...createInvestigationHandlers(hostCtx),
+    ...createLocalPathHandlers(hostCtx),
     ...createIntelHandlers(hostCtx),
     ...createContainmentHandlers(hostCtx, fetches.credentials),
     ...createIamHandlers(createIamService(hostCtx, { credentials: fetches.credentials })),

@@ -1,3 +1,4 @@
+import type { LocalPathPick } from '../../shared/api/local-path-contract';
 import type { StreamMessage } from '../../shared/api/stream';
 import type { ConfirmJiraSite } from '../services/jira/connection-store';
 import type { SecretStore } from '../services/secrets/secret-store';
@@ -25,6 +26,12 @@ export interface HostContext {
    * Absent where the page is the only UI (web host) or nothing is saved (CLI).
    */
   confirmJiraSite?: ConfirmJiraSite;
+  /**
+   * Shows the desktop's own open dialog for the log-files source and resolves to the chosen
+   * absolute path, or null when the analyst cancelled. Absent where no native dialog exists
+   * (web host: a browser never hands a page a local path; CLI: the path is an option).
+   */
+  chooseLocalPath?: (pick: LocalPathPick) => Promise<string | null>;
   /** The query string of a deep link waiting to fill the investigation form, if any. */
   takePendingDeepLink(): string | null;
 }

@@ -9,6 +9,7 @@ import { fetchContract } from './fetch-contract';
 import { iamContract } from './iam-contract';
 import { intelContract } from './intel-contract';
 import { investigationContract } from './investigation-contract';
+import { localPathContract } from './local-path-contract';
 import { ticketContract } from './ticket-contract';
 import type { ApiResult } from './errors';
 import type { StreamMessage } from './stream';
@@ -28,6 +29,7 @@ export const apiContract = {
   ...iamContract,
   ...intelContract,
   ...investigationContract,
+  ...localPathContract,
   ...ticketContract,
 } as const;
 

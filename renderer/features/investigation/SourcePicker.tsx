@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 
 import type { FetchSourceKind } from '../../../shared/api/fetch-contract';
 import { visibleText } from '../../../shared/display/visible-text';
 import { api } from '../../api/bridge';
+import { PathChooser } from './PathChooser';
 import { sourceFromValues, sourceKinds, sourceLabels } from './source-model';
 import type { SourceValues } from './source-model';
 
@@ -26,29 +28,41 @@ interface FieldProps {
   wide?: boolean;
   /** A number field (the Athena cost threshold), in dollars. */
   money?: boolean;
+  /** A control beside the input (the log-files path's Choose…). */
+  beside?: ReactNode;
 }
 
 /** One labelled text field of the form's row, with its error announced and tied to it (aria-describedby). */
-function SourceField({ id, label, value, placeholder, error, onChange, onLeave, wide = false, money = false }: FieldProps) {
+function SourceField({ id, label, value, placeholder, error, onChange, onLeave, wide = false, money = false, beside }: FieldProps) {
+  const input = (
+    <input
+      id={id}
+      className={wide ? 'source-input wide' : money ? 'source-input money' : 'source-input'}
+      // No min or step: the browser's own check would block Fetch without a word; the form says what is wrong.
+      {...(money ? { type: 'number', step: 'any', inputMode: 'decimal' as const } : {})}
+      value={value}
+      placeholder={placeholder}
+      onChange={(e) => onChange(e.target.value)}
+      onBlur={onLeave}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? `${id}-error` : undefined}
+      autoComplete="off"
+      spellCheck={false}
+    />
+  );
   return (
     <div className="form-field">
       <label className="field-label" htmlFor={id}>
         {label}
       </label>
-      <input
-        id={id}
-        className={wide ? 'source-input wide' : money ? 'source-input money' : 'source-input'}
-        // No min or step: the browser's own check would block Fetch without a word; the form says what is wrong.
-        {...(money ? { type: 'number', step: 'any', inputMode: 'decimal' as const } : {})}
-        value={value}
-        placeholder={placeholder}
-        onChange={(e) => onChange(e.target.value)}
-        onBlur={onLeave}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        autoComplete="off"
-        spellCheck={false}
-      />
+      {beside ? (
+        <div className="row source-input-row">
+          {input}
+          {beside}
+        </div>
+      ) : (
+        input
+      )}
       {error && (
         <span className="field-error" id={`${id}-error`}>
           {error}
@@ -70,17 +84,22 @@ export function SourcePicker({ value, onChange, errors, demo }: SourcePickerProp
   const live = 'errors' in checked ? checked.errors : {};
   // A format error shows once its field was left; a refused Fetch shows every one.
   const errorOf = (field: keyof SourceValues) => errors[`source.${field}`] ?? (left.has(field) && value[field] ? live[`source.${field}`] : undefined);
-  const field = (name: Exclude<keyof SourceValues, 'kind'>, label: string, placeholder: string, wide = false, money = false) => (
+  const [chooserProblem, setChooserProblem] = useState<string | null>(null);
+  const field = (name: Exclude<keyof SourceValues, 'kind'>, label: string, placeholder: string, wide = false, money = false, beside?: ReactNode) => (
     <SourceField
       id={`source-${name}`}
       label={label}
       value={value[name]}
       placeholder={placeholder}
-      error={errorOf(name)}
-      onChange={(text) => onChange({ ...value, [name]: text })}
+      error={errorOf(name) ?? (name === 'path' && chooserProblem ? visibleText(chooserProblem) : undefined)}
+      onChange={(text) => {
+        if (name === 'path') setChooserProblem(null);
+        onChange({ ...value, [name]: text });
+      }}
       onLeave={() => !left.has(name) && setLeft(new Set([...left, name]))}
       wide={wide}
       money={money}
+      beside={beside}
     />
   );
   const pickDemoFiles = async () => {
@@ -103,7 +122,8 @@ export function SourcePicker({ value, onChange, errors, demo }: SourcePickerProp
           ))}
         </select>
       </div>
-      {value.kind === 'files' && field('path', 'Folder or file', '/home/me/cloudtrail (AWSLogs/… or flat)', true)}
+      {value.kind === 'files' &&
+        field('path', 'Folder or file', '/home/me/cloudtrail (AWSLogs/… or flat)', true, false, <PathChooser onChoose={(path) => onChange({ ...value, kind: 'files', path })} onProblem={setChooserProblem} />)}
       {value.kind === 'files' && demo && (
         <div className="form-field">
           <button type="button" onClick={() => void pickDemoFiles()} title="Writes the demo account as CloudTrail log files in Trailcase's cache folder and picks that folder">

@@ -69,7 +69,10 @@ test('fetches a folder of log files: the table shows its records, the progress i
   for (const name of ['ListUsers', 'CreateAccessKey', 'AttachUserPolicy']) await expect(table.getByText(name, { exact: true }).first()).toBeVisible();
   await expect(table.getByText('ListRoles', { exact: true })).toHaveCount(0);
   await expect(eventCounts(app)).toContainText('3 of 3 events');
-  await expect(app.getByTestId('fetched-header')).toContainText(`Log files · ${trail} · profile demo`);
+  const header = app.getByTestId('fetched-header');
+  await expect(header).toContainText('Log files · profile demo');
+  await expect(header.getByRole('definition').filter({ hasText: trail })).toHaveText(trail);
+  await expect(header.getByText('Follow sessions')).toHaveCount(0);
   await app.screenshot({ path: testInfo.outputPath('files-fetched.png') });
   expect(consoleErrors).toEqual([]);
 });

@@ -1,7 +1,7 @@
 import type { FetchQuery } from '../../../shared/api/fetch-contract';
 import { visibleText } from '../../../shared/display/visible-text';
 import type { FormValues } from '../investigation/form-model';
-import { differenceMessage, formDifferences, identityOf, sourceName, sourcePlace, sourceText, spanOf, utcMinute } from './fetched-header';
+import { differenceMessage, followsSessions, formDifferences, identityOf, placeLabel, shortPlace, sourceName, sourcePlace, spanOf, utcMinute } from './fetched-header';
 import './fetched-header.css';
 
 export interface FetchedHeaderProps {
@@ -15,13 +15,16 @@ export interface FetchedHeaderProps {
 }
 
 /**
- * What the events below were fetched with (identity, range, regions, source, follow sessions),
- * fixed above the results, and a warning when the form now names something else: the events on
- * screen stay the fetched identity's until Fetch replaces them. Every value is shown as text.
+ * What the events below were fetched with (identity, range, regions, the source and where it is:
+ * the folder, the s3:// URL or the Athena table; follow sessions for LookupEvents, the only source
+ * that follows them), fixed above the results, and a warning when the form now names something
+ * else: the events on screen stay the fetched identity's until Fetch replaces them. Every value is
+ * shown as text.
  */
 export function FetchedHeader({ query, values, profile, now }: FetchedHeaderProps) {
   const differences = formDifferences(query, values, profile, now);
   const regions = query.regions.join(', ');
+  const place = sourcePlace(query);
   return (
     <section className="fetched-header" aria-label="Events on screen" data-testid="fetched-header">
       <dl className="fetched-facts">
@@ -43,15 +46,24 @@ export function FetchedHeader({ query, values, profile, now }: FetchedHeaderProp
         </div>
         <div>
           <dt>Source</dt>
-          <dd title={visibleText(sourceText(query))}>
-            {sourceName(query)} · {sourcePlace(query) && <span className="mono">{visibleText(sourcePlace(query)!)} · </span>}profile{' '}
-            <span className="mono">{visibleText(query.profile)}</span>
+          <dd>
+            {sourceName(query)} · profile <span className="mono">{visibleText(query.profile)}</span>
           </dd>
         </div>
-        <div>
-          <dt>Follow sessions</dt>
-          <dd>{query.followSessions ? 'on' : 'off'}</dd>
-        </div>
+        {place !== null && (
+          <div>
+            <dt>{placeLabel(query)}</dt>
+            <dd className="mono fetched-place" title={visibleText(place)}>
+              {shortPlace(visibleText(place))}
+            </dd>
+          </div>
+        )}
+        {followsSessions(query) && (
+          <div>
+            <dt>Follow sessions</dt>
+            <dd>{query.followSessions ? 'on' : 'off'}</dd>
+          </div>
+        )}
       </dl>
       <p className="fetched-differs" role="status">
         {differences.length > 0 ? visibleText(differenceMessage(query, values, differences)) : ''}

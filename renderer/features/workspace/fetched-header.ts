@@ -26,10 +26,27 @@ export function sourcePlace(query: FetchQuery): string | null {
   return null;
 }
 
-/** The source as one line (a title). */
-export function sourceText(query: FetchQuery): string {
-  const place = sourcePlace(query);
-  return `${sourceName(query)}${place ? ` ${place}` : ''} · profile ${query.profile}`;
+const placeLabels = { files: 'Path', s3: 'S3 URL', athena: 'Table' } as const;
+
+/** What the place of a source is called in the header (null for LookupEvents, which has none). */
+export function placeLabel(query: FetchQuery): string | null {
+  const kind = sourceOf(query).kind;
+  return kind === 'lookup' ? null : placeLabels[kind];
+}
+
+/**
+ * A place cut in its middle when long (`/home/me/cases/…/us-east-1/2026/11`): both the root and
+ * the most specific end stay readable; the whole is the element's title.
+ */
+export function shortPlace(place: string, max = 72): string {
+  if (place.length <= max) return place;
+  const tail = Math.ceil((max - 1) * 0.6);
+  return `${place.slice(0, max - 1 - tail)}…${place.slice(place.length - tail)}`;
+}
+
+/** Whether the query followed the sessions its identity issued: only LookupEvents does. */
+export function followsSessions(query: FetchQuery): boolean {
+  return sourceOf(query).kind === 'lookup';
 }
 
 /** `2026-11-20 10:00` in UTC. */
@@ -69,7 +86,8 @@ export function formDifferences(query: FetchQuery, values: FormValues, profile: 
   if (profile && profile !== query.profile) differences.push('profile');
   if (values.regions.length > 0 && !sameSet(values.regions, query.regions)) differences.push('regions');
   if (!sameRange(query, values.range, now)) differences.push('time range');
-  if (values.followSessions !== query.followSessions) differences.push('follow sessions');
+  // Follow sessions applies to LookupEvents only; another source's query ignores it (a change of source is said as such).
+  if (followsSessions(query) && values.source.kind === 'lookup' && values.followSessions !== query.followSessions) differences.push('follow sessions');
   const source = sourceFromValues(values.source);
   if ('source' in source && JSON.stringify(source.source) !== JSON.stringify(sourceOf(query))) differences.push('source');
   return differences;

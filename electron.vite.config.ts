@@ -44,8 +44,9 @@ export default defineConfig({
           cli: resolve('main/cli/main.ts'),
           // The analysis runs in a worker thread (main/services/analysis/analysis-runner.ts), from its own file.
           'analysis-worker': resolve('main/services/analysis/analysis-worker.ts'),
-          // DuckDB reads CloudTrail log files in a worker thread (main/services/sources/log-files/).
+          // DuckDB judges CloudTrail log files in a worker thread, fed by cutter threads (main/services/sources/log-files/).
           'log-files-worker': resolve('main/services/sources/log-files/log-files-worker.ts'),
+          'log-files-cutter': resolve('main/services/sources/log-files/log-files-cutter.ts'),
         },
         output: {
           format: 'cjs',

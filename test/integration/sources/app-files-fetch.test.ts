@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -11,7 +10,7 @@ import { createFetchManager } from '../../../main/services/fetch/fetch-manager';
 import { createFetchStore } from '../../../main/services/fetch/fetch-store';
 import { openFilesDriver } from '../../../main/services/fetch/files-driver';
 import type { SourceDriver } from '../../../main/services/fetch/source-driver';
-import { records, writeCorpus } from './log-corpus';
+import { paddedLogFile, records, writeCorpus } from './log-corpus';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -121,7 +120,7 @@ describe('a log-files fetch in the app', () => {
     for (let file = 0; file < FILES; file++) {
       const id = `${String(file).padStart(12, '0')}`;
       ids.push(`11111111-aaaa-4000-8000-${id}`);
-      writeFileSync(join(day, `f${String(file).padStart(4, '0')}.json.gz`), gzipSync(`{"Records":[${records.alice.replace('000000000001"', `${id}"`)}]}`));
+      writeFileSync(join(day, `f${String(file).padStart(4, '0')}.json.gz`), paddedLogFile(records.alice.replace('000000000001"', `${id}"`)));
     }
     const cache = tempFolder('cache');
     // Cancel as the first file's events arrive.

@@ -44,3 +44,15 @@ export function writeCorpus(root: string): void {
 
 /** The records output of these texts, as `fetch` writes it. */
 export const recordsOutput = (...texts: string[]) => `{"Records":[${texts.join(',')}]}\n`;
+
+/**
+ * A gzip log file whose last record is `record`, after 3,000 records of an AWS service (about
+ * 1 MB of text the engine must walk): a Cancel test's fetch then lasts long enough for Cancel to
+ * land while files are still being read. Two gzip members (as `cat a.gz b.gz` makes, which gzip
+ * readers accept): the padding is compressed once for every file.
+ */
+export function paddedLogFile(record: string): Buffer {
+  padding ??= gzipSync(`{"Records":[${Array.from({ length: 3000 }, () => records.service).join(',')},`, { level: 1 });
+  return Buffer.concat([padding, gzipSync(`${record}]}`)]);
+}
+let padding: Buffer | undefined;

@@ -3,11 +3,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
 
 import { describe, expect, it } from 'vitest';
 
-import { records } from './log-corpus';
+import { paddedLogFile, records } from './log-corpus';
 
 const root = resolve(__dirname, '../../..');
 const FILES = 400;
@@ -20,7 +19,7 @@ describe('cancelling a log-file fetch', () => {
     mkdirSync(day, { recursive: true });
     for (let file = 0; file < FILES; file++) {
       const text = records.alice.replace('000000000001"', `${String(file).padStart(12, '0')}"`);
-      writeFileSync(join(day, `f${String(file).padStart(4, '0')}.json.gz`), gzipSync(`{"Records":[${text}]}`));
+      writeFileSync(join(day, `f${String(file).padStart(4, '0')}.json.gz`), paddedLogFile(text));
     }
     const tsx = pathToFileURL(resolve(root, 'node_modules/tsx/dist/loader.mjs')).href;
     const child = spawn(

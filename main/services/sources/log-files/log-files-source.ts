@@ -1,14 +1,16 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import type { TransferListItem } from 'node:worker_threads';
 
 import type { FetchedEvent } from '../../../../shared/api/fetch-contract';
 import { ApiError } from '../../../../shared/api/errors';
 import { stableId } from '../../../../shared/records/normalize';
 import { findLogFiles } from './discover';
 import type { LogQuery } from './log-query';
-import type { LogWorkerReply } from './worker-messages';
+import type { CutterInput, LogRecord, LogWorkerInput, LogWorkerReply } from './worker-messages';
 
 /** How far a log-file fetch has come, for a progress line. */
 export interface LogFilesProgress {
@@ -51,20 +53,36 @@ const here = dirname(fileURLToPath(import.meta.url));
 const fromSource = fileURLToPath(import.meta.url).endsWith('.ts');
 
 /**
- * The worker: the built file next to out/main's files or, from source (Vitest, the CLI under
- * tsx), the TypeScript file loaded through tsx's require hook inside the worker.
+ * A worker of this folder (`name`): the built file next to out/main's files or, from source
+ * (Vitest, the CLI under tsx), the TypeScript file loaded through tsx's require hook inside it.
  */
-function startWorker(workerData: unknown): Worker {
+function startWorker(name: string, workerData: unknown, transferList: TransferListItem[]): Worker {
   if (fromSource) {
     const tsx = resolve(here, '../../../../node_modules/tsx/dist/cjs/api/index.cjs');
-    const code = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(join(here, 'log-files-worker.ts'))});`;
-    return new Worker(code, { eval: true, workerData });
+    const code = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(join(here, `${name}.ts`))});`;
+    return new Worker(code, { eval: true, workerData, transferList });
   }
-  const candidates = [join(here, 'log-files-worker.cjs'), join(here, '..', 'log-files-worker.cjs')];
+  const candidates = [join(here, `${name}.cjs`), join(here, '..', `${name}.cjs`)];
   const found = candidates.find((path) => existsSync(path));
-  if (!found)
-    throw new ApiError('INTERNAL', `The log-files worker is missing (looked for ${candidates.join(' and ')}): rebuild Trailcase.`);
-  return new Worker(found, { workerData });
+  if (!found) throw new ApiError('INTERNAL', `The log-files worker is missing (looked for ${candidates.join(' and ')}): rebuild Trailcase.`);
+  return new Worker(found, { workerData, transferList });
+}
+
+/**
+ * The engine's threads: cutters (one per core, at most four, never more than the files) unzip
+ * the files and cut out the records that could match, and the judge runs DuckDB over those. Each
+ * cutter talks to the judge on a port of its own.
+ */
+function startEngine(files: LogWorkerInput['files'], query: LogQuery): { judge: Worker; cutters: Worker[] } {
+  const count = Math.max(1, Math.min(availableParallelism(), 4, files.length));
+  const next = new SharedArrayBuffer(4);
+  const channels = Array.from({ length: count }, () => new MessageChannel());
+  const ports = channels.map((channel) => channel.port2);
+  const judge = startWorker('log-files-worker', { files, query, ports } satisfies LogWorkerInput, ports);
+  const cutters = channels.map(({ port1: port }) =>
+    startWorker('log-files-cutter', { files, filter: query.filter, next, port } satisfies CutterInput, [port]),
+  );
+  return { judge, cutters };
 }
 
 /**
@@ -97,13 +115,17 @@ export async function fetchLogFiles(
   };
   options.onFound?.({ files: progress.files, bytes: progress.bytes });
   if (!found.files.length || options.signal?.aborted) return { ...result, cancelled: Boolean(options.signal?.aborted) };
-  const worker = startWorker({ files: found.files, query });
+  const { judge, cutters } = startEngine(found.files, query);
+  // Each file's records by its index: the result lists them in the files' order, whichever
+  // cutter finished first.
+  const byFile: FetchedEvent[][] = [];
   return new Promise((done, fail) => {
-    // The worker is asked to stop, never terminated: a thread ended while DuckDB runs aborts the
-    // process. Files already being read finish and are kept.
+    // The judge is asked to stop, never terminated: a thread ended while DuckDB runs aborts the
+    // process. Files already being judged finish and are kept.
+    const stopAll = () => [judge, ...cutters].forEach((worker) => worker.postMessage('stop'));
     const stop = () => {
       result.cancelled = true;
-      worker.postMessage('stop');
+      stopAll();
     };
     options.signal?.addEventListener('abort', stop, { once: true });
     let settled = false;
@@ -111,27 +133,30 @@ export async function fetchLogFiles(
       if (settled) return;
       settled = true;
       options.signal?.removeEventListener('abort', stop);
-      if (error) fail(error);
-      else done(result);
+      if (error) {
+        stopAll();
+        return fail(error);
+      }
+      result.events = byFile.flat();
+      done(result);
     };
-    worker.on('message', (reply: LogWorkerReply) => {
+    const failed = (error: Error) => finish(new ApiError('INTERNAL', `The log-file engine failed: ${error.message}`));
+    judge.on('message', (reply: LogWorkerReply) => {
       if (reply.type === 'done') return finish();
-      if (reply.type === 'fatal') return finish(new ApiError('INTERNAL', `The log-file engine failed: ${reply.message}`));
+      if (reply.type === 'fatal') return failed(new Error(reply.message));
       progress.filesDone += 1;
       progress.bytesDone += reply.bytes;
-      const before = result.events.length;
+      const events = reply.type === 'file' ? reply.records.map(fetchedOf) : [];
+      byFile[reply.index] = events;
       if (reply.type === 'fileError') result.failed.push({ path: reply.path, message: reply.message });
-      else
-        for (const record of reply.records)
-          result.events.push({ eventId: record.eventId ?? stableId(record.raw), region: record.region, raw: record.raw });
-      const error = reply.type === 'fileError' ? reply.message : null;
-      options.onFile?.({ path: reply.path, bytes: reply.bytes, events: result.events.slice(before), error });
-      progress.events = result.events.length;
+      options.onFile?.({ path: reply.path, bytes: reply.bytes, events, error: reply.type === 'fileError' ? reply.message : null });
+      progress.events += events.length;
       options.onProgress?.({ ...progress });
     });
-    worker.on('error', (error) => finish(new ApiError('INTERNAL', `The log-file engine failed: ${error.message}`)));
-    worker.on('exit', () =>
-      result.cancelled ? finish() : finish(new ApiError('INTERNAL', 'The log-file engine stopped before it finished.')),
-    );
+    judge.on('error', failed);
+    judge.on('exit', () => (result.cancelled ? finish() : finish(new ApiError('INTERNAL', 'The log-file engine stopped before it finished.'))));
+    for (const cutter of cutters) cutter.on('error', failed);
   });
 }
+
+const fetchedOf = (record: LogRecord): FetchedEvent => ({ eventId: record.eventId ?? stableId(record.raw), region: record.region, raw: record.raw });

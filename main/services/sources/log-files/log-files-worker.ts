@@ -1,8 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { promisify } from 'node:util';
 import { parentPort, workerData } from 'node:worker_threads';
-import { gunzip } from 'node:zlib';
 
 import type * as DuckDB from '@duckdb/node-api';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
@@ -10,56 +7,33 @@ import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { judgeCandidates } from './candidate-filter';
 import type { LogFile } from './discover';
 import type { LogQuery } from './log-query';
-import { hitsIn, looksWhole, needlesOf } from './prefilter';
-import type { Needles } from './prefilter';
-import { recordsHolding } from './record-slices';
 import type { RecordSlice } from './record-slices';
-import type { LogRecord, LogWorkerInput, LogWorkerReply } from './worker-messages';
+import type { CutMessage, LogRecord, LogWorkerInput, LogWorkerReply } from './worker-messages';
 
-const unzip = promisify(gunzip);
 /**
  * A batch goes to DuckDB when it holds this many candidate records, bytes of them, or files:
  * each query has a fixed cost, and a batch bounds what is held (memory stays flat) and how long
  * Cancel and progress wait.
  */
 const BATCH = { records: 5000, bytes: 16 << 20, files: 64 };
-/** Files read and unzipped ahead (off this thread, by libuv) while one is searched. */
-const AHEAD = 2;
 
 interface Pending {
+  index: number;
   file: LogFile;
   slices: RecordSlice[];
+  /** The cutter it came from, and its bytes: credit given back once judged. */
+  cutter: number;
+  bytes: number;
 }
 
 const post = (reply: LogWorkerReply) => parentPort!.postMessage(reply);
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
 
-/**
- * A file's text, unzipped into one buffer of the size its gzip trailer gives: zlib's default 16 KiB
- * chunks cost a callback and a copy each, more than the unzipping itself.
- */
-async function textOf(file: LogFile): Promise<Buffer> {
-  const packed = await readFile(file.path);
-  if (!file.path.endsWith('.gz')) return packed;
-  return unzip(packed, { chunkSize: Math.min(Math.max(file.textBytes + 1, 64 << 10), 256 << 20) });
-}
-
-/**
- * A file's candidate records: those whose text holds the filter's value (a byte search, sound for
- * every filter, see prefilter.ts), cut exactly. Throws for a file cut short or not CloudTrail's.
- */
-function candidatesOf(text: Buffer, needles: Needles): RecordSlice[] {
-  const hits = hitsIn(text, needles);
-  const slices = hits === 'all' || hits.length ? recordsHolding(text, hits) : [];
-  if (!looksWhole(text)) throw new Error('the file is cut short or is not one JSON object');
-  return slices;
-}
-
 /** DuckDB judges a batch's candidates; each file of it is then posted with its matches, or named. */
 async function flush(connection: DuckDBConnection, batch: Pending[], query: LogQuery): Promise<void> {
   const verdicts = await judgeCandidates(connection, batch.flatMap((pending) => pending.slices.map((slice) => slice.raw)), query);
   let id = 0;
-  for (const { file, slices } of batch) {
+  for (const { index, file, slices } of batch) {
     const records: LogRecord[] = [];
     let invalid: RecordSlice | null = null;
     for (const slice of slices) {
@@ -67,18 +41,19 @@ async function flush(connection: DuckDBConnection, batch: Pending[], query: LogQ
       if (verdict?.valid === false) invalid ??= slice;
       else if (verdict) records.push({ raw: slice.raw, region: verdict.region ?? '', eventId: verdict.eventId });
     }
-    if (invalid) post({ type: 'fileError', path: file.path, bytes: file.bytes, message: `record ${invalid.position} is not valid JSON` });
-    else post({ type: 'file', path: file.path, bytes: file.bytes, records });
+    if (invalid) post({ type: 'fileError', index, path: file.path, bytes: file.bytes, message: `record ${invalid.position} is not valid JSON` });
+    else post({ type: 'file', index, path: file.path, bytes: file.bytes, records });
   }
 }
 
-/** Set by the host's 'stop' (Cancel): the query is interrupted and no further file is read. */
+/** Set by the host's 'stop' (Cancel): the query is interrupted and no further batch is judged. */
 let stopped = false;
 let running: DuckDBConnection | null = null;
+let wake: (() => void) | null = null;
 
 /**
- * DuckDB, loaded after the first files are asked for, so that they unzip meanwhile; by require, as
- * the worker is CommonJS (an import() would have Node's ESM loader parse the package, 100 ms).
+ * DuckDB, loaded while the cutters read the first files; by require, as the worker is CommonJS
+ * (an import() would have Node's ESM loader parse the package, 100 ms).
  */
 async function openEngine(): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
   const { DuckDBInstance } = createRequire(__filename)('@duckdb/node-api') as typeof DuckDB;
@@ -87,39 +62,45 @@ async function openEngine(): Promise<{ instance: DuckDBInstance; connection: Duc
   return { instance, connection };
 }
 
-async function main({ files, query }: LogWorkerInput): Promise<void> {
-  const needles = needlesOf(query.filter);
-  const texts = new Map<number, Promise<Buffer>>();
-  const load = (at: number) => {
-    if (at >= files.length || texts.has(at)) return;
-    const text = textOf(files[at]!);
-    // Marked handled now: a read that fails before its turn is reported at its turn.
-    text.catch(() => {});
-    texts.set(at, text);
-  };
-  for (let ahead = 0; ahead <= AHEAD; ahead++) load(ahead);
+/**
+ * The judge: takes the cutters' candidates as they come, in batches, and has DuckDB decide which
+ * match (filter, range, regions, valid JSON); each file is posted to the host once judged.
+ */
+async function main({ files, query, ports }: LogWorkerInput): Promise<void> {
+  const queue: Array<{ cutter: number; message: Exclude<CutMessage, { type: 'end' }> }> = [];
+  let open = ports.length;
+  ports.forEach((port, cutter) => {
+    // A cutter that fails never says 'end': the host hears its error and stops this worker.
+    port.on('message', (message: CutMessage) => {
+      if (message.type === 'end') open -= 1;
+      else queue.push({ cutter, message });
+      wake?.();
+    });
+  });
   const { instance, connection } = await openEngine();
   running = connection;
   let batch: Pending[] = [];
   let held = { records: 0, bytes: 0 };
   let failure: unknown = null;
   try {
-    for (let at = 0; at < files.length && !stopped; at++) {
-      for (let ahead = 0; ahead <= AHEAD; ahead++) load(at + ahead);
-      const file = files[at]!;
-      try {
-        const slices = candidatesOf(await texts.get(at)!, needles);
-        batch.push({ file, slices });
-        held = { records: held.records + slices.length, bytes: held.bytes + slices.reduce((sum, slice) => sum + slice.raw.length, 0) };
-      } catch (error) {
-        post({ type: 'fileError', path: file.path, bytes: file.bytes, message: messageOf(error) });
+    while (!stopped) {
+      for (let item = queue.shift(); item; item = queue.shift()) {
+        const { cutter, message } = item;
+        const file = files[message.index]!;
+        if (message.type === 'cutError') post({ type: 'fileError', index: message.index, path: file.path, bytes: file.bytes, message: message.message });
+        else {
+          batch.push({ index: message.index, file, slices: message.slices, cutter, bytes: message.bytes });
+          held = { records: held.records + message.slices.length, bytes: held.bytes + message.bytes };
+        }
       }
-      texts.delete(at);
+      const ended = open === 0;
       const full = held.records >= BATCH.records || held.bytes >= BATCH.bytes || batch.length >= BATCH.files;
-      if (full || at === files.length - 1) {
+      if (batch.length && (full || ended)) {
         await flush(connection, batch, query);
+        for (const { cutter, bytes } of batch) ports[cutter]!.postMessage({ judged: bytes });
         [batch, held] = [[], { records: 0, bytes: 0 }];
-      }
+      } else if (ended) break;
+      else await new Promise<void>((resolve) => (wake = resolve));
     }
   } catch (error) {
     // An interrupted query is Cancel; anything else is the engine's failure.
@@ -128,6 +109,7 @@ async function main({ files, query }: LogWorkerInput): Promise<void> {
   running = null;
   // Done first (the host writes its output while DuckDB closes), unless the engine failed.
   if (!failure) post({ type: 'done' });
+  for (const port of ports) port.close();
   connection.closeSync();
   instance.closeSync();
   if (failure) throw failure;
@@ -140,6 +122,7 @@ parentPort!.on('message', (message: unknown) => {
   if (message !== 'stop') return;
   stopped = true;
   running?.interrupt();
+  wake?.();
 });
 
 main(workerData as LogWorkerInput).catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import type { ApiError } from '../../../../shared/api/errors';
 import { isApiError } from '../../../../shared/api/errors';
-import { cachedObject, downloadToCache } from './s3-cache';
+import { cachePathOf, cachedObject, downloadToCache, evictCache, holdCacheFiles } from './s3-cache';
 import type { CachedObject } from './s3-cache';
 import type { S3Connection, S3Object } from './s3-client';
 
@@ -35,12 +35,14 @@ export interface DownloadProgress {
  * once). A missing object is named and skipped; a failure every other download would share
  * (denied, expired credentials, throttling past the retries) stops the rest, and what arrived is
  * kept. `signal` stops them too: downloads in flight are abandoned, their temp files removed.
+ * These objects' cached files are held while the downloads run; once they end, the cache is brought
+ * back under its bound (`cacheMaxBytes`, S3_CACHE_MAX_BYTES by default) without touching them.
  */
 export async function downloadObjects(
   s3: S3Connection,
   bucket: string,
   objects: readonly S3Object[],
-  options: { cacheDir: string; signal?: AbortSignal; onProgress?: (progress: DownloadProgress) => void },
+  options: { cacheDir: string; signal?: AbortSignal; onProgress?: (progress: DownloadProgress) => void; cacheMaxBytes?: number },
 ): Promise<DownloadReport> {
   const report: DownloadReport = { arrived: [], downloaded: 0, cached: 0, bytesDownloaded: 0, failed: [], error: null };
   const stop = new AbortController();
@@ -48,6 +50,8 @@ export async function downloadObjects(
   options.signal?.addEventListener('abort', abort, { once: true });
   const arrived: (ArrivedObject | undefined)[] = [];
   const progress: DownloadProgress = { objects: objects.length, objectsDone: 0, cached: 0, bytes: objects.reduce((sum, o) => sum + o.size, 0), bytesDone: 0 };
+  const files = objects.map((object) => cachePathOf(options.cacheDir, bucket, object.key).file);
+  const release = holdCacheFiles(files);
   let next = 0;
   const worker = async () => {
     while (next < objects.length && !stop.signal.aborted) {
@@ -82,6 +86,9 @@ export async function downloadObjects(
     await Promise.all(Array.from({ length: Math.min(DOWNLOADS_AT_ONCE, objects.length) }, worker));
   } finally {
     options.signal?.removeEventListener('abort', abort);
+    // A cache that cannot be trimmed (a file another program holds) stays larger: the fetch goes on.
+    if (report.downloaded > 0) await evictCache(options.cacheDir, { keep: files, ...(options.cacheMaxBytes !== undefined ? { maxBytes: options.cacheMaxBytes } : {}) }).catch(() => {});
+    release();
   }
   report.arrived = arrived.filter((item): item is ArrivedObject => item !== undefined);
   return report;

@@ -65,7 +65,7 @@ export async function downloadToCache(s3: S3Connection, cacheDir: string, bucket
   return { path: paths.file, bytes: got.bytes };
 }
 
-/** The cache's default bound: 2 GiB, about two weeks of a busy account's trail, far below most disks. */
+/** The cache's default bound: 2 GiB, small beside a laptop's disk, yet many days of a trail's gzip objects. */
 export const S3_CACHE_MAX_BYTES = 2 * 1024 ** 3;
 
 /** Cached files the fetches of this process are using, with how many hold each. */

@@ -42,6 +42,16 @@ export async function printTrace(stage: string, cdp: CDPSession, top = 20): Prom
   for (const [name, sum] of [...sums].sort((a, b) => b[1].ms - a[1].ms).slice(0, top)) {
     console.log(`  ${sum.ms.toFixed(1).padStart(9)} ${String(sum.count).padStart(6)} ${sum.longest.toFixed(1).padStart(8)}  ${name}`);
   }
+  // Every thread's busy time (its top-level tasks), so work moved to a worker is seen to go somewhere.
+  const names = new Map(events.filter((event) => event.name === 'thread_name').map((event) => [`${event.pid}:${event.tid}`, event.args?.name ?? '?']));
+  const busy = new Map<string, number>();
+  for (const event of events) {
+    if (event.ph !== 'X' || event.dur === undefined || (event.name !== 'RunTask' && event.name !== 'ThreadControllerImpl::RunTask')) continue;
+    const key = `${event.pid}:${event.tid}`;
+    busy.set(key, (busy.get(key) ?? 0) + event.dur / 1000);
+  }
+  const threads = [...busy].filter(([, ms]) => ms >= 5).sort((a, b) => b[1] - a[1]);
+  console.log(`  busy per thread (ms): ${threads.map(([key, ms]) => `${names.get(key) ?? key} ${ms.toFixed(0)}`).join(', ')}`);
   const styles = events.filter((event) => event.pid === main.pid && event.tid === main.tid && event.name === 'UpdateLayoutTree');
   const elements = styles.map((event) => event.args?.elementCount ?? 0);
   if (elements.length > 0) console.log(`  style recalculations restyled ${elements.reduce((a, b) => a + b, 0)} elements, at most ${Math.max(...elements)} at once`);

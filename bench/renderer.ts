@@ -131,10 +131,19 @@ async function measureSearch(page: Page): Promise<{ median: number; max: number;
     const timing = await armPaintTimer(page, 'input[aria-label="Search events"]', 'keydown');
     await page.keyboard.press(key);
     const figures = await timing();
+    if (process.env.RENDERER_VERBOSE) {
+      const stages = await page.evaluate(() => {
+        const entries = performance.getEntriesByType('measure').filter((entry) => entry.name.startsWith('trailcase:'));
+        performance.clearMeasures();
+        return entries.map((entry) => `${entry.name.slice(10)} ${entry.duration.toFixed(0)}`).join(', ');
+      });
+      process.stderr.write(`  ${key}: table ${figures.table.toFixed(0)}, overview ${figures.overview.toFixed(0)}; ${stages}\n`);
+    }
     table.push(figures.table);
     overview.push(figures.overview);
   }
   await search.fill('');
+  if (process.env.RENDERER_VERBOSE) process.stderr.write(`  keystrokes → table ${table.map((ms) => ms.toFixed(0)).join(' ')}; → overview ${overview.map((ms) => ms.toFixed(0)).join(' ')}\n`);
   return { median: median(table), max: Math.max(...table), overviewMedian: median(overview), overviewMax: Math.max(...overview) };
 }
 

@@ -1,6 +1,7 @@
 import type { NormalizedEvent } from '../records/types';
 import type { RuleHit } from '../rules/types';
 import type { FilterChip, FilterField, FilterState } from './filter-state';
+import { holdsPairs, pairsDecide, pairsOfTerms } from './search-pairs';
 import { charMask, searchTextOf } from './search-text';
 
 /** The risk flags of an event, as the caller computed (and cached) them. */
@@ -47,15 +48,17 @@ function groupChips(chips: readonly FilterChip[]): { include: Map<FilterField, s
 export interface SearchLookup {
   textOf(event: NormalizedEvent): string;
   maskOf?(event: NormalizedEvent): number;
+  /** The bitset of the text's adjacent character pairs (see search-pairs.ts), when prepared. */
+  pairsOf?(event: NormalizedEvent): Uint32Array | undefined;
 }
 
 const plainSearch: SearchLookup = { textOf: searchTextOf };
 
 /**
  * Builds the predicate of a filter state; build it once, then test many events. Search terms are
- * first tested against the events' character masks when the caller has them (see charMask):
- * most events fail there without their text being scanned, and a term of one letter needs no
- * scan at all.
+ * first tested against the events' character masks and pairs when the caller has them (see
+ * charMask and search-pairs.ts): most events fail there without their text being scanned, and a
+ * term of one or two letters needs no scan at all.
  */
 export function buildPredicate(
   state: FilterState,
@@ -66,9 +69,11 @@ export function buildPredicate(
   const { include, exclude } = groupChips(state.chips);
   const terms = state.search.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const required = terms.reduce((mask, term) => mask | charMask(term), 0);
-  const { textOf, maskOf } = search;
-  // The mask decides alone when every term is one letter a–z.
+  const { textOf, maskOf, pairsOf } = search;
+  // The mask decides alone when every term is one letter a–z; with the pairs, two letters too.
   const maskIsExact = maskOf !== undefined && terms.length > 0 && terms.every((term) => /^[a-z]$/.test(term));
+  const pairs = pairsOf ? pairsOfTerms(terms) : [];
+  const pairsAreExact = maskOf !== undefined && pairsDecide(terms);
   const range = state.timeRange;
   return (event) => {
     if (range && (Number.isNaN(event.time) || event.time < range.start || event.time > range.end)) return false;
@@ -84,6 +89,11 @@ export function buildPredicate(
     if (terms.length > 0) {
       if (maskOf && (maskOf(event) & required) !== required) return false;
       if (maskIsExact) return true;
+      const bits = pairs.length > 0 ? pairsOf!(event) : undefined;
+      if (bits) {
+        if (!holdsPairs(bits, pairs)) return false;
+        if (pairsAreExact) return true;
+      }
       const text = textOf(event);
       for (const term of terms) if (!text.includes(term)) return false;
     }

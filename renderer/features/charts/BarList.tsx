@@ -4,6 +4,7 @@ import { countValues } from '../../../shared/aggregate/top-counts';
 import { cellText } from '../../../shared/display/cell-text';
 import type { FilterField } from '../../../shared/filters/filter-state';
 import type { NormalizedEvent } from '../../../shared/records/types';
+import { measured } from '../workspace/measure';
 import { AllValuesDialog } from './AllValuesDialog';
 import { barsShown, pickLabel } from './chart-defs';
 import type { ChartDef } from './chart-defs';
@@ -19,7 +20,7 @@ export interface BarListProps {
  * are counted once: the bars are the first few, and the rest open as a searchable list.
  */
 export function BarList({ events, def, onPick }: BarListProps) {
-  const all = useMemo(() => countValues(events, def.field), [events, def.field]);
+  const all = useMemo(() => measured('chart counts', () => countValues(events, def.field)), [events, def.field]);
   const top = all.slice(0, barsShown);
   const max = top[0]?.count ?? 1;
   if (top.length === 0) return <p className="muted chart-empty">No {def.title.toLowerCase()} in the events on view.</p>;

@@ -7,6 +7,7 @@ import type { TimelineBucket } from '../../../shared/aggregate/timeline';
 import { indexEvents } from '../../../shared/aggregate/timeline-index';
 import type { NormalizedEvent } from '../../../shared/records/types';
 import { useTimelineEvents } from '../actions/useTimelineEvents';
+import { measured } from '../workspace/measure';
 import { BarsChart } from './BarsChart';
 import type { PointerKind } from './BarsChart';
 import { flagSeverity } from './flag-severity';
@@ -63,8 +64,8 @@ function describeBars(rows: readonly TimelineBucket[], bars: Drag): string {
 export const Timeline = memo(function Timeline({ events: all, domain, bounds = null, zoomed, onZoom, onResetZoom }: TimelineProps) {
   // In the table's Actions view, each console action counts once.
   const { events, mode } = useTimelineEvents(useStableList(all));
-  const index = useMemo(() => indexEvents(events, flagSeverity), [events]);
-  const timeline = useMemo(() => (domain ? bucketIndex(index, domain) : null), [index, domain]);
+  const index = useMemo(() => measured('timeline index', () => indexEvents(events, flagSeverity)), [events]);
+  const timeline = useMemo(() => (domain ? measured('timeline buckets', () => bucketIndex(index, domain)) : null), [index, domain]);
   const rows = timeline?.buckets ?? noBuckets;
   const [drag, setDrag] = useState<Drag | null>(null);
   const total = rows.reduce((sum, row) => sum + row.total, 0);

@@ -113,7 +113,8 @@ export function Workspace({ initialQuery, profile, investigate = null }: Workspa
   const overview = useAfterPaint(useMemo(() => ({ overviewEvents: withoutTime, chartEvents: filtered }), [withoutTime, filtered]));
   const { overviewEvents, chartEvents } = overview;
   useDrawnMark('overview', chartEvents);
-  const selectedEvents = useMemo(() => events.filter((e) => selection.has(e.id)), [events, selection]);
+  // No selection, no pass: the list changes with every page that arrives.
+  const selectedEvents = useMemo(() => (selection.size === 0 ? [] : events.filter((e) => selection.has(e.id))), [events, selection]);
   const activeEvent = useMemo(() => (activeId ? (events.find((e) => e.id === activeId) ?? null) : null), [events, activeId]);
   const queryRange = useMemo(() => (session.query ? { start: Date.parse(session.query.start), end: Date.parse(session.query.end) } : null), [session.query]);
   const domain = filters.timeRange ?? queryRange;

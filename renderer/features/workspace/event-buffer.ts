@@ -71,6 +71,11 @@ export function preparedSearchMask(event: NormalizedEvent): number | undefined {
   return event instanceof WorkspaceEvent ? event.searchMask : undefined;
 }
 
+/** The pairs bitset of an ingested event's search text, or undefined for any other event. */
+export function preparedSearchPairs(event: NormalizedEvent): Uint32Array | undefined {
+  return event instanceof WorkspaceEvent ? event.searchPairs : undefined;
+}
+
 /** The prepared search text of an ingested event, or undefined for any other event. */
 export function preparedSearchText(event: NormalizedEvent): string | undefined {
   return event instanceof WorkspaceEvent ? event.searchText : undefined;
@@ -198,7 +203,8 @@ export class EventBuffer {
   /** Publishes what was added since the last snapshot as a new `list`. */
   snapshot(): NormalizedEvent[] {
     if (this.list.length !== this.items.length) this.list = this.items.slice();
-    if (this.prepared < this.items.length) {
+    // Not while pages are still in the workers: their answers, not the search text, come first.
+    if (this.prepared < this.items.length && this.inFlight.length === 0) {
       const generation = this.generation;
       prepareSearch(this.items, () => generation === this.generation, this.prepared, this.items.length);
       this.prepared = this.items.length;

@@ -1,7 +1,7 @@
 import type { NormalizedEvent } from '../../../shared/records/types';
 import { flagEvent } from '../../../shared/rules/engine';
 import type { RuleHit } from '../../../shared/rules/types';
-import { preparedFlagged, preparedFlags, preparedSearchMask, preparedSearchText } from './event-buffer';
+import { preparedFlagged, preparedFlags, preparedSearchMask, preparedSearchPairs, preparedSearchText } from './event-buffer';
 import type { SearchLookup } from '../../../shared/filters/apply-filters';
 import { charMask, searchTextOf } from '../../../shared/filters/search-text';
 
@@ -33,10 +33,11 @@ export function searchText(event: NormalizedEvent): string {
 }
 
 /**
- * Global search over the workspace's events: their prepared text and its character mask (an
- * event not prepared at ingest gets the mask of its text, which is always safe).
+ * Global search over the workspace's events: their prepared text, its character mask and its
+ * pairs (an event not prepared at ingest gets the mask of its text, which is always safe, and no pairs).
  */
 export const workspaceSearch: SearchLookup = {
   textOf: searchText,
   maskOf: (event) => preparedSearchMask(event) ?? charMask(searchText(event)),
+  pairsOf: preparedSearchPairs,
 };

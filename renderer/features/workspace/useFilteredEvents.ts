@@ -18,6 +18,14 @@ interface LastSearch {
 
 const normalise = (search: string) => search.trim().toLowerCase();
 
+/** The same object for as long as the filters' content stays the same (they are small: comparing their JSON is cheap). */
+function useStableFilters(filters: FilterState): FilterState {
+  const kept = useRef<{ json: string; filters: FilterState } | null>(null);
+  const json = JSON.stringify(filters);
+  if (kept.current?.json !== json) kept.current = { json, filters };
+  return kept.current.filters;
+}
+
 /**
  * The events that pass the filters, in the order given: `withoutTime` ignores the time range
  * (the timeline draws it, so it can show what lies outside a zoom) and `filtered` applies it
@@ -27,11 +35,14 @@ const normalise = (search: string) => search.trim().toLowerCase();
  */
 export function useFilteredEvents(events: readonly NormalizedEvent[], filters: FilterState, findingsOf?: FindingsOf) {
   const last = useRef<LastSearch | null>(null);
+  // A zoom or a brush changes the time range alone: the events outside it stay the same list, so
+  // the timeline keeps its index and nothing scans the events again to find that out.
+  const untimed = useStableFilters({ ...filters, timeRange: null });
   const withoutTime = useMemo(
     () =>
       measured('filter', () => {
-        const rest = JSON.stringify({ ...filters, search: '', timeRange: null });
-        const search = normalise(filters.search);
+        const rest = JSON.stringify({ ...untimed, search: '' });
+        const search = normalise(untimed.search);
         const previous = last.current;
         const narrows =
           previous &&
@@ -40,12 +51,12 @@ export function useFilteredEvents(events: readonly NormalizedEvent[], filters: F
           previous.rest === rest &&
           search.startsWith(previous.search);
         const source = narrows ? previous.result : events;
-        const state = narrows ? { ...emptyFilters, search } : { ...filters, timeRange: null };
+        const state = narrows ? { ...emptyFilters, search } : untimed;
         const result = source.filter(buildPredicate(state, flagsOf, workspaceSearch, findingsOf));
         last.current = { events, findingsOf, rest, search, result };
         return result;
       }),
-    [events, filters, findingsOf],
+    [events, untimed, findingsOf],
   );
   const filtered = useMemo(
     () =>

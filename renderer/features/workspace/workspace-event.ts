@@ -1,4 +1,5 @@
-import { buildSearchText, charMask, rawParametersText } from '../../../shared/filters/search-text';
+import { fillSearchBits, pairWords } from '../../../shared/filters/search-pairs';
+import { buildSearchText, rawParametersText } from '../../../shared/filters/search-text';
 import { parseRecord } from '../../../shared/records/normalize';
 import type { ViaLink } from '../../../shared/records/normalize';
 import type { CloudTrailRecord, EventCategory, NormalizedEvent } from '../../../shared/records/types';
@@ -21,12 +22,28 @@ function recordOf(id: string, raw: string): CloudTrailRecord | null {
   return record;
 }
 
+/** Events whose pair bitsets share one buffer: one allocation per this many events, not one per event. */
+const pairsPerChunk = 2048;
+let chunk = new Uint32Array(0);
+let chunkUsed = 0;
+
+/** A zeroed bitset of pairWords words, a view into the current chunk. */
+function newPairs(): Uint32Array {
+  if (chunkUsed + pairWords > chunk.length) {
+    chunk = new Uint32Array(pairWords * pairsPerChunk);
+    chunkUsed = 0;
+  }
+  const pairs = chunk.subarray(chunkUsed, chunkUsed + pairWords);
+  chunkUsed += pairWords;
+  return pairs;
+}
+
 /**
  * A fetched event as the workspace keeps it. The normalised fields are own data properties set
  * in one order, so every event shares one hidden class and a scan over 100,000 of them stays
  * fast (redefining a property as a getter on each object would push them into V8's slow
  * dictionary mode); they are copied one by one, not spread, which costs a tenth as much at
- * ingest. Flags are prepared at ingest, as a plain field; the search text and its mask are
+ * ingest. Flags are prepared at ingest, as a plain field; the search text, its mask and its pairs are
  * prepared after the table is drawn (see prepareSearch), or on first use. The parsed record is
  * not kept: it is re-read from the raw text on demand, since 100,000 parsed records would take
  * several hundred megabytes and the raw text a third of that.
@@ -57,6 +74,7 @@ export class WorkspaceEvent implements NormalizedEvent {
   readonly flagged: boolean;
   private text: string | null = null;
   private mask = 0;
+  private pairs: Uint32Array | null = null;
 
   constructor(
     fields: EventFields,
@@ -96,13 +114,23 @@ export class WorkspaceEvent implements NormalizedEvent {
   /** The lower-cased search text, from the fields and the raw text's request parameters (no second parse). */
   get searchText(): string {
     if (this.text === null) {
-      this.text = buildSearchText(this, rawParametersText(this.raw));
-      this.mask = charMask(this.text);
+      const text = buildSearchText(this, rawParametersText(this.raw));
+      this.pairs = newPairs();
+      this.mask = fillSearchBits(text, this.pairs);
+      this.text = text;
     }
     return this.text;
   }
 
+  /** The search text's charMask. */
   get searchMask(): number {
-    return this.text === null ? charMask(this.searchText) : this.mask;
+    if (this.text === null) void this.searchText;
+    return this.mask;
+  }
+
+  /** The bitset of the search text's adjacent character pairs (see search-pairs.ts). */
+  get searchPairs(): Uint32Array {
+    if (this.text === null) void this.searchText;
+    return this.pairs!;
   }
 }

@@ -39,3 +39,19 @@ describe('useFilteredEvents', () => {
     }
   });
 });
+
+describe('useFilteredEvents and the time range', () => {
+  it('keeps the same list without the time range when only the range changes (a brush does not re-filter)', () => {
+    const { result, rerender } = renderHook(({ filters }: { filters: FilterState }) => useFilteredEvents(events, filters), {
+      initialProps: { filters: { ...emptyFilters, search: 'put' } },
+    });
+    const before = result.current.withoutTime;
+    const start = events[10]!.time;
+    const end = events[40]!.time;
+    rerender({ filters: { ...emptyFilters, search: 'put', timeRange: { start, end } } });
+    expect(result.current.withoutTime).toBe(before);
+    expect(result.current.filtered.map((e) => e.id)).toEqual(before.filter((e) => e.time >= start && e.time <= end).map((e) => e.id));
+    rerender({ filters: { ...emptyFilters, search: 'put', errorsOnly: true, timeRange: { start, end } } });
+    expect(result.current.withoutTime).not.toBe(before);
+  });
+});

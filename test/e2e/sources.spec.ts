@@ -54,7 +54,7 @@ test.beforeEach(() => {
 test.afterEach(() => rmSync(trail, { recursive: true, force: true }));
 
 test('fetches a folder of log files: the table shows its records, the progress its files', async ({ app, consoleErrors }, testInfo) => {
-  await sourceSelect(app).selectOption({ label: 'CloudTrail log files (folder or file)' });
+  await sourceSelect(app).selectOption({ label: 'Log files' });
   await app.getByLabel('Folder or file').fill(trail);
   await app.getByLabel('Identity', { exact: true }).fill('alice');
   await app.getByRole('button', { name: '7d', exact: true }).click();

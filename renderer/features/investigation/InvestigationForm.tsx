@@ -71,15 +71,18 @@ export function InvestigationForm({ profile, values, onChange, onFetch, busy, no
         {...(regionsNote ? { note: regionsNote.text, noteDetail: regionsNote.detail } : {})}
       />
       <TimeRangePicker value={values.range} onChange={(range) => set('range', range)} now={now} lookup={values.source.kind === 'lookup'} />
-      {/* Log files, S3 and Athena do not yet follow the temporary keys an identity issued (a role session is still found by its name). */}
-      <label className="check follow" title={values.source.kind === 'lookup' ? undefined : 'LookupEvents only, for now: log files, S3 and Athena find a role session by its name, not by the keys it was issued.'}>
-        <input type="checkbox" checked={values.followSessions} disabled={values.source.kind !== 'lookup'} onChange={(e) => set('followSessions', e.target.checked)} />
-        Follow sessions
-      </label>
-      <label className="check follow" title="Also fetches the 90 days before the range (as far as LookupEvents keeps), after the range itself, under the same rate limit: more calls, but what is routine and what is new can then be told apart.">
-        <input type="checkbox" checked={values.baseline} onChange={(e) => set('baseline', e.target.checked)} />
-        Baseline (90 days before)
-      </label>
+      {/* The two boxes stacked: one control high, so the Fetch button keeps its row at 1280 px. */}
+      <div className="form-checks">
+        {/* Log files, S3 and Athena do not yet follow the temporary keys an identity issued (a role session is still found by its name). */}
+        <label className="check follow" title={values.source.kind === 'lookup' ? undefined : 'LookupEvents only, for now: log files, S3 and Athena find a role session by its name, not by the keys it was issued.'}>
+          <input type="checkbox" checked={values.followSessions} disabled={values.source.kind !== 'lookup'} onChange={(e) => set('followSessions', e.target.checked)} />
+          Follow sessions
+        </label>
+        <label className="check follow" title="Also fetches the 90 days before the range (as far as LookupEvents keeps), after the range itself, under the same rate limit: more calls, but what is routine and what is new can then be told apart.">
+          <input type="checkbox" checked={values.baseline} onChange={(e) => set('baseline', e.target.checked)} />
+          Baseline (90 days before)
+        </label>
+      </div>
       <button type="submit" className="primary fetch-button" disabled={busy || athena.estimating || regionsPending || !profile}>
         {busy ? 'Fetching…' : athena.estimating ? 'Estimating the scan…' : 'Fetch events'}
       </button>

@@ -30,10 +30,17 @@ export function RegionPicker({ value, onChange, note: sourceNote, noteDetail, ev
   // Global services (IAM, STS, sign-in) record in us-east-1: said only when it is left out.
   const withoutGlobal = value.length > 0 && !value.includes('us-east-1');
   return (
-    <div className="form-field">
-      <span className="field-label" id="regions-label">
-        Regions
-      </span>
+    <div className="form-field region-field">
+      <div className="field-head">
+        <span className="field-label" id="regions-label">
+          Regions
+        </span>
+        {sourceNote && (
+          <span className="field-note" data-testid="region-defaults" title={noteDetail ?? undefined}>
+            {sourceNote}
+          </span>
+        )}
+      </div>
       <Popover.Root>
         <Popover.Trigger asChild>
           <button type="button" className="region-trigger" aria-labelledby="regions-label regions-summary" title={usEast1Reason}>
@@ -57,11 +64,6 @@ export function RegionPicker({ value, onChange, note: sourceNote, noteDetail, ev
         </Popover.Portal>
       </Popover.Root>
       {withoutGlobal && <span className="field-warning">Without us-east-1: IAM, STS and console sign-in events are not searched.</span>}
-      {sourceNote && (
-        <span className="field-note" data-testid="region-defaults" title={noteDetail ?? undefined}>
-          {sourceNote}
-        </span>
-      )}
     </div>
   );
 }

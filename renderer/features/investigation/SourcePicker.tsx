@@ -5,7 +5,7 @@ import type { FetchSourceKind } from '../../../shared/api/fetch-contract';
 import { visibleText } from '../../../shared/display/visible-text';
 import { api } from '../../api/bridge';
 import { PathChooser } from './PathChooser';
-import { sourceFromValues, sourceKinds, sourceLabels } from './source-model';
+import { sourceDetails, sourceFromValues, sourceKinds, sourceLabels } from './source-model';
 import type { SourceValues } from './source-model';
 
 export interface SourcePickerProps {
@@ -110,11 +110,23 @@ export function SourcePicker({ value, onChange, errors, demo }: SourcePickerProp
   };
   return (
     <>
-      <div className="form-field">
-        <label className="field-label" htmlFor="source-kind">
-          Source
-        </label>
-        <select id="source-kind" className="source-kind" value={value.kind} onChange={(e) => onChange({ ...value, kind: e.target.value as FetchSourceKind })}>
+      <div className="form-field source-field">
+        {/* The detail beside the label, not under the select: the form's rows stay one control high. */}
+        <div className="field-head">
+          <label className="field-label" htmlFor="source-kind">
+            Source
+          </label>
+          <span className="field-note" id="source-kind-detail">
+            {sourceDetails[value.kind]}
+          </span>
+        </div>
+        <select
+          id="source-kind"
+          className="source-kind"
+          value={value.kind}
+          aria-describedby="source-kind-detail"
+          onChange={(e) => onChange({ ...value, kind: e.target.value as FetchSourceKind })}
+        >
           {sourceKinds.map((kind) => (
             <option key={kind} value={kind}>
               {sourceLabels[kind]}
@@ -123,7 +135,7 @@ export function SourcePicker({ value, onChange, errors, demo }: SourcePickerProp
         </select>
       </div>
       {value.kind === 'files' &&
-        field('path', 'Folder or file', '/home/me/cloudtrail (AWSLogs/… or flat)', true, false, <PathChooser onChoose={(path) => onChange({ ...value, kind: 'files', path })} onProblem={setChooserProblem} />)}
+        field('path', 'Folder or file', '/home/me/trail (AWSLogs/… or flat)', true, false, <PathChooser onChoose={(path) => onChange({ ...value, kind: 'files', path })} onProblem={setChooserProblem} />)}
       {value.kind === 'files' && demo && (
         <div className="form-field">
           <button type="button" onClick={() => void pickDemoFiles()} title="Writes the demo account as CloudTrail log files in Trailcase's cache folder and picks that folder">
@@ -135,7 +147,7 @@ export function SourcePicker({ value, onChange, errors, demo }: SourcePickerProp
       {value.kind === 's3' && field('url', 'S3 URL', 's3://my-trail-bucket/AWSLogs/', true)}
       {value.kind === 'athena' && field('table', 'Database.table', 'default.cloudtrail_logs')}
       {value.kind === 'athena' && field('workgroup', 'Workgroup (optional)', 'primary')}
-      {value.kind === 'athena' && field('output', 'Results location (optional)', 's3://athena-results/trailcase/')}
+      {value.kind === 'athena' && field('output', 'Results location (optional)', 's3://bucket/prefix/')}
       {value.kind === 'athena' && field('maxCost', 'Ask before a query costing more than $', '1.00', false, true)}
     </>
   );

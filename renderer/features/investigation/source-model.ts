@@ -22,12 +22,20 @@ export interface SourceValues {
 
 export const defaultSourceValues: SourceValues = { kind: 'lookup', path: '', url: '', table: '', workgroup: '', output: '', maxCost: '' };
 
-/** The picker's words for each source. */
+/** The picker's words for each source: short, so the select shows them whole. */
 export const sourceLabels: Record<FetchSourceKind, string> = {
-  lookup: 'CloudTrail LookupEvents (last 90 days)',
-  files: 'CloudTrail log files (folder or file)',
-  s3: 'Trail bucket in S3',
-  athena: 'Amazon Athena table',
+  lookup: 'LookupEvents (90 days)',
+  files: 'Log files',
+  s3: 'S3 bucket',
+  athena: 'Athena table',
+};
+
+/** What the chosen source is, said beside the select's label (and read with the select). */
+export const sourceDetails: Record<FetchSourceKind, string> = {
+  lookup: 'CloudTrail’s API, management events',
+  files: '.json or .json.gz on this machine',
+  s3: 'the trail’s objects, cached once read',
+  athena: 'the trail’s table, its cost asked first',
 };
 
 export const sourceKinds: readonly FetchSourceKind[] = ['lookup', 'files', 's3', 'athena'];

@@ -27,15 +27,24 @@ const kind = () => screen.getByRole('combobox', { name: 'Identity kind' }) as HT
 const fetchButton = () => screen.getByRole('button', { name: /^Fetch/ });
 
 describe('the source picker', () => {
-  it('starts on LookupEvents, named with its 90 days, and offers log files, S3 and Athena', () => {
+  it('starts on LookupEvents, named with its 90 days, and offers log files, S3 and Athena, by short names', () => {
     render(<Form />);
     expect(source().value).toBe('lookup');
-    expect([...source().options].map((option) => option.text)).toEqual([
-      'CloudTrail LookupEvents (last 90 days)',
-      'CloudTrail log files (folder or file)',
-      'Trail bucket in S3',
-      'Amazon Athena table',
-    ]);
+    expect([...source().options].map((option) => option.text)).toEqual(['LookupEvents (90 days)', 'Log files', 'S3 bucket', 'Athena table']);
+  });
+
+  it('says what the chosen source is beside its label, read with the select', () => {
+    render(<Form />);
+    const detail = () => document.getElementById(source().getAttribute('aria-describedby')!)!.textContent;
+    expect(detail()).toBe('CloudTrail’s API, management events');
+    fireEvent.change(source(), { target: { value: 'files' } });
+    expect(detail()).toBe('.json or .json.gz on this machine');
+    fireEvent.change(source(), { target: { value: 's3' } });
+    expect(detail()).toMatch(/cached once read/);
+    fireEvent.change(source(), { target: { value: 'athena' } });
+    expect(detail()).toMatch(/cost asked first/);
+    // The detail is not part of the select's name.
+    expect(screen.getByRole('combobox', { name: 'Source' })).toBe(source());
   });
 
   it('fetches from a folder of log files, by a labelled path field', () => {

@@ -1,3 +1,5 @@
+import { wasmCutter } from './wasm-cut';
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const isOpen = (byte: number | undefined) => byte === 0x7b || byte === 0x5b;
@@ -42,14 +44,20 @@ export interface RecordSlice {
  * The elements of a log file's `Records` array that hold one of the byte offsets `hits` (sorted
  * ascending; every element when `hits` is 'all'), each as the exact text the file holds (key
  * order, number formatting and escapes untouched), which a JSON parser's re-serialisation would
- * not keep (DESIGN 2.1). The array is walked element by element, strings skipped with a native
- * search for the next quote, and only as far as the last hit. Throws when the array is missing or
+ * not keep (DESIGN 2.1). The array is walked element by element, only as far as the last hit: in
+ * WebAssembly (wasm-cut.ts), or here, strings skipped with a native search for the next quote, for
+ * what the WebAssembly walk leaves (every record asked for, an element that is not an object,
+ * text cut short, which is then reported from here; `wasm: false` walks here). Throws when the array is missing or
  * a record is cut short (a truncated file).
  */
-export function recordsHolding(text: Buffer, hits: readonly number[] | 'all'): RecordSlice[] {
+export function recordsHolding(text: Buffer, hits: readonly number[] | 'all', options: { wasm?: boolean } = {}): RecordSlice[] {
   const found: RecordSlice[] = [];
   const opened = recordsArrayAt(text);
   if (opened < 0) throw new Error('the file has no "Records" array');
+  if (hits !== 'all' && hits.length && options.wasm !== false) {
+    const cut = inWasm(text, opened + 1, hits);
+    if (cut) return cut.map(({ position, start, end }) => ({ position, raw: text.toString('utf8', start, end) }));
+  }
   const every = hits === 'all';
   const last = every ? Infinity : (hits[hits.length - 1] ?? -1);
   let next = 0;
@@ -69,6 +77,16 @@ export function recordsHolding(text: Buffer, hits: readonly number[] | 'all'): R
     i = end;
   }
   return found;
+}
+
+/** The WebAssembly walk's answer, or null where it leaves the walk to JavaScript (or cannot run). */
+function inWasm(text: Buffer, at: number, hits: readonly number[]) {
+  try {
+    return wasmCutter()?.cut(text, at, hits) ?? null;
+  } catch {
+    // Its memory could not grow to the file's size: the JavaScript walk needs none.
+    return null;
+  }
 }
 
 /** The index just past the array element that begins at `at` (an object, an array or a scalar). */

@@ -1,46 +1,20 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 
+import { awsCliRunner, hasAwsCli } from '../../support/aws-cli';
 import { startFakeIam } from '../../fakes/iam/fake-iam';
 import type { FakeIam } from '../../fakes/iam/fake-iam';
 import { investigationAccount } from '../../fakes/iam/fake-iam-fixtures';
 import { CREDENTIAL_REPORT_COLUMNS } from '../../fakes/iam/fake-iam-jobs';
 
-/** The AWS CLI (botocore) is an independent client of IAM's Query protocol: what it reads, the SDK reads. */
-const hasAws = spawnSync('aws', ['--version'], { stdio: 'ignore' }).status === 0;
-
 let fake: FakeIam;
 let home: string;
 
-function aws(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env = {
-    PATH: process.env.PATH,
-    HOME: home,
-    AWS_CONFIG_FILE: join(home, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-    AWS_ACCESS_KEY_ID: 'AKIAFAKEAWSCLI000001',
-    AWS_SECRET_ACCESS_KEY: 'fakeSecretForTheAwsCli',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_PAGER: '',
-  };
-  const child = spawn('aws', ['--endpoint-url', fake.url, '--region', 'us-east-1', '--output', 'json', 'iam', ...args], { env });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-  return new Promise((done) => child.on('close', (code) => done({ code, stdout, stderr })));
-}
-
-async function awsJson<T>(args: string[]): Promise<T> {
-  const result = await aws(args);
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  return JSON.parse(result.stdout) as T;
-}
+/** The AWS CLI (botocore) is an independent client of IAM's Query protocol: what it reads, the SDK reads (test/support/aws-cli.ts). */
+const { aws, awsJson } = awsCliRunner('iam', () => ({ endpoint: fake.url, home }));
 
 beforeEach(async () => {
   home = mkdtempSync(join(tmpdir(), 'trailcase-iam-cli-'));
@@ -51,7 +25,7 @@ afterEach(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-describe.skipIf(!hasAws)('the fake IAM, checked with the AWS CLI (skipped: `aws` is not installed; .ci/run installs awscli)', () => {
+describe.skipIf(!hasAwsCli)('the fake IAM, checked with the AWS CLI (skipped: `aws` is not installed; .ci/run installs awscli)', () => {
   test('get-user reads the user, its boundary and tags', async () => {
     const { User } = await awsJson<{ User: Record<string, unknown> }>(['get-user', '--user-name', 'alice']);
     expect(User).toMatchObject({

@@ -1,45 +1,20 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
+import { awsCliRunner, hasAwsCli } from '../../support/aws-cli';
 import { recordsQuery } from '../../../main/services/sources/athena/athena-sql';
 import { startFakeAthena } from '../../fakes/athena/fake-athena';
 import type { FakeAthena } from '../../fakes/athena/fake-athena';
 import { athenaRecords, athenaTableDdl, TABLE, TRAIL_LOCATION } from '../../fakes/athena/fake-athena-fixtures';
 
-/** The AWS CLI (botocore) is an independent client of Athena's JSON 1.1 protocol: what it reads, the SDK reads. */
-const hasAws = spawnSync('aws', ['--version'], { stdio: 'ignore' }).status === 0;
-
 let fake: FakeAthena;
 let home: string;
 
-function aws(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env = {
-    PATH: process.env.PATH,
-    HOME: home,
-    AWS_CONFIG_FILE: join(home, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-    AWS_ACCESS_KEY_ID: 'AKIAFAKEAWSCLI000001',
-    AWS_SECRET_ACCESS_KEY: 'fakeSecretForTheAwsCli',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_PAGER: '',
-  };
-  const child = spawn('aws', ['--endpoint-url', fake.url, '--region', 'us-east-1', '--output', 'json', 'athena', ...args], { env });
-  let [stdout, stderr] = ['', ''];
-  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-  return new Promise((done) => child.on('close', (code) => done({ code, stdout, stderr })));
-}
-
-async function awsJson<T>(args: string[]): Promise<T> {
-  const result = await aws(args);
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  return JSON.parse(result.stdout) as T;
-}
+/** The AWS CLI (botocore) is an independent client of Athena's JSON 1.1 protocol: what it reads, the SDK reads (test/support/aws-cli.ts). */
+const { aws, awsJson } = awsCliRunner('athena', () => ({ endpoint: fake.url, home }));
 
 /** 1,200 of alice's records on one day, so a listing pages. */
 const many = Array.from({ length: 1200 }, (_, index) => ({ ...athenaRecords.alice, eventID: `55555555-eeee-4000-8000-${String(index).padStart(12, '0')}` }));
@@ -53,7 +28,7 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-describe.skipIf(!hasAws)('the fake Athena, checked with the AWS CLI (skipped: `aws` is not installed; .ci/run installs awscli)', () => {
+describe.skipIf(!hasAwsCli)('the fake Athena, checked with the AWS CLI (skipped: `aws` is not installed; .ci/run installs awscli)', () => {
   test('start-query-execution, get-query-execution until SUCCEEDED, get-query-results over every page', async () => {
     const sql = recordsQuery(TABLE, { kind: 'user', userName: 'alice' }, { start: Date.parse('2026-03-01T00:00:00Z'), end: Date.parse('2026-03-02T00:00:00Z') });
     const { QueryExecutionId } = await awsJson<{ QueryExecutionId: string }>(['start-query-execution', '--query-string', sql, '--work-group', 'primary']);

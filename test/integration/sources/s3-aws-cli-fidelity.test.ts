@@ -1,45 +1,18 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 
+import { awsCliRunner, hasAwsCli } from '../../support/aws-cli';
 import { startFakeS3 } from '../../fakes/s3/fake-s3';
 import type { FakeS3 } from '../../fakes/s3/fake-s3';
-
-/** The AWS CLI (botocore) is an independent client of S3's REST/XML: what it reads, the SDK reads. */
-const hasAws = spawnSync('aws', ['--version'], { stdio: 'ignore' }).status === 0;
 
 let fake: FakeS3;
 let home: string;
 
-function aws(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env = {
-    PATH: process.env.PATH,
-    HOME: home,
-    AWS_CONFIG_FILE: join(home, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-    AWS_ACCESS_KEY_ID: 'AKIAFAKEAWSCLI000001',
-    AWS_SECRET_ACCESS_KEY: 'fakeSecretForTheAwsCli',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_PAGER: '',
-    ...extraEnv,
-  };
-  const child = spawn('aws', ['--endpoint-url', fake.url, '--region', 'us-east-1', '--output', 'json', 's3api', ...args], { env });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-  return new Promise((done) => child.on('close', (code) => done({ code, stdout, stderr })));
-}
-
-async function awsJson<T>(args: string[]): Promise<T> {
-  const result = await aws(args);
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  return JSON.parse(result.stdout) as T;
-}
+/** The AWS CLI (botocore) is an independent client of S3's REST/XML: what it reads, the SDK reads (test/support/aws-cli.ts). */
+const { aws, awsJson } = awsCliRunner('s3api', () => ({ endpoint: fake.url, home }));
 
 const day = 'AWSLogs/o-abc123def4/111122223333/CloudTrail/us-east-1/2026/03/01/';
 
@@ -55,7 +28,7 @@ afterEach(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-describe.skipIf(!hasAws)('the fake S3, checked with the AWS CLI (skipped: `aws` is not installed; .ci/run installs awscli)', () => {
+describe.skipIf(!hasAwsCli)('the fake S3, checked with the AWS CLI (skipped: `aws` is not installed; .ci/run installs awscli)', () => {
   test('list-objects-v2 with a delimiter gives the folders as CommonPrefixes', async () => {
     const answer = await awsJson<{ CommonPrefixes: { Prefix: string }[]; Contents?: unknown }>([
       'list-objects-v2', '--bucket', 'trail', '--prefix', 'AWSLogs/o-abc123def4/111122223333/CloudTrail/', '--delimiter', '/',

@@ -8,7 +8,8 @@ function generator(seed: number) {
   let state = seed;
   const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  const pieces = ['a', 'é', '😀', ' ', '{', '}', '[', ']', ',', ':', '\\"', '\\\\', '\\u0061', '\\/', 'bench'];
+  // Runs of 15, 16 and 33 plain bytes put quotes and escapes on each side of a 16-byte step.
+  const pieces = ['a', 'é', '😀', ' ', '{', '}', '[', ']', ',', ':', '\\"', '\\\\', '\\u0061', '\\/', 'bench', 'x'.repeat(15), 'y'.repeat(16), 'z'.repeat(33)];
   const string = () => `"${Array.from({ length: Math.floor(next() * 6) }, () => pick(pieces)).join('')}"`;
   const gap = () => pick(['', '', ' ', '\n  ', '\t']);
   const value = (depth: number): string => {

@@ -32,3 +32,20 @@ test('the desktop window is sandboxed, isolated and locked to its page', async (
     await app.close();
   }
 });
+
+test('the log-files path has Choose…, which fills the field with the folder picked in the open dialog', async () => {
+  const app = await electron.launch({ args: ['.'], env: { ...process.env, ELECTRON_ENABLE_LOGGING: '0' } });
+  try {
+    const page = await app.firstWindow();
+    // The system dialog cannot be driven from a test: main's showOpenDialog answers as a pick would.
+    await app.evaluate(({ dialog }) => {
+      dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: ['/home/analyst/cases/4711'] })) as typeof dialog.showOpenDialog;
+    });
+    await page.getByRole('combobox', { name: 'Source' }).selectOption('files');
+    await page.getByRole('button', { name: 'Choose…' }).click();
+    await page.getByRole('menuitem', { name: /A folder/ }).click();
+    await expect(page.getByRole('textbox', { name: 'Folder or file' })).toHaveValue('/home/analyst/cases/4711');
+  } finally {
+    await app.close();
+  }
+});

@@ -22,11 +22,19 @@ export function openDialogOptions(pick: LocalPathPick): OpenDialogOptions {
  * files itself. Resolves to null when the dialog is cancelled.
  */
 export function createLocalPathDialog(parent: () => BrowserWindow | null) {
-  return async (pick: LocalPathPick): Promise<string | null> => {
+  // One dialog at a time: a page asking again while one is open gets that dialog's answer.
+  let open: Promise<string | null> | null = null;
+  const show = async (pick: LocalPathPick): Promise<string | null> => {
     const options = openDialogOptions(pick);
     const window = parent();
     const { canceled, filePaths } =
       window && !window.isDestroyed() ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     return canceled ? null : (filePaths[0] ?? null);
+  };
+  return (pick: LocalPathPick): Promise<string | null> => {
+    open ??= show(pick).finally(() => {
+      open = null;
+    });
+    return open;
   };
 }

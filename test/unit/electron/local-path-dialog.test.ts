@@ -42,4 +42,18 @@ describe('the log-files path dialog', () => {
     await choose('folder');
     expect(electron.dialog.showOpenDialog.mock.calls[0]).toHaveLength(1);
   });
+
+  it('opens one dialog at a time: a second ask while it is open gets the same answer', async () => {
+    let answer: (value: { canceled: boolean; filePaths: string[] }) => void = () => {};
+    electron.dialog.showOpenDialog.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    const choose = createLocalPathDialog(() => null);
+    const first = choose('folder');
+    const second = choose('file');
+    answer({ canceled: false, filePaths: ['/picked'] });
+    expect(await Promise.all([first, second])).toEqual(['/picked', '/picked']);
+    expect(electron.dialog.showOpenDialog).toHaveBeenCalledTimes(1);
+    // Once it closed, the next ask opens a new one.
+    await choose('file');
+    expect(electron.dialog.showOpenDialog).toHaveBeenCalledTimes(2);
+  });
 });

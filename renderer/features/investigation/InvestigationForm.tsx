@@ -75,7 +75,13 @@ export function InvestigationForm({ profile, values, onChange, onFetch, busy, no
       <div className="form-checks">
         {/* Log files, S3 and Athena do not yet follow the temporary keys an identity issued (a role session is still found by its name). */}
         <label className="check follow" title={values.source.kind === 'lookup' ? undefined : 'LookupEvents only, for now: log files, S3 and Athena find a role session by its name, not by the keys it was issued.'}>
-          <input type="checkbox" checked={values.followSessions} disabled={values.source.kind !== 'lookup'} onChange={(e) => set('followSessions', e.target.checked)} />
+          <input
+            type="checkbox"
+            // Shown off where it does not apply (as the header says); the choice is kept for LookupEvents.
+            checked={values.followSessions && values.source.kind === 'lookup'}
+            disabled={values.source.kind !== 'lookup'}
+            onChange={(e) => set('followSessions', e.target.checked)}
+          />
           Follow sessions
         </label>
         <label className="check follow" title="Also fetches the 90 days before the range (as far as LookupEvents keeps), after the range itself, under the same rate limit: more calls, but what is routine and what is new can then be told apart.">

@@ -120,6 +120,18 @@ describe('the source picker', () => {
     expect(screen.getByText(/LookupEvents cannot search by address or role/)).toBeTruthy();
   });
 
+  it('shows Follow sessions off and disabled for the sources that do not follow them, and keeps the choice for LookupEvents', () => {
+    render(<Form />);
+    const follow = () => screen.getByRole('checkbox', { name: 'Follow sessions' }) as HTMLInputElement;
+    expect(follow()).toMatchObject({ checked: true, disabled: false });
+    for (const kind of ['files', 's3', 'athena']) {
+      fireEvent.change(source(), { target: { value: kind } });
+      expect(follow(), kind).toMatchObject({ checked: false, disabled: true });
+    }
+    fireEvent.change(source(), { target: { value: 'lookup' } });
+    expect(follow()).toMatchObject({ checked: true, disabled: false });
+  });
+
   it('is reached and changed from the keyboard: the source select is a labelled form control', () => {
     render(<Form />);
     source().focus();

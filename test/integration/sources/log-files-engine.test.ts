@@ -45,4 +45,15 @@ describe('the log-file engine', () => {
     expect(result.events).toHaveLength(40 * 3000);
     expect(new Set(result.events.map((event) => event.raw))).toEqual(new Set([records.service]));
   }, 120_000);
+
+  it('names a file that unzips past the bound (a gzip bomb) without holding it, and still loads the others', async () => {
+    const day = dayFolder();
+    writeFileSync(join(day, 'a.json.gz'), gzipSync(`{"Records":[${aliceWith(1)}]}`));
+    // 4 MiB of text in 4 KB of gzip; the bound here is 1 MiB (512 MiB by default).
+    writeFileSync(join(day, 'b.json.gz'), gzipSync(`{"Records":[{"pad":"${'0'.repeat(4 << 20)}"}]}`));
+    const query: LogQuery = { filter: { kind: 'user', userName: 'alice' }, ...range };
+    const result = await fetchLogFiles(day, query, { maxTextBytes: 1 << 20 });
+    expect(result.events.map((event) => event.eventId)).toEqual(['11111111-aaaa-4000-8000-000000000001']);
+    expect(result.failed).toEqual([{ path: join(day, 'b.json.gz'), message: 'it holds more than 1 MiB of text, far more than CloudTrail writes to one file: not read' }]);
+  }, 60_000);
 });

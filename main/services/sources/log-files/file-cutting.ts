@@ -12,11 +12,23 @@ import type { RecordSlice } from './record-slices';
  * chunks cost a copy each. Read and unzipped on the calling thread (a cutter, one per core):
  * handing each file to libuv's pool and back cost more CPU than the unzipping gained.
  */
-export function textOf(file: LogFile): Buffer {
-  const packed = readFileSync(file.path);
-  if (!file.path.endsWith('.gz')) return packed;
-  return gunzipSync(packed, { chunkSize: Math.min(Math.max(file.textBytes + 1, 64 << 10), 256 << 20) });
+export function textOf(file: LogFile, maxTextBytes: number): Buffer {
+  const tooLarge = () => new Error(`it holds more than ${Math.round(maxTextBytes / 1_048_576)} MiB of text, far more than CloudTrail writes to one file: not read`);
+  if (!file.path.endsWith('.gz')) {
+    if (file.bytes > maxTextBytes) throw tooLarge();
+    return readFileSync(file.path);
+  }
+  try {
+    return gunzipSync(readFileSync(file.path), { chunkSize: Math.min(Math.max(file.textBytes + 1, 64 << 10), 256 << 20), maxOutputLength: maxTextBytes });
+  } catch (error) {
+    // A file that unzips past the bound (a gzip bomb in the bucket) stops there, never in memory whole.
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
+    throw error;
+  }
 }
+
+/** What one file may unzip to by default: CloudTrail's files are a few MB to tens of MB of text. */
+export const MAX_TEXT_BYTES = 512 << 20;
 
 /**
  * A file's candidate records: those whose text holds the filter's value (a byte search, sound for

@@ -21,7 +21,7 @@ let wake: (() => void) | null = null;
  * once, one per core: the search is plain JavaScript on one thread, the judge's DuckDB work is
  * small beside it.
  */
-async function main({ files, filter, next, port }: CutterInput): Promise<void> {
+async function main({ files, filter, next, port, maxTextBytes }: CutterInput): Promise<void> {
   const needles = needlesOf(filter);
   const counter = new Int32Array(next);
   let unjudged = 0;
@@ -39,7 +39,7 @@ async function main({ files, filter, next, port }: CutterInput): Promise<void> {
     const index = Atomics.add(counter, 0, 1);
     if (index >= files.length) break;
     try {
-      const slices = candidatesOf(textOf(files[index]!), needles);
+      const slices = candidatesOf(textOf(files[index]!, maxTextBytes), needles);
       const bytes = slices.reduce((sum, slice) => sum + slice.raw.length, 0);
       unjudged += bytes;
       send({ type: 'cut', index, slices, bytes });

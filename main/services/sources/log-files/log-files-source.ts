@@ -9,6 +9,7 @@ import type { FetchedEvent } from '../../../../shared/api/fetch-contract';
 import { ApiError } from '../../../../shared/api/errors';
 import { stableId } from '../../../../shared/records/normalize';
 import { findLogFiles } from './discover';
+import { MAX_TEXT_BYTES } from './file-cutting';
 import type { LogQuery } from './log-query';
 import type { CutterInput, LogRecord, LogWorkerInput, LogWorkerReply } from './worker-messages';
 
@@ -45,6 +46,8 @@ export interface LogFilesOptions {
   onFound?: (totals: { files: number; bytes: number }) => void;
   /** Each file once read, before the next (the app stores it, so Resume skips it). */
   onFile?: (file: LogFileDone) => void;
+  /** The most text one file may unzip to (default MAX_TEXT_BYTES); a larger one is named in `failed`. */
+  maxTextBytes?: number;
   /** Files an earlier run already read (Resume): not read again, nor counted. */
   skip?: ReadonlySet<string>;
 }
@@ -73,14 +76,14 @@ function startWorker(name: string, workerData: unknown, transferList: TransferLi
  * the files and cut out the records that could match, and the judge runs DuckDB over those. Each
  * cutter talks to the judge on a port of its own.
  */
-function startEngine(files: LogWorkerInput['files'], query: LogQuery): { judge: Worker; cutters: Worker[] } {
+function startEngine(files: LogWorkerInput['files'], query: LogQuery, maxTextBytes: number): { judge: Worker; cutters: Worker[] } {
   const count = Math.max(1, Math.min(availableParallelism(), 4, files.length));
   const next = new SharedArrayBuffer(4);
   const channels = Array.from({ length: count }, () => new MessageChannel());
   const ports = channels.map((channel) => channel.port2);
   const judge = startWorker('log-files-worker', { files, query, ports } satisfies LogWorkerInput, ports);
   const cutters = channels.map(({ port1: port }) =>
-    startWorker('log-files-cutter', { files, filter: query.filter, next, port } satisfies CutterInput, [port]),
+    startWorker('log-files-cutter', { files, filter: query.filter, next, port, maxTextBytes } satisfies CutterInput, [port]),
   );
   return { judge, cutters };
 }
@@ -115,7 +118,7 @@ export async function fetchLogFiles(
   };
   options.onFound?.({ files: progress.files, bytes: progress.bytes });
   if (!found.files.length || options.signal?.aborted) return { ...result, cancelled: Boolean(options.signal?.aborted) };
-  const { judge, cutters } = startEngine(found.files, query);
+  const { judge, cutters } = startEngine(found.files, query, options.maxTextBytes ?? MAX_TEXT_BYTES);
   // Each file's records by its index: the result lists them in the files' order, whichever
   // cutter finished first.
   const byFile: FetchedEvent[][] = [];

@@ -24,6 +24,8 @@ export interface CutterInput {
   filter: LogFilter;
   next: SharedArrayBuffer;
   port: MessagePort;
+  /** The most text one file may unzip to (a gzip bomb is named, not read). */
+  maxTextBytes: number;
 }
 
 /** What a cutter sends the judge: a file's candidates (`bytes` of text), a file it could not read, its end. */

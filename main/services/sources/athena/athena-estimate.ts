@@ -28,7 +28,9 @@ export async function estimateWith(
   if (!info)
     throw new ApiError(
       'NOT_FOUND',
-      `There is no table ${target.database}.${target.table} in Athena's data catalog: check the database and table names, or create it with the CLI's --athena-create-table.`,
+      `There is no table ${target.database}.${target.table} in Athena's data catalog: check the database and table names, or create it (Create table… in the app, the CLI's --athena-create-table).`,
+      // The path the app reads to offer Create table… beside this error.
+      { 'source.table': 'missing' },
     );
   return estimateCost(connection.listObjects, info.template, partitionDays(range), signal);
 }
@@ -52,5 +54,5 @@ export async function estimateAthenaScan(query: FetchQuery, deps: AthenaEstimate
 function toEstimateError(error: unknown, connection: AthenaConnection): ApiError {
   const mapped = toAthenaApiError(error, connection);
   if (mapped.code === 'CANCELLED') return mapped;
-  return new ApiError(mapped.code, `The scan could not be estimated, so the query was not run. ${mapped.message}`);
+  return new ApiError(mapped.code, `The scan could not be estimated, so the query was not run. ${mapped.message}`, mapped.fields);
 }

@@ -98,7 +98,8 @@ async function startNew(request: AthenaFetchRequest, deps: AthenaDeps): Promise<
   if (!info)
     throw new ApiError(
       'NOT_FOUND',
-      `There is no table ${request.target.database}.${request.target.table} in Athena's data catalog: create it with --athena-create-table s3://BUCKET/AWSLogs/ACCOUNT/CloudTrail/REGION/ (the DDL is shown first).`,
+      `There is no table ${request.target.database}.${request.target.table} in Athena's data catalog: create it with --athena-create-table s3://BUCKET/AWSLogs/ACCOUNT/CloudTrail/REGION/ (the DDL is shown first), or Create table… in the app.`,
+      { 'source.table': 'missing' },
     );
   const estimate = await estimateCost(deps.listObjects, info.template, partitionDays(request), deps.signal);
   deps.onProgress?.({ kind: 'estimate', estimate });

@@ -1,4 +1,5 @@
 import { ApiError } from '../../../../shared/api/errors';
+import { TRAIL_FOLDER } from '../../../../shared/athena/trail-folder';
 import { athenaName } from './athena-sql';
 
 /**
@@ -78,14 +79,7 @@ export const CLOUDTRAIL_COLUMNS = `    eventversion STRING,
  */
 export const PROJECTION_START = '2013/11/01';
 
-/**
- * A trail's folder for one account and region, as CloudTrail writes it:
- * `s3://BUCKET/[PREFIX/]AWSLogs/[o-ORG/]ACCOUNT/CloudTrail/REGION/`. Anything else is refused, so
- * the DDL never holds a location the projection template cannot follow.
- */
-const TRAIL_FOLDER = /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/([A-Za-z0-9!_.*'()/-]+\/)?AWSLogs\/(o-[a-z0-9]{10,32}\/)?\d{12}\/CloudTrail\/[a-z]{2}(-[a-z]+)+-\d\/$/;
-
-/** The location, with its trailing slash; refused (BAD_INPUT) when it is not a trail's region folder. */
+/** The location, with its trailing slash; refused (BAD_INPUT) when it is not a trail's region folder (shared/athena/trail-folder.ts). */
 export function trailLocation(location: string): string {
   const withSlash = location.endsWith('/') ? location : `${location}/`;
   if (!TRAIL_FOLDER.test(withSlash))

@@ -102,6 +102,25 @@ async function overviewDrawn(page: Page, count: number): Promise<number> {
   );
 }
 
+/** Waits for timeline and charts to draw `count` events after `since` (the page's clock). */
+async function overviewDrawnSince(page: Page, count: number, since: number): Promise<void> {
+  await page.evaluate(
+    ({ count, since }) =>
+      new Promise<void>((resolve) => {
+        const seen = () =>
+          performance.getEntriesByName('trailcase:overview drawn').some((mark) => mark.startTime > since && (mark as PerformanceMark).detail?.events === count);
+        if (seen()) return resolve();
+        const observer = new PerformanceObserver(() => {
+          if (!seen()) return;
+          observer.disconnect();
+          resolve();
+        });
+        observer.observe({ type: 'mark' });
+      }),
+    { count, since },
+  );
+}
+
 async function measureInteractive(page: Page): Promise<number> {
   await page.locator('#identity-value').fill('jmorales');
   const ready = page.evaluate(
@@ -122,6 +141,17 @@ async function measureInteractive(page: Page): Promise<number> {
   return ready;
 }
 
+/** RENDERER_VERBOSE: prints the renderer's stage measures since the last call, after `label`. */
+async function printStages(page: Page, label: string): Promise<void> {
+  if (!process.env.RENDERER_VERBOSE) return;
+  const stages = await page.evaluate(() => {
+    const entries = performance.getEntriesByType('measure').filter((entry) => entry.name.startsWith('trailcase:'));
+    performance.clearMeasures();
+    return entries.map((entry) => `${entry.name.slice(10)} ${entry.duration.toFixed(0)}`).join(', ');
+  });
+  process.stderr.write(`  ${label}; ${stages}\n`);
+}
+
 async function measureSearch(page: Page): Promise<{ median: number; max: number; overviewMedian: number; overviewMax: number }> {
   const search = page.getByLabel('Search events');
   await search.focus();
@@ -131,18 +161,15 @@ async function measureSearch(page: Page): Promise<{ median: number; max: number;
     const timing = await armPaintTimer(page, 'input[aria-label="Search events"]', 'keydown');
     await page.keyboard.press(key);
     const figures = await timing();
-    if (process.env.RENDERER_VERBOSE) {
-      const stages = await page.evaluate(() => {
-        const entries = performance.getEntriesByType('measure').filter((entry) => entry.name.startsWith('trailcase:'));
-        performance.clearMeasures();
-        return entries.map((entry) => `${entry.name.slice(10)} ${entry.duration.toFixed(0)}`).join(', ');
-      });
-      process.stderr.write(`  ${key}: table ${figures.table.toFixed(0)}, overview ${figures.overview.toFixed(0)}; ${stages}\n`);
-    }
+    await printStages(page, `${key}: table ${figures.table.toFixed(0)}, overview ${figures.overview.toFixed(0)}`);
     table.push(figures.table);
     overview.push(figures.overview);
   }
+  // Cleared, the search shows every event again: the brush that follows starts once timeline
+  // and charts have drawn them, so it does not measure the tail of this reset.
+  const since = await page.evaluate(() => performance.now());
   await search.fill('');
+  await overviewDrawnSince(page, eventCount, since);
   if (process.env.RENDERER_VERBOSE) process.stderr.write(`  keystrokes → table ${table.map((ms) => ms.toFixed(0)).join(' ')}; → overview ${overview.map((ms) => ms.toFixed(0)).join(' ')}\n`);
   return { median: median(table), max: Math.max(...table), overviewMedian: median(overview), overviewMax: Math.max(...overview) };
 }
@@ -155,6 +182,7 @@ async function measureBrush(page: Page): Promise<number> {
   const timing = await armPaintTimer(page, '[data-testid="timeline"]', 'mouseup');
   await page.mouse.up();
   const ms = (await timing()).overview;
+  await printStages(page, `brush ${ms.toFixed(0)}`);
   await page.getByRole('button', { name: 'Remove time range filter' }).waitFor();
   await page.getByRole('button', { name: 'Reset zoom' }).click();
   // Let the reset finish painting, so the scroll measurement that follows measures scrolling.

@@ -1,7 +1,7 @@
 import type { NormalizedEvent } from '../records/types';
 import type { RuleHit } from '../rules/types';
 import type { FilterChip, FilterField, FilterState } from './filter-state';
-import { holdsPairs, pairsDecide, pairsOfTerms } from './search-pairs';
+import { pairsDecide, pairsOfTerms } from './search-pairs';
 import { charMask, searchTextOf } from './search-text';
 
 /** The risk flags of an event, as the caller computed (and cached) them. */
@@ -48,8 +48,8 @@ function groupChips(chips: readonly FilterChip[]): { include: Map<FilterField, s
 export interface SearchLookup {
   textOf(event: NormalizedEvent): string;
   maskOf?(event: NormalizedEvent): number;
-  /** The bitset of the text's adjacent character pairs (see search-pairs.ts), when prepared. */
-  pairsOf?(event: NormalizedEvent): Uint32Array | undefined;
+  /** Whether the text holds every pair of `pairs` (see search-pairs.ts), or undefined when its pairs are not prepared. */
+  holdsPairs?(event: NormalizedEvent, pairs: ReadonlyArray<readonly [number, number]>): boolean | undefined;
 }
 
 const plainSearch: SearchLookup = { textOf: searchTextOf };
@@ -69,10 +69,10 @@ export function buildPredicate(
   const { include, exclude } = groupChips(state.chips);
   const terms = state.search.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const required = terms.reduce((mask, term) => mask | charMask(term), 0);
-  const { textOf, maskOf, pairsOf } = search;
+  const { textOf, maskOf, holdsPairs } = search;
   // The mask decides alone when every term is one letter a–z; with the pairs, two letters too.
   const maskIsExact = maskOf !== undefined && terms.length > 0 && terms.every((term) => /^[a-z]$/.test(term));
-  const pairs = pairsOf ? pairsOfTerms(terms) : [];
+  const pairs = holdsPairs ? pairsOfTerms(terms) : [];
   const pairsAreExact = maskOf !== undefined && pairsDecide(terms);
   const range = state.timeRange;
   return (event) => {
@@ -89,11 +89,9 @@ export function buildPredicate(
     if (terms.length > 0) {
       if (maskOf && (maskOf(event) & required) !== required) return false;
       if (maskIsExact) return true;
-      const bits = pairs.length > 0 ? pairsOf!(event) : undefined;
-      if (bits) {
-        if (!holdsPairs(bits, pairs)) return false;
-        if (pairsAreExact) return true;
-      }
+      const held = pairs.length > 0 ? holdsPairs!(event, pairs) : undefined;
+      if (held === false) return false;
+      if (held === true && pairsAreExact) return true;
       const text = textOf(event);
       for (const term of terms) if (!text.includes(term)) return false;
     }

@@ -17,10 +17,10 @@ function symbolOf(code: number): number {
 }
 
 /**
- * Sets in `into` (pairWords words, zeroed) the bit of every adjacent pair of `text`, and returns
- * the text's charMask in the same pass.
+ * Sets in `into` (pairWords zeroed words from `at`) the bit of every adjacent pair of `text`, and
+ * returns the text's charMask in the same pass.
  */
-export function fillSearchBits(text: string, into: Uint32Array): number {
+export function fillSearchBits(text: string, into: Uint32Array, at = 0): number {
   let mask = 0;
   let previous = -1;
   for (let i = 0; i < text.length; i++) {
@@ -29,7 +29,7 @@ export function fillSearchBits(text: string, into: Uint32Array): number {
       mask |= 1 << symbol;
       if (previous >= 0) {
         const bit = previous * 32 + symbol;
-        into[bit >>> 5]! |= 1 << (bit & 31);
+        into[at + (bit >>> 5)]! |= 1 << (bit & 31);
       }
     }
     previous = symbol;
@@ -55,11 +55,11 @@ export function pairsDecide(terms: readonly string[]): boolean {
   return terms.length > 0 && terms.every((term) => /^[a-z]{1,2}$/.test(term));
 }
 
-/** Whether `bits` (a text's bitset) holds every pair of `pairs`. */
-export function holdsPairs(bits: Uint32Array, pairs: ReadonlyArray<readonly [number, number]>): boolean {
+/** Whether a text's bitset (pairWords words of `bits` from `at`) holds every pair of `pairs`. */
+export function holdsPairs(bits: Uint32Array, pairs: ReadonlyArray<readonly [number, number]>, at = 0): boolean {
   for (let i = 0; i < pairs.length; i++) {
     const [word, bit] = pairs[i]!;
-    if ((bits[word]! & bit) === 0) return false;
+    if ((bits[at + word]! & bit) === 0) return false;
   }
   return true;
 }

@@ -49,11 +49,13 @@ function EventGrid({ events: rows, sorting, onSortingChange, prefs, selection, o
   const scroller = useRef<HTMLDivElement>(null);
 
   // initialRect: the first render already shows a screenful of rows, before the grid is measured.
+  // Overscan: a few rows beyond each edge for the arrow keys and a wheel's small steps; every row
+  // more is rendered, laid out and painted on each scroll frame (a fast scroll jumps past any overscan).
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
-    overscan: 12,
+    overscan: 5,
     initialRect: { width: 1200, height: 600 },
   });
   const visible = useMemo(() => prefs.order.filter((id) => !prefs.hidden.includes(id)), [prefs]);

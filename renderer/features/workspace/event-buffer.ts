@@ -2,7 +2,7 @@ import type { FetchedEvent } from '../../../shared/api/fetch-contract';
 import { normalizeEvent } from '../../../shared/records/normalize';
 import type { NormalizedEvent } from '../../../shared/records/types';
 import { flagEvent } from '../../../shared/rules/engine';
-import type { RuleHit } from '../../../shared/rules/types';
+import type { RuleHit, Severity } from '../../../shared/rules/types';
 import { readPage } from './ingest-page';
 import { ingestPool } from './ingest-pool';
 import type { IngestPool } from './ingest-pool';
@@ -23,6 +23,8 @@ const sliceMs = 6;
 /**
  * Runs `work` in a task of its own with a budget of sliceMs: the first after the next frame (so
  * the events are drawn first), the next ones straight after, with the browser free in between.
+ * Not in idle callbacks: a page kept busy (a burst of pages, a shared machine) may not be idle
+ * for seconds, and a search before then would prepare every event in one keystroke.
  */
 function inSlice(work: (timeLeft: () => number) => void, first: boolean): void {
   const run = () => {
@@ -66,14 +68,19 @@ export function preparedFlagged(event: NormalizedEvent): boolean | undefined {
   return event instanceof WorkspaceEvent ? event.flagged : undefined;
 }
 
+/** The highest severity of an ingested event's flags (null when none), or undefined for any other event. */
+export function preparedSeverity(event: NormalizedEvent): Severity | null | undefined {
+  return event instanceof WorkspaceEvent ? event.severity : undefined;
+}
+
 /** The charMask of an ingested event's search text, or undefined for any other event. */
 export function preparedSearchMask(event: NormalizedEvent): number | undefined {
   return event instanceof WorkspaceEvent ? event.searchMask : undefined;
 }
 
-/** The pairs bitset of an ingested event's search text, or undefined for any other event. */
-export function preparedSearchPairs(event: NormalizedEvent): Uint32Array | undefined {
-  return event instanceof WorkspaceEvent ? event.searchPairs : undefined;
+/** Whether an ingested event's search text holds every pair of `pairs`, or undefined for any other event. */
+export function preparedHoldsPairs(event: NormalizedEvent, pairs: ReadonlyArray<readonly [number, number]>): boolean | undefined {
+  return event instanceof WorkspaceEvent ? event.holdsSearchPairs(pairs) : undefined;
 }
 
 /** The prepared search text of an ingested event, or undefined for any other event. */

@@ -1,7 +1,7 @@
 import type { NormalizedEvent } from '../../../shared/records/types';
 import { flagEvent } from '../../../shared/rules/engine';
 import type { RuleHit } from '../../../shared/rules/types';
-import { preparedFlagged, preparedFlags, preparedSearchMask, preparedSearchPairs, preparedSearchText } from './event-buffer';
+import { preparedFlagged, preparedFlags, preparedHoldsPairs, preparedSearchMask, preparedSearchText } from './event-buffer';
 import type { SearchLookup } from '../../../shared/filters/apply-filters';
 import { charMask, searchTextOf } from '../../../shared/filters/search-text';
 
@@ -39,5 +39,5 @@ export function searchText(event: NormalizedEvent): string {
 export const workspaceSearch: SearchLookup = {
   textOf: searchText,
   maskOf: (event) => preparedSearchMask(event) ?? charMask(searchText(event)),
-  pairsOf: preparedSearchPairs,
+  holdsPairs: preparedHoldsPairs,
 };

@@ -1,9 +1,10 @@
-import { fillSearchBits, pairWords } from '../../../shared/filters/search-pairs';
+import { fillSearchBits, holdsPairs, pairWords } from '../../../shared/filters/search-pairs';
 import { buildSearchText, rawParametersText } from '../../../shared/filters/search-text';
 import { parseRecord } from '../../../shared/records/normalize';
 import type { ViaLink } from '../../../shared/records/normalize';
 import type { CloudTrailRecord, EventCategory, NormalizedEvent } from '../../../shared/records/types';
-import type { RuleHit } from '../../../shared/rules/types';
+import { topSeverity } from '../../../shared/rules/engine';
+import type { RuleHit, Severity } from '../../../shared/rules/types';
 
 /** The normalised fields of an event that are derived from its record (normalizeEvent's output, record, raw and via aside). */
 export type EventFields = Omit<NormalizedEvent, 'record' | 'raw' | 'via'>;
@@ -22,20 +23,23 @@ function recordOf(id: string, raw: string): CloudTrailRecord | null {
   return record;
 }
 
-/** Events whose pair bitsets share one buffer: one allocation per this many events, not one per event. */
-const pairsPerChunk = 2048;
+/**
+ * Events' pair bitsets share one buffer of this many rows: a search reads an event's row there
+ * (one memory access after the event's own), not through an array object per event.
+ */
+const pairsPerChunk = 4096;
 let chunk = new Uint32Array(0);
 let chunkUsed = 0;
 
-/** A zeroed bitset of pairWords words, a view into the current chunk. */
-function newPairs(): Uint32Array {
+/** Room for one zeroed bitset of pairWords words: the current chunk and where in it. */
+function newPairs(): { chunk: Uint32Array; at: number } {
   if (chunkUsed + pairWords > chunk.length) {
     chunk = new Uint32Array(pairWords * pairsPerChunk);
     chunkUsed = 0;
   }
-  const pairs = chunk.subarray(chunkUsed, chunkUsed + pairWords);
+  const at = chunkUsed;
   chunkUsed += pairWords;
-  return pairs;
+  return { chunk, at };
 }
 
 /**
@@ -72,9 +76,12 @@ export class WorkspaceEvent implements NormalizedEvent {
   readonly raw: string;
   readonly parseError: string | null;
   readonly flagged: boolean;
+  /** The highest severity among the flags (the timeline counts by it), or null. */
+  readonly severity: Severity | null;
   private text: string | null = null;
   private mask = 0;
-  private pairs: Uint32Array | null = null;
+  private pairsChunk: Uint32Array | null = null;
+  private pairsAt = 0;
 
   constructor(
     fields: EventFields,
@@ -105,6 +112,7 @@ export class WorkspaceEvent implements NormalizedEvent {
     this.raw = raw;
     this.parseError = fields.parseError;
     this.flagged = flags.length > 0;
+    this.severity = flags.length > 0 ? topSeverity(flags) : null;
   }
 
   get record(): CloudTrailRecord | null {
@@ -115,8 +123,10 @@ export class WorkspaceEvent implements NormalizedEvent {
   get searchText(): string {
     if (this.text === null) {
       const text = buildSearchText(this, rawParametersText(this.raw));
-      this.pairs = newPairs();
-      this.mask = fillSearchBits(text, this.pairs);
+      const room = newPairs();
+      this.mask = fillSearchBits(text, room.chunk, room.at);
+      this.pairsChunk = room.chunk;
+      this.pairsAt = room.at;
       this.text = text;
     }
     return this.text;
@@ -128,9 +138,15 @@ export class WorkspaceEvent implements NormalizedEvent {
     return this.mask;
   }
 
-  /** The bitset of the search text's adjacent character pairs (see search-pairs.ts). */
+  /** The bitset of the search text's adjacent character pairs (see search-pairs.ts), as a copy. */
   get searchPairs(): Uint32Array {
     if (this.text === null) void this.searchText;
-    return this.pairs!;
+    return this.pairsChunk!.slice(this.pairsAt, this.pairsAt + pairWords);
+  }
+
+  /** Whether the search text holds every pair of `pairs`. */
+  holdsSearchPairs(pairs: ReadonlyArray<readonly [number, number]>): boolean {
+    if (this.text === null) void this.searchText;
+    return holdsPairs(this.pairsChunk!, pairs, this.pairsAt);
   }
 }

@@ -66,7 +66,7 @@ describe('search with character pairs', () => {
       return searchTextOf(event);
     },
     maskOf: (event: NormalizedEvent) => charMask(searchTextOf(event)),
-    pairsOf: (event: NormalizedEvent) => prepared.get(event),
+    holdsPairs: (event: NormalizedEvent, pairs: ReadonlyArray<readonly [number, number]>) => holdsPairs(prepared.get(event)!, pairs),
   };
 
   it.each(['p', 'pu', 'ut', 'put', 'obj ect', '198', '100.1', 'boto3', 'cré', 'é', 'e0', 'z z', 'aws p', 'li st', 'tl'])('finds what a plain scan finds for "%s"', (search) => {

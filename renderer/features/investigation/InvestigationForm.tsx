@@ -5,6 +5,7 @@ import { sourceOf } from '../../../shared/api/fetch-contract';
 import type { FetchQuery } from '../../../shared/api/fetch-contract';
 import { visibleText } from '../../../shared/display/visible-text';
 import { AthenaCostDialog } from '../athena/AthenaCostDialog';
+import { AthenaProblem } from '../athena/AthenaProblem';
 import { useAthenaCostCheck } from '../athena/useAthenaCostCheck';
 import type { FormValues } from './form-model';
 import { queryFromValues } from './form-model';
@@ -92,11 +93,7 @@ export function InvestigationForm({ profile, values, onChange, onFetch, busy, no
       <button type="submit" className="primary fetch-button" disabled={busy || athena.estimating || regionsPending || !profile}>
         {busy ? 'Fetching…' : athena.estimating ? 'Estimating the scan…' : 'Fetch events'}
       </button>
-      {athena.problem && (
-        <span className="field-error" role="alert">
-          {visibleText(athena.problem)}
-        </span>
-      )}
+      <AthenaProblem problem={athena.problem} missing={athena.missing} created={athena.created} onCreated={athena.tableCreated} />
       <AthenaCostDialog pending={athena.pending} onConfirm={athena.confirm} onCancel={athena.cancel} />
       {(errors.regions || errors.profile || errors.form || errors.end) && <span className="field-error">{errors.regions ?? errors.profile ?? errors.form ?? errors.end}</span>}
       {notices.length > 0 && (

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+
+import { sourceOf } from '../../../shared/api/fetch-contract';
+import type { FetchQuery } from '../../../shared/api/fetch-contract';
+import { visibleText } from '../../../shared/display/visible-text';
+import { CreateTableDialog } from './CreateTableDialog';
+import type { TableTarget } from './useCreateTable';
+
+export interface AthenaProblemProps {
+  /** Why the estimate failed (host text), or null. */
+  problem: string | null;
+  /** The query whose table is missing: Create table… is offered for its source. */
+  missing: FetchQuery | null;
+  /** The table just created, to say what comes next. */
+  created: string | null;
+  onCreated(table: string): void;
+}
+
+/** The table of an Athena query, as the Create table dialog needs it. */
+function targetOf(query: FetchQuery): TableTarget | null {
+  const source = sourceOf(query);
+  if (source.kind !== 'athena') return null;
+  return { profile: query.profile, database: source.database, table: source.table, workgroup: source.workgroup, output: source.output };
+}
+
+/**
+ * The estimate's error beside the Fetch button, with "Create table…" when the table does not
+ * exist; once created, what comes next (the fetch still checks the scan's cost first).
+ */
+export function AthenaProblem({ problem, missing, created, onCreated }: AthenaProblemProps) {
+  const [open, setOpen] = useState<TableTarget | null>(null);
+  const target = missing ? targetOf(missing) : null;
+  return (
+    <>
+      {problem && (
+        <span className="athena-problem">
+          <span className="field-error" role="alert">
+            {visibleText(problem)}
+          </span>
+          {target && (
+            <button type="button" onClick={() => setOpen(target)}>
+              Create table…
+            </button>
+          )}
+        </span>
+      )}
+      {created && !problem && (
+        <span role="status" className="athena-cost-note">
+          Created {visibleText(created)}. Fetch events checks the scan&apos;s cost first, then runs the query.
+        </span>
+      )}
+      <CreateTableDialog
+        target={open}
+        onClose={() => setOpen(null)}
+        onCreated={(table) => {
+          setOpen(null);
+          onCreated(table);
+        }}
+      />
+    </>
+  );
+}

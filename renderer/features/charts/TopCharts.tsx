@@ -10,6 +10,8 @@ import './charts.css';
 
 export interface TopChartsProps {
   events: readonly NormalizedEvent[];
+  /** The filters changed and these counts are the previous ones until the charts catch up (aria-busy). */
+  pending?: boolean;
   onPick(field: FilterField, value: string): void;
 }
 
@@ -18,7 +20,7 @@ export interface TopChartsProps {
  * the WAI-ARIA tabs pattern has them: one tab stop (the selected tab), Left and Right move and
  * select, Home and End go to the ends; each tab is named by its visible label.
  */
-export const TopCharts = memo(function TopCharts({ events, onPick }: TopChartsProps) {
+export const TopCharts = memo(function TopCharts({ events, pending = false, onPick }: TopChartsProps) {
   const [active, setActive] = useState<CountField>('eventName');
   const tabs = useRef<Array<HTMLButtonElement | null>>([]);
   const id = useId();
@@ -40,7 +42,7 @@ export const TopCharts = memo(function TopCharts({ events, onPick }: TopChartsPr
   };
 
   return (
-    <section className="charts-panel" aria-label="Top values">
+    <section className="charts-panel" aria-label="Top values" aria-busy={pending || undefined}>
       <div className="chart-tabs" role="tablist" aria-label="Charts" onKeyDown={onKeyDown}>
         {chartDefs.map((d, i) => (
           <button

@@ -110,7 +110,10 @@ export function Workspace({ initialQuery, profile, investigate = null }: Workspa
   const { withoutTime, filtered } = useFilteredEvents(sorted, filters, analysisIndex?.findingsOf);
   // The table follows a keystroke at once; timeline and charts follow once its frame is painted,
   // in a render that yields to the browser, so typing and the table never wait for them to re-count.
-  const overview = useAfterPaint(useMemo(() => ({ overviewEvents: withoutTime, chartEvents: filtered }), [withoutTime, filtered]));
+  const overviewNow = useMemo(() => ({ overviewEvents: withoutTime, chartEvents: filtered }), [withoutTime, filtered]);
+  const overview = useAfterPaint(overviewNow);
+  // Until then the charts count what the table showed before: they say so (aria-busy).
+  const chartsPending = overview !== overviewNow;
   const { overviewEvents, chartEvents } = overview;
   useDrawnMark('overview', chartEvents);
   // No selection, no pass: the list changes with every page that arrives.
@@ -243,7 +246,7 @@ export function Workspace({ initialQuery, profile, investigate = null }: Workspa
           {hasResults && panels.open.overview && (
             <div className="overview" id={panelElementId('overview')}>
               <Timeline events={overviewEvents} domain={domain} bounds={queryRange} zoomed={filters.timeRange !== null} onZoom={onZoom} onResetZoom={onResetZoom} />
-              <TopCharts events={chartEvents} onPick={onPick} />
+              <TopCharts events={chartEvents} pending={chartsPending} onPick={onPick} />
             </div>
           )}
           {hasResults && panels.open.detections && (

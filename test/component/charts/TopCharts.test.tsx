@@ -18,6 +18,13 @@ describe('TopCharts', () => {
     expect(screen.getByRole('button', { name: 'Filter Event names: GetObject (2)' })).toBeTruthy();
   });
 
+  it('says it is busy while its counts are the previous filters’ (the charts follow the table)', () => {
+    const { rerender } = render(<TopCharts events={events} pending onPick={() => {}} />);
+    expect(screen.getByRole('region', { name: 'Top values' }).getAttribute('aria-busy')).toBe('true');
+    rerender(<TopCharts events={events} onPick={() => {}} />);
+    expect(screen.getByRole('region', { name: 'Top values' }).hasAttribute('aria-busy')).toBe(false);
+  });
+
   it('adds a filter when a bar is clicked', () => {
     const onPick = vi.fn();
     render(<TopCharts events={events} onPick={onPick} />);

@@ -58,6 +58,7 @@ test('a missing Athena table is created from the app after its DDL is shown, and
   await page.getByLabel('Database.table').fill('default.cloudtrail_logs');
   await page.getByRole('button', { name: /^Fetch/ }).click();
   await expect(page.getByRole('alert')).toContainText('There is no table default.cloudtrail_logs');
+  await shot(page, testInfo.outputPath('athena-create-offer.png'));
   await page.getByRole('button', { name: 'Create table…' }).click();
 
   const dialog = page.getByRole('dialog', { name: 'Create the Athena table default.cloudtrail_logs' });
@@ -83,6 +84,7 @@ test('a missing Athena table is created from the app after its DDL is shown, and
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'Created default.cloudtrail_logs' })).toBeVisible();
   expect(ddlRuns()).toEqual([athenaTableDdl()]);
+  await shot(page, testInfo.outputPath('athena-create-done.png'));
 
   await page.getByRole('button', { name: /^Fetch/ }).click();
   await expect(page.getByTestId('event-row')).toHaveCount(4, { timeout: 30_000 });

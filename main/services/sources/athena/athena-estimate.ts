@@ -28,7 +28,7 @@ export async function estimateWith(
   if (!info)
     throw new ApiError(
       'NOT_FOUND',
-      `There is no table ${target.database}.${target.table} in Athena's data catalog: check the database and table names, or create it (Create table… in the app, the CLI's --athena-create-table).`,
+      `There is no table ${target.database}.${target.table} in Athena's data catalog: check the database and table names, or create it with Create table… (in the CLI, --athena-create-table).`,
       // The path the app reads to offer Create table… beside this error.
       { 'source.table': 'missing' },
     );

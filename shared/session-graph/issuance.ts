@@ -29,8 +29,10 @@ function text(value: unknown): string {
  * `knownKey` is the key the fetch followed from this call (its `via`), for records that omit it.
  */
 export function issuanceOf(event: NormalizedEvent, knownKey = ''): Issuance | null {
+  // The name first: reading `record` re-parses the raw text of a workspace event (100,000 of them in a second).
+  if (event.errorCode || !issuingEventNames.has(event.eventName)) return null;
   const record = event.record;
-  if (!record || event.errorCode || !issuingEventNames.has(event.eventName)) return null;
+  if (!record) return null;
   const request = record.requestParameters;
   const accessKeyId = text(field(field(record.responseElements, 'credentials'), 'accessKeyId')) || knownKey;
   if (event.eventName === 'GetRoleCredentials') {

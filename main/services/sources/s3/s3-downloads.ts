@@ -33,8 +33,9 @@ export interface DownloadProgress {
 /**
  * Every object from the cache or from S3, `DOWNLOADS_AT_ONCE` at a time (never the whole list at
  * once). A missing object is named and skipped; a failure every other download would share
- * (denied, expired credentials, throttling past the retries) stops the rest, and what arrived is
- * kept. `signal` stops them too: downloads in flight are abandoned, their temp files removed.
+ * (denied, expired credentials, throttling past the retries) starts no more, and what arrived (with
+ * the downloads then in flight) is kept. `signal` (Cancel) stops them too: downloads in flight are
+ * abandoned, their temp files removed.
  * These objects' cached files are held while the downloads run; once they end, the cache is brought
  * back under its bound (`cacheMaxBytes`, S3_CACHE_MAX_BYTES by default) without touching them.
  */
@@ -53,8 +54,10 @@ export async function downloadObjects(
   const files = objects.map((object) => cachePathOf(options.cacheDir, bucket, object.key).file);
   const release = holdCacheFiles(files);
   let next = 0;
+  // A failure every download would share stops new ones; those in flight may still arrive, and are kept.
+  let halted = false;
   const worker = async () => {
-    while (next < objects.length && !stop.signal.aborted) {
+    while (next < objects.length && !halted && !stop.signal.aborted) {
       const index = next++;
       const object = objects[index]!;
       const uri = `s3://${bucket}/${object.key}`;
@@ -75,7 +78,7 @@ export async function downloadObjects(
         if (stop.signal.aborted) return;
         if (isApiError(error) && error.code === 'NOT_FOUND') report.failed.push({ path: uri, message: error.message });
         else {
-          stop.abort();
+          halted = true;
           if (!isApiError(error)) throw error;
           report.error ??= error;
         }

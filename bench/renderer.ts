@@ -272,6 +272,17 @@ async function runOnce(url: string, profile: string | null, trace: string | null
     const interactiveMs = await profiled('interactive', () => measureInteractive(page));
     const overviewMs = await overviewDrawn(page, eventCount);
     const stages = await stagesOf(page);
+    if (process.env.RENDERER_VERBOSE) {
+      const timeline = await page.evaluate(() => {
+        const dataAt = (window as unknown as { __bench: { dataAt: number } }).__bench.dataAt;
+        return performance
+          .getEntries()
+          .filter((entry) => entry.name.startsWith('trailcase:') && entry.startTime >= dataAt && entry.name !== 'trailcase:ingest')
+          .map((entry) => `${(entry.startTime - dataAt).toFixed(0)} ${entry.name.slice(10)} ${entry.duration.toFixed(0)}`)
+          .join(', ');
+      });
+      process.stderr.write(`  data → table ${interactiveMs.toFixed(0)}, overview ${overviewMs.toFixed(0)}; at ms after the data: ${timeline}\n`);
+    }
     // An analyst does not type within a second of the data arriving; idle work may finish first.
     await page.waitForTimeout(1500);
     step('search');

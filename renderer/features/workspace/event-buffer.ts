@@ -20,19 +20,29 @@ export function ingest(item: FetchedEvent): NormalizedEvent {
 /** Milliseconds of preparation per task: short enough that a frame or a keystroke never waits for it. */
 const sliceMs = 6;
 
+/** The browser's prioritised task scheduler (Chromium), where there is one. */
+const taskScheduler = (globalThis as { scheduler?: { postTask?(task: () => void, options: { priority: 'background' }): Promise<void> } }).scheduler;
+
+/** Runs `task` after every other waiting task (React's deferred renders, input), or soon where that cannot be said. */
+function inBackground(task: () => void): void {
+  if (typeof taskScheduler?.postTask === 'function') void taskScheduler.postTask(task, { priority: 'background' });
+  else setTimeout(task, 0);
+}
+
 /**
  * Runs `work` in a task of its own with a budget of sliceMs: the first after the next frame (so
- * the events are drawn first), the next ones straight after, with the browser free in between.
- * Not in idle callbacks: a page kept busy (a burst of pages, a shared machine) may not be idle
- * for seconds, and a search before then would prepare every event in one keystroke.
+ * the events are drawn first), each at background priority, so the timeline's and charts'
+ * deferred render (and any keystroke) goes first. Not in idle callbacks: a page kept busy (a
+ * burst of pages, a shared machine) may not be idle for seconds, and a search before then would
+ * prepare every event in one keystroke.
  */
 function inSlice(work: (timeLeft: () => number) => void, first: boolean): void {
   const run = () => {
     const start = performance.now();
     work(() => sliceMs - (performance.now() - start));
   };
-  if (first && typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
-  else setTimeout(run, 0);
+  if (first && typeof requestAnimationFrame === 'function') requestAnimationFrame(() => inBackground(run));
+  else inBackground(run);
 }
 
 /**

@@ -1,4 +1,11 @@
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
+
+/** `value`, except that while `held` it stays what it was when `held` last was false. */
+export function useHeldWhile<T>(value: T, held: boolean): T {
+  const kept = useRef(value);
+  if (!held) kept.current = value;
+  return kept.current;
+}
 
 /**
  * `value`, but taken up only once the browser has painted the frame in which it changed, and

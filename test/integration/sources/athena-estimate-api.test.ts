@@ -1,17 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { createHost } from '../../../main/hosts/create-host';
-import { createMemorySecretStore } from '../../../main/services/secrets/secret-store';
 import { startFakeAthena } from '../../fakes/athena/fake-athena';
 import type { FakeAthena } from '../../fakes/athena/fake-athena';
-import { athenaTableDdl, athenaTrail, trailObjectKeys } from '../../fakes/athena/fake-athena-fixtures';
+import { athenaTableDdl, athenaTrail } from '../../fakes/athena/fake-athena-fixtures';
 import { startFakeS3 } from '../../fakes/s3/fake-s3';
 import type { FakeS3 } from '../../fakes/s3/fake-s3';
+import { athenaTestHost, trailBucketObjects } from '../../support/athena-host';
 
 /** estimateAthenaScan through the host's dispatcher (what Electron's IPC and the web host call): inputs validated by the contract. */
 let dir: string;
@@ -19,7 +17,7 @@ let athena: FakeAthena;
 let s3: FakeS3;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'trailcase-athena-api-'));
-  const objects = Object.fromEntries(Object.entries(trailObjectKeys()).map(([day, texts]) => [`AWSLogs/111122223333/CloudTrail/us-east-1/${day}/a.json.gz`, gzipSync(texts.join(','))]));
+  const objects = trailBucketObjects();
   s3 = await startFakeS3({ buckets: { 'trail-bucket': objects } });
   athena = await startFakeAthena({ trails: athenaTrail(), tables: [athenaTableDdl()] });
 });
@@ -30,26 +28,7 @@ afterEach(async () => {
 });
 
 function host() {
-  return createHost({
-    kind: 'web',
-    env: {
-      HOME: dir,
-      AWS_CONFIG_FILE: join(dir, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'),
-      AWS_ACCESS_KEY_ID: 'AKIAFAKEESTIMATE0001',
-      AWS_SECRET_ACCESS_KEY: 'x',
-      AWS_REGION: 'us-east-1',
-      AWS_ENDPOINT_URL_ATHENA: athena.url,
-      AWS_ENDPOINT_URL_S3: s3.url,
-    },
-    dataDir: join(dir, 'data'),
-    cacheDir: join(dir, 'cache'),
-    emit: () => {},
-    askMfaCode: () => Promise.reject(new Error('no MFA')),
-    secrets: createMemorySecretStore(),
-    openExternal: async () => false,
-    takePendingDeepLink: () => null,
-  });
+  return athenaTestHost(dir, { athena: athena.url, s3: s3.url }, 'AKIAFAKEESTIMATE0001');
 }
 
 const query = {

@@ -4,7 +4,7 @@ import { consoleSignatures } from './catalogue';
 import { eventKey, valueAt } from './event-key';
 import { buildLabel } from './label';
 import { defaultWindow, type ConsoleSignature, type UserAgentFamily } from './signature';
-import { userAgentFamily } from './user-agent';
+import { consoleSessionFlag, userAgentFamily } from './user-agent';
 
 /** Actions found, and the events no action took (in their input order). */
 export interface GroupedActions {
@@ -89,7 +89,7 @@ function index(events: readonly NormalizedEvent[], compiled: readonly Compiled[]
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
     if (!event.eventName || !Number.isFinite(event.time)) continue;
-    const flag = event.record?.sessionCredentialFromConsole === 'true' ? 'true' : '';
+    const flag = consoleSessionFlag(event) ? 'true' : '';
     const family = familyMemo(event.userAgent, flag, () => userAgentFamily(event));
     if (!wanted.has(family)) continue;
     const key = keyMemo(event.service, event.eventName, () => eventKey(event));

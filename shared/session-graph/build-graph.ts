@@ -110,7 +110,8 @@ export function buildSessionGraph(events: readonly NormalizedEvent[], options: S
       const group = byKey.get(event.accessKeyId);
       if (group) group.push(event);
       else byKey.set(event.accessKeyId, [event]);
-    } else if (event.record) keyless.push(event);
+    // A parsed event (asking for `record` would parse a workspace event's text again).
+    } else if (event.parseError === null) keyless.push(event);
     const issued = issuanceOf(event);
     if (issued?.accessKeyId && !issuances.has(issued.accessKeyId)) issuances.set(issued.accessKeyId, issued);
     else if (issued && !issued.accessKeyId) sso.push(issued);

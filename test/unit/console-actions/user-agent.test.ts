@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { userAgentFamily } from '../../../shared/console-actions/user-agent';
+import { consoleSessionFlag, userAgentFamily } from '../../../shared/console-actions/user-agent';
 import { normalizeEvent } from '../../../shared/records/normalize';
 import { record } from './builder';
 
@@ -27,5 +27,28 @@ describe('userAgentFamily', () => {
     ['console.amazonaws.com.evil.test', undefined, 'other'],
   ])('%s (sessionCredentialFromConsole %s) is %s', (agent, fromConsole, expected) => {
     expect(family(agent, fromConsole)).toBe(expected);
+  });
+});
+
+describe('consoleSessionFlag', () => {
+  /** An event whose record counts its reads: a workspace event parses its text again at each one. */
+  function counted(userAgent: string, raw: string) {
+    const event = normalizeEvent(raw);
+    let reads = 0;
+    const watched = Object.defineProperty({ ...event, userAgent }, 'record', { get: () => (reads++, event.record) });
+    return { event: watched, reads: () => reads };
+  }
+
+  it('reads the record only for the agents it decides, and only when its text names the flag', () => {
+    const plain = counted('aws-cli/2.15.30', '{"eventName":"ListUsers","userAgent":"aws-cli/2.15.30"}');
+    expect(consoleSessionFlag(plain.event)).toBe(false);
+    expect(userAgentFamily(plain.event)).toBe('cli');
+    const internal = counted('AWS Internal', '{"eventName":"ListUsers","userAgent":"AWS Internal"}');
+    expect(consoleSessionFlag(internal.event)).toBe(false);
+    expect(plain.reads() + internal.reads()).toBe(0);
+    const fromConsole = counted('AWS Internal', '{"eventName":"ListUsers","userAgent":"AWS Internal","sessionCredentialFromConsole":"true"}');
+    expect(consoleSessionFlag(fromConsole.event)).toBe(true);
+    expect(userAgentFamily(fromConsole.event)).toBe('console');
+    expect(fromConsole.reads()).toBeGreaterThan(0);
   });
 });

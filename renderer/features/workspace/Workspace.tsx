@@ -49,7 +49,7 @@ import { measured, useDrawnMark } from './measure';
 import { TableState } from './TableState';
 import { useBaselineFetch } from './useBaselineFetch';
 import { useFetchSession } from './useFetchSession';
-import { useAfterPaint, useHeldWhile } from './useAfterPaint';
+import { useAfterPaint } from './useAfterPaint';
 import { useFilteredEvents } from './useFilteredEvents';
 import { useRegionDefaults } from './useRegionDefaults';
 import { useSlashToSearch } from './useSlashToSearch';
@@ -114,9 +114,6 @@ export function Workspace({ initialQuery, profile, investigate = null }: Workspa
   const overview = useAfterPaint(overviewNow);
   // Until then the charts count what the table showed before: they say so (aria-busy).
   const chartsPending = overview !== overviewNow;
-  // The sessions graph (below them, a second's work at 100,000 events when it was slow) takes up
-  // new events only once timeline and charts have drawn them, after that frame is painted.
-  const graphEvents = useAfterPaint(useHeldWhile(events, chartsPending));
   const { overviewEvents, chartEvents } = overview;
   useDrawnMark('overview', chartEvents);
   // No selection, no pass: the list changes with every page that arrives.
@@ -261,7 +258,7 @@ export function Workspace({ initialQuery, profile, investigate = null }: Workspa
           )}
           {hasResults && panels.open.sessions && (
             <div className="panel-slot" id={panelElementId('sessions')}>
-              <SessionGraphPanel events={graphEvents} filters={filters} onFiltersChange={setFilters} />
+              <SessionGraphPanel events={events} filters={filters} onFiltersChange={setFilters} />
             </div>
           )}
           {hasResults && panels.open.identity && session.query && (

@@ -1,11 +1,4 @@
-import { startTransition, useEffect, useRef, useState } from 'react';
-
-/** `value`, except that while `held` it stays what it was when `held` last was false. */
-export function useHeldWhile<T>(value: T, held: boolean): T {
-  const kept = useRef(value);
-  if (!held) kept.current = value;
-  return kept.current;
-}
+import { startTransition, useEffect, useState } from 'react';
 
 /**
  * `value`, but taken up only once the browser has painted the frame in which it changed, and

@@ -101,8 +101,13 @@ export function preparedSearchText(event: NormalizedEvent): string | undefined {
 /** Pages smaller than this, with none waiting, are ingested at once: a worker's round trip is not worth it. */
 const workerMinimum = 200;
 
-/** While pages are in the workers, how often what is back is shown. */
-const progressEveryMs = 1000;
+/**
+ * While pages are in the workers, how often what is back is shown: each showing sorts, indexes
+ * and counts the whole list on the main thread (about 300 ms at 60,000 events) while the workers
+ * need both cores, so a burst of up to two seconds (100,000 events here) is shown once, whole;
+ * the progress line counts meanwhile.
+ */
+const progressEveryMs = 2000;
 
 /** A page of fetched events on its way through the workers; `events` once they are back. */
 interface InFlight {
@@ -209,7 +214,7 @@ export class EventBuffer {
     const now = performance.now();
     if (this.inFlight.length === 0) performance.measure('trailcase:ingest in workers', { start: this.waitStart, end: now });
     // A burst of pages is shown once it is all in (each showing re-sorts the whole list), a
-    // long one every second meanwhile.
+    // long one every two seconds meanwhile.
     if (this.inFlight.length === 0 || now - this.shownAt >= progressEveryMs) {
       this.shownAt = now;
       this.onIngested?.();

@@ -16,8 +16,8 @@ export interface AthenaProblemProps {
   onCreated(table: string): void;
 }
 
-/** The table of an Athena query, as the Create table dialog needs it. */
-function targetOf(query: FetchQuery): TableTarget | null {
+/** The table of an Athena query, as the Create table dialog needs it (null for another source). */
+export function tableTargetOf(query: FetchQuery): TableTarget | null {
   const source = sourceOf(query);
   if (source.kind !== 'athena') return null;
   return { profile: query.profile, database: source.database, table: source.table, workgroup: source.workgroup, output: source.output };
@@ -29,7 +29,7 @@ function targetOf(query: FetchQuery): TableTarget | null {
  */
 export function AthenaProblem({ problem, missing, created, onCreated }: AthenaProblemProps) {
   const [open, setOpen] = useState<TableTarget | null>(null);
-  const target = missing ? targetOf(missing) : null;
+  const target = missing ? tableTargetOf(missing) : null;
   return (
     <>
       {problem && (

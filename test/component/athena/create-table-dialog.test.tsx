@@ -120,4 +120,24 @@ describe('Create table… for a missing Athena table', () => {
     expect(createButton(dialog)).toHaveProperty('disabled', false);
     expect(screen.getByRole('dialog')).toBe(dialog);
   });
+
+  it('is offered where the fetch failed too, when the table went missing after the estimate', async () => {
+    fake.current!.api.estimateAthenaScan.mockImplementation(() => Promise.resolve(estimate) as never);
+    fake.current!.api.startFetch.mockImplementationOnce(() => Promise.resolve(missing) as never);
+    render(<Workspace initialQuery="profile=demo&user=alice&regions=us-east-1&since=7d" profile="demo" />);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Source' }), { target: { value: 'athena' } });
+    fireEvent.change(screen.getByLabelText('Database.table'), { target: { value: 'security.cloudtrail_logs' } });
+    fireEvent.click(screen.getByRole('button', { name: /^Fetch/ }));
+    const failed = await screen.findByTestId('fetch-failed');
+    expect(failed.textContent).toMatch(/no table security\.cloudtrail_logs/);
+    fireEvent.click(within(failed).getByRole('button', { name: 'Create table…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Create the Athena table security.cloudtrail_logs' });
+    fireEvent.change(folder(dialog), { target: { value: LOCATION } });
+    await within(dialog).findByLabelText('The statement that will run');
+    fireEvent.click(createButton(dialog));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.createAthenaTable).toHaveBeenCalledTimes(1);
+    expect(within(failed).getByRole('status').textContent).toMatch(/Created security\.cloudtrail_logs\. Fetch events checks the scan's cost first/);
+    expect(within(failed).queryByRole('button', { name: 'Create table…' })).toBeNull();
+  });
 });

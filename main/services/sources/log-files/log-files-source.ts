@@ -90,9 +90,10 @@ function startEngine(files: LogWorkerInput['files'], query: LogQuery, maxTextByt
 
 /**
  * One identity's (or one address's) records from CloudTrail log files under `source`, a folder or
- * a file. The files are found here (pruned by region and day in the S3 key layout) and queried by
- * DuckDB in a worker thread, so the caller's thread never blocks on it. A file that cannot be read
- * is named in `failed` and the others still load; `signal` stops the worker and keeps what arrived.
+ * a file. The files are found here (pruned by region and day in the S3 key layout), cut by the
+ * cutter threads and judged by DuckDB in a thread of its own, so the caller's thread never blocks
+ * on them. A file that cannot be read is named in `failed` and the others still load; `signal`
+ * stops the threads and keeps what arrived.
  */
 export async function fetchLogFiles(
   source: string,

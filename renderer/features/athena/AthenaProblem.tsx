@@ -28,7 +28,6 @@ export function tableTargetOf(query: FetchQuery): TableTarget | null {
  * exist; once created, what comes next (the fetch still checks the scan's cost first).
  */
 export function AthenaProblem({ problem, missing, created, onCreated }: AthenaProblemProps) {
-  const [open, setOpen] = useState<TableTarget | null>(null);
   const target = missing ? tableTargetOf(missing) : null;
   return (
     <>
@@ -37,11 +36,7 @@ export function AthenaProblem({ problem, missing, created, onCreated }: AthenaPr
           <span className="field-error" role="alert">
             {visibleText(problem)}
           </span>
-          {target && (
-            <button type="button" onClick={() => setOpen(target)}>
-              Create table…
-            </button>
-          )}
+          {target && <CreateTableOffer target={target} onCreated={onCreated} />}
         </span>
       )}
       {created && !problem && (
@@ -49,11 +44,23 @@ export function AthenaProblem({ problem, missing, created, onCreated }: AthenaPr
           Created {visibleText(created)}. Fetch events checks the scan&apos;s cost first, then runs the query.
         </span>
       )}
+    </>
+  );
+}
+
+/** "Create table…" for a missing table, and the dialog it opens (wherever the missing table is said). */
+export function CreateTableOffer({ target, onCreated }: { target: TableTarget; onCreated(table: string): void }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        Create table…
+      </button>
       <CreateTableDialog
-        target={open}
-        onClose={() => setOpen(null)}
+        target={open ? target : null}
+        onClose={() => setOpen(false)}
         onCreated={(table) => {
-          setOpen(null);
+          setOpen(false);
           onCreated(table);
         }}
       />

@@ -2,9 +2,7 @@ import { useState } from 'react';
 
 import { sourceOf } from '../../../shared/api/fetch-contract';
 import { visibleText } from '../../../shared/display/visible-text';
-import { tableTargetOf } from '../athena/AthenaProblem';
-import { CreateTableDialog } from '../athena/CreateTableDialog';
-import type { TableTarget } from '../athena/useCreateTable';
+import { CreateTableOffer, tableTargetOf } from '../athena/AthenaProblem';
 import type { FetchSession } from './useFetchSession';
 
 /** A fetch that stopped with nothing: it failed (or every region did) before any event came. */
@@ -42,7 +40,6 @@ export interface FetchFailedProps {
  * identity that did nothing. Each region's reason is the service's text, shown as text only.
  */
 export function FetchFailed({ session, onRetry }: FetchFailedProps) {
-  const [creating, setCreating] = useState<TableTarget | null>(null);
   const [created, setCreated] = useState<string | null>(null);
   // The Athena table went missing after the estimate (the estimate offers the same): it can be created here.
   const missingTable = session.error?.fields?.['source.table'] === 'missing' && session.query ? tableTargetOf(session.query) : null;
@@ -70,24 +67,12 @@ export function FetchFailed({ session, onRetry }: FetchFailedProps) {
       <button type="button" className="primary" onClick={onRetry}>
         Retry the fetch
       </button>
-      {missingTable && !created && (
-        <button type="button" onClick={() => setCreating(missingTable)}>
-          Create table…
-        </button>
-      )}
+      {missingTable && !created && <CreateTableOffer target={missingTable} onCreated={setCreated} />}
       {created && (
         <p role="status" className="athena-cost-note">
           Created {visibleText(created)}. Fetch events checks the scan&apos;s cost first, then runs the query.
         </p>
       )}
-      <CreateTableDialog
-        target={creating}
-        onClose={() => setCreating(null)}
-        onCreated={(table) => {
-          setCreating(null);
-          setCreated(table);
-        }}
-      />
     </section>
   );
 }
